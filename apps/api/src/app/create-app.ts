@@ -1,0 +1,52 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { HelixConfig, type EnvOverrides } from '@helix/api/core';
+import { HelixIoAdapter } from '@helix/api/realtime';
+import { AppModule } from './app.module';
+
+/** The JSON body limit: a 4000-character message is ~16 KB even in 4-byte characters. */
+const JSON_BODY_LIMIT = '100kb';
+
+/** Builds the whole app as `main.ts` runs it; tests call this too, so they exercise the same wiring. */
+export async function createApp(overrides: EnvOverrides = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(overrides), {
+    bufferLogs: true,
+    logger: overrides['NODE_ENV'] === 'test' ? ['error', 'warn'] : undefined,
+  });
+  const config = app.get(HelixConfig);
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.useWebSocketAdapter(new HelixIoAdapter(app));
+  const origins = config.get('CORS_ORIGINS');
+  if (origins.length) app.enableCors({ origin: origins, credentials: true });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+        },
+      },
+    }),
+  );
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Helix API')
+      .setDescription('Stakeholder collaboration workspace: accounts, rooms, threads, messages, polls, initiatives.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-auth', preset: '../../../jest.preset.cjs' };

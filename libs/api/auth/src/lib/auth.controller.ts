@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentUser, Public, type AuthenticatedUser } from '@helix/api/core';
+import type { AuthResponse, TokenPair, User } from '@helix/contract';
+import { AuthService } from './auth.service';
+import { AuthResponseDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto, UserDto } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: 'Create an account; emails in ADMIN_EMAILS become admins' })
+  @ApiCreatedResponse({ type: AuthResponseDto.Output })
+  @ApiConflictResponse({ description: 'The email is already registered' })
+  register(@Body() body: RegisterDto): Promise<AuthResponse> {
+    return this.auth.register(body);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthResponseDto.Output })
+  @ApiUnauthorizedResponse({ description: 'Unknown email or wrong password (one message for both)' })
+  login(@Body() body: LoginDto): Promise<AuthResponse> {
+    return this.auth.login(body);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate a refresh token; presenting a used one revokes its whole chain' })
+  @ApiOkResponse({ type: TokenPairDto.Output })
+  @ApiUnauthorizedResponse({ description: 'Invalid, expired, revoked or reused refresh token' })
+  refresh(@Body() body: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The refresh token and its chain no longer work' })
+  logout(@Body() body: RefreshDto): Promise<void> {
+    return this.auth.logout(body.refreshToken);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserDto.Output })
+  @ApiUnauthorizedResponse()
+  me(@CurrentUser() user: AuthenticatedUser): Promise<User> {
+    return this.auth.me(user.id);
+  }
+}

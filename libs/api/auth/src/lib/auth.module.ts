@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+import { RefreshSessionsService } from './refresh-sessions.service';
+import { RefreshSessionRecord, RefreshSessionSchema } from './schemas/refresh-session.schema';
+import { UserRecord, UserSchema } from './schemas/user.schema';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: UserRecord.name, schema: UserSchema },
+      { name: RefreshSessionRecord.name, schema: RefreshSessionSchema },
+    ]),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, UsersService, RefreshSessionsService, PasswordHasher],
+})
+export class AuthModule {}

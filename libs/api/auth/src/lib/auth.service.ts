@@ -1,0 +1,67 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { AccessTokens, HelixConfig } from '@helix/api/core';
+import type { AuthResponse, LoginRequest, RegisterRequest, TokenPair, User } from '@helix/contract';
+import { PasswordHasher } from './password-hasher';
+import { RefreshSessionsService } from './refresh-sessions.service';
+import { toUser, UsersService } from './users.service';
+
+/** One message for an unknown email and a wrong password, so login does not reveal who has an account. */
+const BAD_CREDENTIALS = 'The email or password is not correct';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: RefreshSessionsService,
+    private readonly passwords: PasswordHasher,
+    private readonly accessTokens: AccessTokens,
+    private readonly config: HelixConfig,
+  ) {}
+
+  async register(request: RegisterRequest): Promise<AuthResponse> {
+    const email = request.email.toLowerCase();
+    const isAdmin = this.config.get('ADMIN_EMAILS').includes(email);
+    const record = await this.users.create({
+      email,
+      passwordHash: await this.passwords.hash(request.password),
+      displayName: request.displayName,
+      organization: request.organization,
+      stakeholderGroup: request.stakeholderGroup,
+      roles: isAdmin ? ['participant', 'admin'] : ['participant'],
+    });
+    return this.signIn(toUser(record));
+  }
+
+  async login(request: LoginRequest): Promise<AuthResponse> {
+    const record = await this.users.findByEmail(request.email);
+    const valid = record
+      ? await this.passwords.verify(request.password, record.passwordHash)
+      : await this.passwords.verifyDecoy(request.password);
+    if (!record || !valid) throw new UnauthorizedException(BAD_CREDENTIALS);
+    return this.signIn(toUser(record));
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const next = await this.sessions.rotate(refreshToken);
+    // Roles are read again here, so a role change reaches the user at the next refresh.
+    const user = toUser(await this.users.getById(next.userId));
+    return { accessToken: await this.accessTokens.issue(user, next.familyId), refreshToken: next.token };
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.sessions.revokeByToken(refreshToken);
+  }
+
+  async me(userId: string): Promise<User> {
+    return toUser(await this.users.getById(userId));
+  }
+
+  private async signIn(user: User): Promise<AuthResponse> {
+    const session = await this.sessions.start(user.id);
+    return {
+      accessToken: await this.accessTokens.issue(user, session.familyId),
+      refreshToken: session.token,
+      user,
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import {
+  authResponseSchema,
+  loginRequestSchema,
+  refreshRequestSchema,
+  registerRequestSchema,
+  setRolesRequestSchema,
+  tokenPairSchema,
+  userSchema,
+} from '@helix/contract';
+import { createZodDto } from 'nestjs-zod';
+
+export class RegisterDto extends createZodDto(registerRequestSchema) {}
+export class LoginDto extends createZodDto(loginRequestSchema) {}
+export class RefreshDto extends createZodDto(refreshRequestSchema) {}
+export class SetRolesDto extends createZodDto(setRolesRequestSchema) {}
+export class UserDto extends createZodDto(userSchema) {}
+export class AuthResponseDto extends createZodDto(authResponseSchema) {}
+export class TokenPairDto extends createZodDto(tokenPairSchema) {}

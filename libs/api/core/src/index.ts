@@ -1,0 +1,14 @@
+export { HelixConfigModule, type EnvOverrides } from './lib/config/config.module';
+export { HelixConfig } from './lib/config/helix-config';
+export { parseEnv, InvalidConfigError, type Env } from './lib/config/env.schema';
+export { DatabaseModule } from './lib/database/database.module';
+export { DatabaseUriProvider } from './lib/database/embedded-database.service';
+export { DatabaseHealth } from './lib/database/database-health';
+export { isDatabaseUnavailable, isDuplicateKeyError } from './lib/database/database-errors';
+export { AuthCoreModule } from './lib/auth/auth-core.module';
+export { AccessTokens, type AccessTokenSubject } from './lib/auth/access-tokens';
+export { isModerator, toPublicUser, type AuthenticatedUser } from './lib/auth/authenticated-user';
+export { CurrentUser, Public, Roles } from './lib/auth/decorators';
+export { HttpErrorFilter } from './lib/http/http-exception.filter';
+export { toErrorBody } from './lib/http/error-body';
+export { IdParam } from './lib/http/id-param';

@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { HelixConfig } from '../config/helix-config';
+import { AccessTokens, ACCESS_TOKEN_ALGORITHM } from './access-tokens';
+import { JwtAuthGuard, RolesGuard } from './guards';
+import { JwtStrategy } from './jwt.strategy';
+
+@Global()
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [HelixConfig],
+      useFactory: (config: HelixConfig) => ({
+        secret: config.get('JWT_SECRET'),
+        signOptions: { algorithm: ACCESS_TOKEN_ALGORITHM, expiresIn: config.get('ACCESS_TOKEN_TTL_SECONDS') },
+        verifyOptions: { algorithms: [ACCESS_TOKEN_ALGORITHM] },
+      }),
+    }),
+  ],
+  providers: [
+    AccessTokens,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AccessTokens],
+})
+export class AuthCoreModule {}

@@ -1,0 +1,34 @@
+import type { PublicUser, Role, StakeholderGroup } from '@helix/contract';
+
+/** Who made a request, as proven by a verified access token. */
+export interface AuthenticatedUser {
+  id: string;
+  displayName: string;
+  organization: string;
+  stakeholderGroup: StakeholderGroup;
+  roles: Role[];
+  /** The refresh-token family this access token was issued for. */
+  sessionId: string;
+  /** Seconds since the epoch when the access token stops being valid. */
+  expiresAt: number;
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+  name: string;
+  org: string;
+  grp: StakeholderGroup;
+  roles: Role[];
+  exp?: number;
+}
+
+export const isModerator = (user: Pick<AuthenticatedUser, 'roles'>): boolean =>
+  user.roles.includes('moderator') || user.roles.includes('admin');
+
+export const toPublicUser = (user: AuthenticatedUser): PublicUser => ({
+  id: user.id,
+  displayName: user.displayName,
+  organization: user.organization,
+  stakeholderGroup: user.stakeholderGroup,
+});

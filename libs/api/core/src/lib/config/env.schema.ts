@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// connection string')
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ADMIN_EMAILS: commaList.pipe(z.array(z.email().transform((email) => email.toLowerCase()))),
+    CORS_ORIGINS: commaList.pipe(z.array(z.url())),
+    HELIX_DATA_DIR: z.string().min(1).default('.data'),
+    HELIX_TOOLS_DIR: z.string().min(1).default('.tools'),
+    HELIX_DB_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,60}$/)
+      .default('helix'),
+    HELIX_WEB_DIR: z.string().min(1).default('dist/apps/web'),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+    /** `fast` lowers the scrypt cost so tests can register hundreds of users; refused in production. */
+    /** Messages a socket may send at once, then per second: `burst:perSecond`. */
+    SOCKET_SEND_LIMIT: z
+      .string()
+      .regex(/^\d+:\d+(\.\d+)?$/, 'must look like 20:2 (burst:perSecond)')
+      .default('20:2')
+      .transform((value) => {
+        const [burst, perSecond] = value.split(':').map(Number);
+        return { burst, perSecond };
+      }),
+    PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.NODE_ENV === 'production' && env.PASSWORD_HASH_COST === 'fast') {
+      ctx.addIssue({ code: 'custom', path: ['PASSWORD_HASH_COST'], message: 'cannot be fast in production' });
+    }
+  });
+
+export const CONFIG_NAMESPACE = 'helix';
+
+export type Env = z.output<typeof envSchema> & { JWT_SECRET: string; jwtSecretGenerated: boolean };
+
+export class InvalidConfigError extends Error {
+  override readonly name = 'InvalidConfigError';
+}
+
+/** Validates the process environment once at startup; a bad value stops startup naming the variable. */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  const result = envSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new InvalidConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+    jwtSecretGenerated: !env.JWT_SECRET,
+  };
+}

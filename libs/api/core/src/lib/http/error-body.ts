@@ -1,0 +1,54 @@
+import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError } from 'zod';
+import { HTTP_STATUS_BY_CODE, type ErrorBody, type ErrorCode } from '@helix/contract';
+import { isDatabaseUnavailable } from '../database/database-errors';
+
+const CODE_BY_STATUS = new Map<number, ErrorCode>(
+  Object.entries(HTTP_STATUS_BY_CODE).map(([code, status]) => [status, code as ErrorCode]),
+);
+
+const logger = new Logger('Errors');
+
+/** Turns anything thrown by a handler into the contract's error body; shared by HTTP and sockets. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof ZodValidationException) return validationBody(error.getZodError() as ZodError);
+  if (error instanceof ZodError) return validationBody(error);
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'object' && response && 'message' in response
+        ? (response as { message: string | string[] }).message
+        : error.message;
+    return { statusCode: status, error: statusText(status), message, code: CODE_BY_STATUS.get(status) ?? 'INTERNAL' };
+  }
+  const bodyParserError = error as { type?: string; status?: number };
+  if (bodyParserError?.type === 'entity.too.large') return body(413, 'The request body is too large');
+  if (bodyParserError?.type === 'entity.parse.failed') return body(400, 'The request body is not valid JSON');
+  if (isDatabaseUnavailable(error)) return body(503, 'The database is unavailable; try again shortly');
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return body(500, 'Something went wrong on our side');
+}
+
+function validationBody(error: ZodError): ErrorBody {
+  const message = error.issues.map((issue) =>
+    issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+  );
+  return { statusCode: 400, error: 'Bad Request', message, code: 'VALIDATION' };
+}
+
+function body(status: number, message: string): ErrorBody {
+  return { statusCode: status, error: statusText(status), message, code: CODE_BY_STATUS.get(status) ?? 'INTERNAL' };
+}
+
+function statusText(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  return name
+    ? name
+        .toLowerCase()
+        .split('_')
+        .map((word) => word[0].toUpperCase() + word.slice(1))
+        .join(' ')
+    : 'Error';
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-discussion', preset: '../../../jest.preset.cjs' };

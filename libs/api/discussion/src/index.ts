@@ -1,0 +1,2 @@
+export { DiscussionModule } from './lib/discussion.module';
+export { RoomsService } from './lib/rooms.service';

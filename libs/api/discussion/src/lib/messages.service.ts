@@ -1,0 +1,154 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isModerator, toPublicUser, type AuthenticatedUser } from '@helix/api/core';
+import { RoomEventLog, RoomEventRecord, subjectView } from '@helix/api/realtime';
+import {
+  MESSAGE_PAGE_DEFAULT,
+  type ListMessagesQuery,
+  type Message,
+  type MessagePage,
+  type PostMessageRequest,
+  type RoomEventType,
+} from '@helix/contract';
+import { Types, trusted, type Model } from 'mongoose';
+import { RoomsService } from './rooms.service';
+import { ThreadsService } from './threads.service';
+
+const MESSAGE_CREATED = 'message.created';
+
+export const toMessage = (record: RoomEventRecord): Message => subjectView(record) as unknown as Message;
+
+export interface PostResult {
+  message: Message;
+  /** False when the same sender had already sent this clientId. */
+  created: boolean;
+}
+
+/**
+ * Messages are stored as their `message.created` room event (see RoomEventRecord); edits, deletions
+ * and reactions update that record and append an event of their own.
+ */
+@Injectable()
+export class MessagesService {
+  constructor(
+    @InjectModel(RoomEventRecord.name) private readonly events: Model<RoomEventRecord>,
+    private readonly rooms: RoomsService,
+    private readonly threads: ThreadsService,
+    private readonly log: RoomEventLog,
+  ) {}
+
+  async page(roomId: string, query: ListMessagesQuery): Promise<MessagePage> {
+    await this.rooms.get(roomId);
+    const limit = Number(query.limit ?? MESSAGE_PAGE_DEFAULT);
+    const records = await this.events
+      .find({
+        roomId,
+        type: MESSAGE_CREATED,
+        ...(query.threadId ? { threadId: query.threadId } : {}),
+        ...(query.beforeSeq ? { seq: trusted({ $lt: Number(query.beforeSeq) }) } : {}),
+      })
+      .sort({ seq: -1 })
+      .limit(limit + 1)
+      .lean<RoomEventRecord[]>()
+      .exec();
+    const hasMore = records.length > limit;
+    return { items: records.slice(0, limit).reverse().map(toMessage), hasMore };
+  }
+
+  async post(user: AuthenticatedUser, roomId: string, request: PostMessageRequest): Promise<PostResult> {
+    await this.rooms.get(roomId);
+    await this.threads.getOpen(roomId, request.threadId);
+    if (request.replyTo) await this.requireReplyTarget(roomId, request.threadId, request.replyTo);
+    const { record, created } = await this.log.append({
+      id: new Types.ObjectId(),
+      roomId,
+      type: MESSAGE_CREATED,
+      actorId: user.id,
+      clientId: request.clientId,
+      threadId: request.threadId,
+      payload: {
+        author: toPublicUser(user),
+        text: request.text,
+        replyTo: request.replyTo ?? null,
+        reactions: {},
+        editedAt: null,
+        deleted: false,
+      },
+    });
+    if (!created && record.type !== MESSAGE_CREATED) {
+      throw new ConflictException('This clientId was already used for something else');
+    }
+    return { message: toMessage(record), created };
+  }
+
+  async edit(user: AuthenticatedUser, messageId: string, text: string): Promise<Message> {
+    const current = await this.getMessage(messageId);
+    this.requireAuthorOrModerator(user, current);
+    if (current.payload['deleted']) throw new ConflictException('A deleted message cannot be edited');
+    return this.update(user, messageId, 'message.updated', {
+      $set: { 'payload.text': text, 'payload.editedAt': new Date().toISOString() },
+    });
+  }
+
+  async remove(user: AuthenticatedUser, messageId: string): Promise<Message> {
+    const current = await this.getMessage(messageId);
+    this.requireAuthorOrModerator(user, current);
+    if (current.payload['deleted']) return toMessage(current);
+    const message = await this.update(user, messageId, 'message.deleted', {
+      $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} },
+    });
+    // Earlier edit events carried the text; a deleted message must not be readable from the log either.
+    await this.events
+      .updateMany({ subjectId: messageId, type: 'message.updated' }, { $set: { 'payload.text': '' } })
+      .exec();
+    return message;
+  }
+
+  async toggleReaction(user: AuthenticatedUser, messageId: string, emoji: string): Promise<Message> {
+    const current = await this.getMessage(messageId);
+    if (current.payload['deleted']) throw new ConflictException('A deleted message cannot get reactions');
+    const path = `payload.reactions.${emoji}`;
+    const reacted = ((current.payload['reactions'] as Record<string, string[]>)[emoji] ?? []).includes(user.id);
+    return this.update(user, messageId, 'reaction.updated', reacted ? { $pull: { [path]: user.id } } : { $addToSet: { [path]: user.id } });
+  }
+
+  private async update(
+    user: AuthenticatedUser,
+    messageId: string,
+    type: RoomEventType,
+    change: Record<string, unknown>,
+  ): Promise<Message> {
+    const record = await this.events
+      .findOneAndUpdate({ _id: messageId, type: MESSAGE_CREATED }, change, { new: true })
+      .lean<RoomEventRecord>()
+      .exec();
+    if (!record) throw new NotFoundException('No such message');
+    const message = toMessage(record);
+    await this.log.append({
+      roomId: record.roomId,
+      type,
+      actorId: user.id,
+      threadId: record.threadId,
+      subjectId: messageId,
+      payload: message,
+    });
+    return message;
+  }
+
+  private async getMessage(messageId: string): Promise<RoomEventRecord> {
+    const record = await this.events.findOne({ _id: messageId, type: MESSAGE_CREATED }).lean<RoomEventRecord>().exec();
+    if (!record) throw new NotFoundException('No such message');
+    return record;
+  }
+
+  private requireAuthorOrModerator(user: AuthenticatedUser, record: RoomEventRecord): void {
+    if (record.actorId !== user.id && !isModerator(user)) {
+      throw new ForbiddenException('Only the author or a moderator may change this message');
+    }
+  }
+
+  private async requireReplyTarget(roomId: string, threadId: string, replyTo: string): Promise<void> {
+    const target = await this.events.exists({ _id: replyTo, roomId, threadId, type: MESSAGE_CREATED }).exec();
+    if (!target) throw new BadRequestException('replyTo must be a message of the same thread');
+  }
+}

@@ -1,0 +1,133 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { toPublicUser, type AuthenticatedUser } from '@helix/api/core';
+import { RoomEventLog, RoomEventRecord } from '@helix/api/realtime';
+import type { Thread, UpdateThreadRequest } from '@helix/contract';
+import { Types, type Model } from 'mongoose';
+import { RoomsService } from './rooms.service';
+import { ThreadRecord } from './schemas/thread.schema';
+
+interface ThreadActivity {
+  messageCount: number;
+  lastActivityAt: Date;
+}
+
+const toThread = (record: ThreadRecord, activity?: ThreadActivity): Thread => ({
+  id: record._id.toHexString(),
+  roomId: record.roomId,
+  title: record.title,
+  createdBy: record.createdBy,
+  pinned: record.pinned,
+  locked: record.locked,
+  messageCount: activity?.messageCount ?? 0,
+  lastActivityAt: (activity?.lastActivityAt ?? record.createdAt).toISOString(),
+  createdAt: record.createdAt.toISOString(),
+});
+
+@Injectable()
+export class ThreadsService {
+  constructor(
+    @InjectModel(ThreadRecord.name) private readonly threads: Model<ThreadRecord>,
+    @InjectModel(RoomEventRecord.name) private readonly events: Model<RoomEventRecord>,
+    private readonly rooms: RoomsService,
+    private readonly log: RoomEventLog,
+  ) {}
+
+  async create(user: AuthenticatedUser, roomId: string, title: string): Promise<Thread> {
+    await this.rooms.get(roomId);
+    const record: ThreadRecord = {
+      _id: new Types.ObjectId(),
+      roomId,
+      title,
+      createdBy: toPublicUser(user),
+      pinned: false,
+      locked: false,
+      createdAt: new Date(),
+    };
+    await this.threads.create(record);
+    const thread = toThread(record);
+    await this.log.append({
+      roomId,
+      type: 'thread.created',
+      actorId: user.id,
+      threadId: thread.id,
+      subjectId: thread.id,
+      payload: thread,
+    });
+    return thread;
+  }
+
+  async list(roomId: string): Promise<Thread[]> {
+    await this.rooms.get(roomId);
+    const records = await this.threads.find({ roomId }).lean<ThreadRecord[]>().exec();
+    return (await this.withActivity(roomId, records)).sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.lastActivityAt.localeCompare(a.lastActivityAt));
+  }
+
+  /** A thread of the room that accepts messages; locked threads refuse them. */
+  async getOpen(roomId: string, threadId: string): Promise<ThreadRecord> {
+    const thread = await this.get(roomId, threadId);
+    if (thread.locked) throw new ConflictException('This thread is locked by a moderator');
+    return thread;
+  }
+
+  async get(roomId: string, threadId: string): Promise<ThreadRecord> {
+    const thread = await this.threads.findOne({ _id: threadId, roomId }).lean<ThreadRecord>().exec();
+    if (!thread) throw new NotFoundException('No such thread in this room');
+    return thread;
+  }
+
+  async update(user: AuthenticatedUser, roomId: string, threadId: string, patch: UpdateThreadRequest): Promise<Thread> {
+    const record = await this.threads
+      .findOneAndUpdate({ _id: threadId, roomId }, { $set: patch }, { new: true })
+      .lean<ThreadRecord>()
+      .exec();
+    if (!record) throw new NotFoundException('No such thread in this room');
+    const [thread] = await this.withActivity(roomId, [record]);
+    await this.log.append({
+      roomId,
+      type: 'thread.updated',
+      actorId: user.id,
+      threadId,
+      subjectId: threadId,
+      payload: thread,
+    });
+    return thread;
+  }
+
+  private async withActivity(roomId: string, records: ThreadRecord[]): Promise<Thread[]> {
+    const activity = await this.activity(roomId, records);
+    return records.map((record) => toThread(record, activity.get(record._id.toHexString())));
+  }
+
+  /**
+   * Message counts come from one grouped count; FerretDB has no $max accumulator, so each thread's
+   * latest message is one indexed look-up.
+   */
+  private async activity(roomId: string, records: ThreadRecord[]): Promise<Map<string, ThreadActivity>> {
+    const counts = await this.events
+      .aggregate<{ _id: string; count: number }>([
+        { $match: { roomId, type: 'message.created', 'payload.deleted': false } },
+        { $group: { _id: '$threadId', count: { $sum: 1 } } },
+      ])
+      .exec();
+    const countByThread = new Map(counts.map((row) => [row._id, row.count]));
+    const latest = await Promise.all(
+      records.map((record) =>
+        this.events
+          .findOne({ roomId, threadId: record._id.toHexString(), type: 'message.created' }, { at: 1 })
+          .sort({ seq: -1 })
+          .lean<Pick<RoomEventRecord, 'at'>>()
+          .exec(),
+      ),
+    );
+    return new Map(
+      records.map((record, index) => [
+        record._id.toHexString(),
+        {
+          messageCount: countByThread.get(record._id.toHexString()) ?? 0,
+          lastActivityAt: latest[index]?.at ?? record.createdAt,
+        },
+      ]),
+    );
+  }
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-embedded-db', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-realtime', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PresenceTracker } from './presence-tracker';
+import { RoomBroadcaster } from './room-broadcaster';
+import { RoomEventLog } from './room-event-log';
+import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }])],
+  providers: [RoomEventLog, RoomBroadcaster, PresenceTracker],
+  exports: [RoomEventLog, RoomBroadcaster, PresenceTracker, MongooseModule],
+})
+export class RealtimeModule {}

@@ -1,0 +1,28 @@
+import { RETRYABLE_ERROR_CODES, type Ack, type AckError } from '@helix/contract';
+import { toErrorBody } from '@helix/api/core';
+import type { z } from 'zod';
+
+/**
+ * Runs a socket event handler so that nothing a client sends can throw out of it: the payload is
+ * validated with the same schema as REST, and every failure becomes an error ack.
+ */
+export async function handleSocketEvent<S extends z.ZodType, R extends object>(
+  schema: S,
+  payload: unknown,
+  handler: (input: z.output<S>) => Promise<R> | R,
+): Promise<Ack<R>> {
+  try {
+    const input = schema.parse(payload);
+    const result = await handler(input);
+    return { ok: true, ...result };
+  } catch (error) {
+    return toAckError(error);
+  }
+}
+
+export function toAckError(error: unknown): AckError {
+  const body = toErrorBody(error);
+  const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+  const code = body.code ?? 'INTERNAL';
+  return { ok: false, error: { code, message, retryable: RETRYABLE_ERROR_CODES.includes(code) } };
+}

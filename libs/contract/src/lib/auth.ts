@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { idSchema, roleSchema, stakeholderGroupSchema } from './common';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const userSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  displayName: z.string(),
+  organization: z.string(),
+  stakeholderGroup: stakeholderGroupSchema,
+  roles: z.array(roleSchema),
+});
+export type User = z.infer<typeof userSchema>;
+
+/** What others see of a person: never the email. */
+export const publicUserSchema = userSchema.pick({
+  id: true,
+  displayName: true,
+  organization: true,
+  stakeholderGroup: true,
+});
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+export const registerRequestSchema = z.strictObject({
+  email: z.email().max(254).transform((email) => email.toLowerCase()),
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
+  displayName: z.string().trim().min(1).max(80),
+  organization: z.string().trim().min(1).max(120),
+  stakeholderGroup: stakeholderGroupSchema,
+});
+export type RegisterRequest = z.input<typeof registerRequestSchema>;
+
+export const loginRequestSchema = z.strictObject({
+  email: z
+    .string()
+    .max(254)
+    .transform((email) => email.trim().toLowerCase()),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.input<typeof loginRequestSchema>;
+
+export const refreshRequestSchema = z.strictObject({
+  refreshToken: z.string().min(1).max(200),
+});
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
+
+export const tokenPairSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+});
+export type TokenPair = z.infer<typeof tokenPairSchema>;
+
+export const authResponseSchema = tokenPairSchema.extend({ user: userSchema });
+export type AuthResponse = z.infer<typeof authResponseSchema>;
+
+export const setRolesRequestSchema = z.strictObject({
+  roles: z.array(roleSchema).max(3),
+});
+export type SetRolesRequest = z.infer<typeof setRolesRequestSchema>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const STAKEHOLDER_GROUPS = ['university', 'business', 'government', 'civil_society'] as const;
+export const stakeholderGroupSchema = z.enum(STAKEHOLDER_GROUPS);
+export type StakeholderGroup = z.infer<typeof stakeholderGroupSchema>;
+
+export const ROLES = ['participant', 'moderator', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Ids are MongoDB ObjectIds rendered as 24 hex characters. */
+export const idSchema = z
+  .string()
+  .regex(/^[0-9a-f]{24}$/, 'must be a 24-character hexadecimal id')
+  .describe('Object id');
+export type Id = z.infer<typeof idSchema>;
+
+export const isoDateSchema = z.iso.datetime().describe('ISO-8601 UTC time');
+
+/** Plain text that must carry something visible; trimmed before it is stored. */
+export const textField = (max: number) => z.string().trim().min(1).max(max);
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  code?: ErrorCode;
+}
+
+/** Machine-readable reasons, shared by HTTP error bodies and socket acks. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_LARGE',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** Error codes a client may retry after waiting; the others will fail again unchanged. */
+export const RETRYABLE_ERROR_CODES: readonly ErrorCode[] = ['RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL'];

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { publicUserSchema, type PublicUser } from './auth';
+import { idSchema, textField, type ErrorCode } from './common';
+import {
+  clientIdSchema,
+  MESSAGE_TEXT_MAX,
+  postMessageRequestSchema,
+  reactionEmojiSchema,
+  type Message,
+  type Thread,
+} from './rooms';
+
+export const ROOM_EVENT_TYPES = [
+  'message.created',
+  'message.updated',
+  'message.deleted',
+  'reaction.updated',
+  'thread.created',
+  'thread.updated',
+  'poll.created',
+  'poll.updated',
+  'initiative.updated',
+] as const;
+export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
+
+/** The payload each room event type carries; later features add theirs here. */
+export interface RoomEventPayloads {
+  'message.created': Message;
+  'message.updated': Message;
+  'message.deleted': Message;
+  'reaction.updated': Message;
+  'thread.created': Thread;
+  'thread.updated': Thread;
+  'poll.created': unknown;
+  'poll.updated': unknown;
+  'initiative.updated': unknown;
+}
+
+export interface RoomEvent<T extends RoomEventType = RoomEventType> {
+  roomId: string;
+  seq: number;
+  type: T;
+  payload: RoomEventPayloads[T];
+  at: string;
+}
+
+export const ROOM_REPLAY_PAGE = 500;
+
+export const roomJoinSchema = z.strictObject({
+  roomId: idSchema,
+  sinceSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export const roomLeaveSchema = z.strictObject({ roomId: idSchema });
+export const messageSendSchema = postMessageRequestSchema.extend({ roomId: idSchema });
+export const messageEditSchema = z.strictObject({ messageId: idSchema, text: textField(MESSAGE_TEXT_MAX) });
+export const messageDeleteSchema = z.strictObject({ messageId: idSchema });
+export const reactionToggleSchema = z.strictObject({ messageId: idSchema, emoji: reactionEmojiSchema });
+export const typingSchema = z.strictObject({ roomId: idSchema, threadId: idSchema });
+export { clientIdSchema };
+
+export type RoomJoinRequest = z.infer<typeof roomJoinSchema>;
+export type MessageSendRequest = z.infer<typeof messageSendSchema>;
+
+export interface AckError {
+  ok: false;
+  error: { code: ErrorCode; message: string; retryable: boolean };
+}
+export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;
+export type AckCallback<T extends object = object> = (ack: Ack<T>) => void;
+
+export interface RoomJoinAck {
+  seq: number;
+  presence: PublicUser[];
+  missed: RoomEvent[];
+  hasMore: boolean;
+}
+
+export interface ClientToServerEvents {
+  'room:join': (payload: RoomJoinRequest, ack: AckCallback<RoomJoinAck>) => void;
+  'room:leave': (payload: { roomId: string }, ack: AckCallback) => void;
+  'message:send': (payload: MessageSendRequest, ack: AckCallback<{ message: Message }>) => void;
+  'message:edit': (payload: z.infer<typeof messageEditSchema>, ack: AckCallback<{ message: Message }>) => void;
+  'message:delete': (payload: z.infer<typeof messageDeleteSchema>, ack: AckCallback<{ message: Message }>) => void;
+  'reaction:toggle': (
+    payload: z.infer<typeof reactionToggleSchema>,
+    ack: AckCallback<{ message: Message }>,
+  ) => void;
+  typing: (payload: z.infer<typeof typingSchema>, ack: AckCallback) => void;
+}
+
+export interface PresencePayload {
+  roomId: string;
+  users: PublicUser[];
+}
+export interface TypingPayload {
+  roomId: string;
+  threadId: string;
+  user: PublicUser;
+}
+
+export interface ServerToClientEvents {
+  'room:event': (event: RoomEvent) => void;
+  presence: (payload: PresencePayload) => void;
+  typing: (payload: TypingPayload) => void;
+}
+
+export const presenceUserSchema = publicUserSchema;

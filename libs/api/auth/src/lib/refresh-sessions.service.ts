@@ -1,6 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { HelixConfig } from '@helix/api/core';
+import { HelixConfig, isDuplicateKeyError } from '@helix/api/core';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { trusted, type Model } from 'mongoose';
 import { RefreshSessionRecord } from './schemas/refresh-session.schema';
@@ -9,6 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
+const REUSED = 'This refresh token was already used; the session has been ended';
+
 @Injectable()
 export class RefreshSessionsService {
   constructor(
@@ -16,36 +18,33 @@ export class RefreshSessionsService {
     private readonly config: HelixConfig,
   ) {}
 
-  /** Starts a new family (a sign-in) and returns its first token. */
+  /** Starts a new chain (a sign-in) and returns its first token. */
   start(userId: string): Promise<{ token: string; familyId: string }> {
-    return this.issue(userId, randomUUID());
+    const familyId = randomUUID();
+    return this.issue(userId, familyId, `family:${familyId}`);
   }
 
-  /**
-   * Exchanges a refresh token for the next one of its family. The token is marked used by a single
-   * conditional update, so of two racing exchanges exactly one wins; a token presented after it was
-   * used revokes the whole family.
-   */
+  /** Exchanges a refresh token for its successor; see RefreshSessionRecord for why this is race-free. */
   async rotate(token: string): Promise<{ token: string; familyId: string; userId: string }> {
     const tokenHash = hashToken(token);
-    const now = new Date();
     const current = await this.sessions
-      .findOneAndUpdate(
-        { tokenHash, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) },
-        { $set: { usedAt: now } },
-        { new: true },
-      )
+      .findOne({ tokenHash, revokedAt: null, expiresAt: trusted({ $gt: new Date() }) })
       .lean<RefreshSessionRecord>()
       .exec();
-    if (!current) {
-      const known = await this.sessions.findOne({ tokenHash }).lean<RefreshSessionRecord>().exec();
-      if (known?.usedAt && !known.revokedAt) {
-        await this.revokeFamily(known.familyId);
-        throw new UnauthorizedException('This refresh token was already used; the session has been ended');
-      }
-      throw new UnauthorizedException('The refresh token is invalid or expired');
+    if (!current) throw new UnauthorizedException('The refresh token is invalid, expired or revoked');
+    let next: { token: string; familyId: string };
+    try {
+      next = await this.issue(current.userId, current.familyId, tokenHash);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.revokeFamily(current.familyId);
+      throw new UnauthorizedException(REUSED);
     }
-    const next = await this.issue(current.userId, current.familyId);
+    // A reuse elsewhere may have revoked the chain while the successor was being added.
+    if (await this.sessions.exists({ familyId: current.familyId, revokedAt: trusted({ $ne: null }) }).exec()) {
+      await this.revokeFamily(current.familyId);
+      throw new UnauthorizedException(REUSED);
+    }
     return { ...next, userId: current.userId };
   }
 
@@ -58,16 +57,16 @@ export class RefreshSessionsService {
     await this.sessions.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec();
   }
 
-  private async issue(userId: string, familyId: string): Promise<{ token: string; familyId: string }> {
+  private async issue(userId: string, familyId: string, parentHash: string): Promise<{ token: string; familyId: string }> {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     await this.sessions.create({
       tokenHash: hashToken(token),
       familyId,
       userId,
+      parentHash,
       createdAt: new Date(now),
       expiresAt: new Date(now + this.config.get('REFRESH_TOKEN_TTL_DAYS') * DAY_MS),
-      usedAt: null,
       revokedAt: null,
     });
     return { token, familyId };

@@ -82,57 +82,61 @@ export class MessagesService {
   }
 
   async edit(user: AuthenticatedUser, messageId: string, text: string): Promise<Message> {
-    const current = await this.getMessage(messageId);
-    this.requireAuthorOrModerator(user, current);
-    if (current.payload['deleted']) throw new ConflictException('A deleted message cannot be edited');
-    return this.update(user, messageId, 'message.updated', {
-      $set: { 'payload.text': text, 'payload.editedAt': new Date().toISOString() },
+    return this.change(user, messageId, 'message.updated', (current) => {
+      if (current.payload['deleted']) throw new ConflictException('A deleted message cannot be edited');
+      return { $set: { 'payload.text': text, 'payload.editedAt': new Date().toISOString() } };
     });
   }
 
   async remove(user: AuthenticatedUser, messageId: string): Promise<Message> {
-    const current = await this.getMessage(messageId);
-    this.requireAuthorOrModerator(user, current);
-    if (current.payload['deleted']) return toMessage(current);
-    const message = await this.update(user, messageId, 'message.deleted', {
-      $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} },
-    });
-    // Earlier edit events carried the text; a deleted message must not be readable from the log either.
-    await this.events
-      .updateMany({ subjectId: messageId, type: 'message.updated' }, { $set: { 'payload.text': '' } })
-      .exec();
+    const message = await this.change(user, messageId, 'message.deleted', (current) =>
+      current.payload['deleted'] ? null : { $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} } },
+    );
+    // Earlier edit and reaction events carried the text; a deleted message must not be readable from the log.
+    await this.events.updateMany({ subjectId: messageId }, { $set: { 'payload.text': '' } }).exec();
     return message;
   }
 
-  async toggleReaction(user: AuthenticatedUser, messageId: string, emoji: string): Promise<Message> {
-    const current = await this.getMessage(messageId);
-    if (current.payload['deleted']) throw new ConflictException('A deleted message cannot get reactions');
-    const path = `payload.reactions.${emoji}`;
-    const reacted = ((current.payload['reactions'] as Record<string, string[]>)[emoji] ?? []).includes(user.id);
-    return this.update(user, messageId, 'reaction.updated', reacted ? { $pull: { [path]: user.id } } : { $addToSet: { [path]: user.id } });
+  toggleReaction(user: AuthenticatedUser, messageId: string, emoji: string): Promise<Message> {
+    return this.change(user, messageId, 'reaction.updated', (current) => {
+      if (current.payload['deleted']) throw new ConflictException('A deleted message cannot get reactions');
+      const path = `payload.reactions.${emoji}`;
+      const reacted = ((current.payload['reactions'] as Record<string, string[]>)[emoji] ?? []).includes(user.id);
+      return reacted ? { $pull: { [path]: user.id } } : { $addToSet: { [path]: user.id } };
+    });
   }
 
-  private async update(
+  /**
+   * Applies a change to a message and appends its event, inside the room's queue (see RoomEventLog):
+   * the check, the update and the event see no other change of the room in between.
+   * `decide` returns the update, or null when there is nothing to do.
+   */
+  private async change(
     user: AuthenticatedUser,
     messageId: string,
     type: RoomEventType,
-    change: Record<string, unknown>,
+    decide: (current: RoomEventRecord) => Record<string, unknown> | null,
   ): Promise<Message> {
-    const record = await this.events
-      .findOneAndUpdate({ _id: messageId, type: MESSAGE_CREATED }, change, { new: true })
-      .lean<RoomEventRecord>()
-      .exec();
-    if (!record) throw new NotFoundException('No such message');
-    const message = toMessage(record);
-    await this.log.append({
-      roomId: record.roomId,
-      type,
-      actorId: user.id,
-      threadId: record.threadId,
-      subjectId: messageId,
-      payload: message,
+    const { roomId } = await this.getMessage(messageId);
+    let unchanged: RoomEventRecord | undefined;
+    const result = await this.log.appendWith(roomId, async () => {
+      const current = await this.getMessage(messageId);
+      if (type !== 'reaction.updated') this.requireAuthorOrModerator(user, current);
+      const update = decide(current);
+      if (!update) {
+        unchanged = current;
+        return null;
+      }
+      const record = await this.events
+        .findOneAndUpdate({ _id: messageId, type: MESSAGE_CREATED }, update, { new: true })
+        .lean<RoomEventRecord>()
+        .exec();
+      if (!record) throw new NotFoundException('No such message');
+      return { roomId, type, actorId: user.id, threadId: record.threadId, subjectId: messageId, payload: toMessage(record) };
     });
-    return message;
+    if (result) return result.event.payload as Message;
+    if (unchanged) return toMessage(unchanged);
+    throw new NotFoundException('No such message');
   }
 
   private async getMessage(messageId: string): Promise<RoomEventRecord> {

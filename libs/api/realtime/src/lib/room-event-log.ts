@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ROOM_REPLAY_PAGE, type RoomEvent, type RoomEventType } from '@helix/contract';
 import { isDuplicateKeyError } from '@helix/api/core';
 import { randomUUID } from 'node:crypto';
-import { Types, type Model } from 'mongoose';
+import { trusted, Types, type Model } from 'mongoose';
 import { RoomBroadcaster } from './room-broadcaster';
 import { toRoomEvent } from './room-event-view';
 import { RoomEventRecord } from './schemas/room-event.schema';
@@ -29,8 +29,11 @@ export interface AppendResult {
 }
 
 interface Pending {
-  record: RoomEventRecord;
-  resolve: (result: AppendResult) => void;
+  /** Builds the draft inside the room's queue, so changes to one room never interleave in this process. */
+  prepare: () => Promise<RoomEventDraft | null>;
+  record?: RoomEventRecord;
+  settled: boolean;
+  resolve: (result: AppendResult | null) => void;
   reject: (error: unknown) => void;
 }
 
@@ -50,6 +53,11 @@ const MAX_SEQ_RETRIES = 50;
  * burst costs a few inserts rather than one round trip each. Another API instance may take a `seq`
  * first: the unique (roomId, seq) index refuses ours, and the rest of the batch is retried after the
  * room's highest `seq` is read again. Ordered inserts stop at the first refusal, so no gap can appear.
+ *
+ * `appendWith` also runs the change itself (an edit, a reaction) inside the queue. FerretDB applies an
+ * update as read-modify-write without isolation, so two concurrent updates of one document can lose
+ * one; serialising a room's changes here keeps them whole within an instance (MongoDB's updates are
+ * atomic anyway, which is what several instances rely on).
  */
 @Injectable()
 export class RoomEventLog {
@@ -61,30 +69,25 @@ export class RoomEventLog {
     private readonly broadcaster: RoomBroadcaster,
   ) {}
 
-  append(draft: RoomEventDraft): Promise<AppendResult> {
-    const record: RoomEventRecord = {
-      _id: draft.id ?? new Types.ObjectId(),
-      roomId: draft.roomId,
-      seq: 0,
-      type: draft.type,
-      at: new Date(),
-      actorId: draft.actorId,
-      clientId: draft.clientId ?? `srv-${randomUUID()}`,
-      payload: draft.payload,
-      ...(draft.threadId ? { threadId: draft.threadId } : {}),
-      ...(draft.subjectId ? { subjectId: draft.subjectId } : {}),
-    };
+  async append(draft: RoomEventDraft): Promise<AppendResult> {
+    const result = await this.appendWith(draft.roomId, () => Promise.resolve(draft));
+    if (!result) throw new Error('an append without a draft cannot be empty');
+    return result;
+  }
+
+  /** Runs `prepare` in the room's queue and appends what it returns; `null` appends nothing. */
+  appendWith(roomId: string, prepare: () => Promise<RoomEventDraft | null>): Promise<AppendResult | null> {
     return new Promise((resolve, reject) => {
-      const queue = this.queueFor(draft.roomId);
-      queue.pending.push({ record, resolve, reject });
-      if (!queue.draining) void this.drain(draft.roomId, queue);
+      const queue = this.queueFor(roomId);
+      queue.pending.push({ prepare, settled: false, resolve, reject });
+      if (!queue.draining) void this.drain(roomId, queue);
     });
   }
 
   /** Events after `sinceSeq`, oldest first, at most one page. */
   async since(roomId: string, sinceSeq: number): Promise<{ events: RoomEvent[]; hasMore: boolean }> {
     const records = await this.model
-      .find({ roomId, seq: { $gt: sinceSeq } })
+      .find({ roomId, seq: trusted({ $gt: sinceSeq }) })
       .sort({ seq: 1 })
       .limit(ROOM_REPLAY_PAGE + 1)
       .lean<RoomEventRecord[]>()
@@ -114,42 +117,59 @@ export class RoomEventLog {
   private async drain(roomId: string, queue: RoomQueue): Promise<void> {
     queue.draining = true;
     let conflicts = 0;
-    try {
-      while (queue.pending.length) {
-        const batch = queue.pending.splice(0, MAX_BATCH);
-        try {
-          queue.nextSeq ??= (await this.lastSeq(roomId)) + 1;
-          const outcome = await this.insertBatch(batch, queue.nextSeq);
-          queue.nextSeq += outcome.stored;
-          // What was not stored goes back to the front, keeping arrival order.
-          queue.pending.unshift(...outcome.retry);
-          if (outcome.seqTaken) {
-            queue.nextSeq = undefined;
-            if (++conflicts > MAX_SEQ_RETRIES) throw new ServiceUnavailableException('The room is too busy; retry');
-          }
-        } catch (error) {
+    while (queue.pending.length) {
+      const batch = queue.pending.splice(0, MAX_BATCH);
+      try {
+        const ready = await this.prepare(batch);
+        if (!ready.length) continue;
+        queue.nextSeq ??= (await this.lastSeq(roomId)) + 1;
+        const outcome = await this.insertBatch(ready, queue.nextSeq);
+        queue.nextSeq += outcome.stored;
+        if (outcome.seqTaken) {
           queue.nextSeq = undefined;
-          for (const pending of batch) pending.reject(error);
+          conflicts += 1;
         }
+        if (conflicts > MAX_SEQ_RETRIES) throw new ServiceUnavailableException('The room is too busy; try again');
+        // What was not stored goes back to the front, keeping arrival order.
+        queue.pending.unshift(...outcome.retry);
+      } catch (error) {
+        queue.nextSeq = undefined;
+        for (const pending of batch) settle(pending, () => pending.reject(error));
       }
-    } finally {
-      queue.draining = false;
-      if (!queue.pending.length && queue.nextSeq === undefined) this.rooms.delete(roomId);
     }
+    queue.draining = false;
+    this.rooms.delete(roomId);
+  }
+
+  private async prepare(batch: Pending[]): Promise<Pending[]> {
+    const ready: Pending[] = [];
+    for (const pending of batch) {
+      if (pending.record) {
+        ready.push(pending);
+        continue;
+      }
+      try {
+        const draft = await pending.prepare();
+        if (draft) {
+          pending.record = toRecord(draft);
+          ready.push(pending);
+        } else settle(pending, () => pending.resolve(null));
+      } catch (error) {
+        settle(pending, () => pending.reject(error));
+      }
+    }
+    return ready;
   }
 
   private async insertBatch(
     batch: Pending[],
     firstSeq: number,
   ): Promise<{ stored: number; retry: Pending[]; seqTaken: boolean }> {
-    batch.forEach((pending, index) => (pending.record.seq = firstSeq + index));
+    const records = batch.map((pending, index) => Object.assign(pending.record as RoomEventRecord, { seq: firstSeq + index }));
     let stored = batch.length;
     let failure: unknown;
     try {
-      await this.model.collection.insertMany(
-        batch.map((pending) => pending.record),
-        { ordered: true },
-      );
+      await this.model.collection.insertMany(records, { ordered: true });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       stored = insertedBeforeFailure(error);
@@ -158,26 +178,49 @@ export class RoomEventLog {
     this.publish(batch.slice(0, stored));
     if (failure === undefined) return { stored, retry: [], seqTaken: false };
 
-    const refused = batch[stored];
+    const refused = records[stored];
     const existing = await this.model
-      .findOne({ actorId: refused.record.actorId, clientId: refused.record.clientId })
+      .findOne({ actorId: refused.actorId, clientId: refused.clientId })
       .lean<RoomEventRecord>()
       .exec();
     if (existing) {
-      refused.resolve({ record: existing, event: toRoomEvent(existing), created: false });
+      const pending = batch[stored];
+      settle(pending, () => pending.resolve({ record: existing, event: toRoomEvent(existing), created: false }));
       return { stored, retry: batch.slice(stored + 1), seqTaken: false };
     }
-    this.logger.debug(`seq ${refused.record.seq} in room ${refused.record.roomId} was taken elsewhere; retrying`);
+    this.logger.debug(`seq ${refused.seq} in room ${refused.roomId} was taken elsewhere; retrying`);
     return { stored, retry: batch.slice(stored), seqTaken: true };
   }
 
   private publish(stored: Pending[]): void {
     for (const pending of stored) {
-      const event = toRoomEvent(pending.record);
+      const record = pending.record as RoomEventRecord;
+      const event = toRoomEvent(record);
       this.broadcaster.emitRoomEvent(event);
-      pending.resolve({ record: pending.record, event, created: true });
+      settle(pending, () => pending.resolve({ record, event, created: true }));
     }
   }
+}
+
+function settle(pending: Pending, action: () => void): void {
+  if (pending.settled) return;
+  pending.settled = true;
+  action();
+}
+
+function toRecord(draft: RoomEventDraft): RoomEventRecord {
+  return {
+    _id: draft.id ?? new Types.ObjectId(),
+    roomId: draft.roomId,
+    seq: 0,
+    type: draft.type,
+    at: new Date(),
+    actorId: draft.actorId,
+    clientId: draft.clientId ?? `srv-${randomUUID()}`,
+    payload: draft.payload,
+    ...(draft.threadId ? { threadId: draft.threadId } : {}),
+    ...(draft.subjectId ? { subjectId: draft.subjectId } : {}),
+  };
 }
 
 function insertedBeforeFailure(error: unknown): number {

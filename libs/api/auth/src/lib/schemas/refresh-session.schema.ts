@@ -2,9 +2,11 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Types } from 'mongoose';
 
 /**
- * One refresh token. Tokens of one sign-in form a family (`familyId`); each refresh marks its token
- * used and adds the next. Presenting a used token again means it leaked, so the family is revoked.
- * Only a SHA-256 of the token is stored.
+ * One refresh token. Tokens of one sign-in form a chain (`familyId`); each refresh adds the next token,
+ * whose `parentHash` is the hash of the token it replaced. The unique index on `parentHash` lets only one
+ * refresh of a token succeed, even with concurrent requests on several instances (an insert is atomic
+ * where FerretDB's conditional updates are not). Presenting a token that already has a successor means
+ * it leaked, so the whole chain is revoked. Only SHA-256 hashes of tokens are stored.
  */
 @Schema({ collection: 'refresh_sessions', versionKey: false })
 export class RefreshSessionRecord {
@@ -25,8 +27,9 @@ export class RefreshSessionRecord {
   @Prop({ required: true })
   expiresAt!: Date;
 
-  @Prop({ type: Date, default: null })
-  usedAt!: Date | null;
+  /** The hash of the token this one replaced, or `family:<familyId>` for the first of a chain. */
+  @Prop({ required: true })
+  parentHash!: string;
 
   @Prop({ type: Date, default: null })
   revokedAt!: Date | null;
@@ -34,4 +37,5 @@ export class RefreshSessionRecord {
 
 export const RefreshSessionSchema = SchemaFactory.createForClass(RefreshSessionRecord);
 RefreshSessionSchema.index({ tokenHash: 1 }, { unique: true });
+RefreshSessionSchema.index({ parentHash: 1 }, { unique: true });
 RefreshSessionSchema.index({ familyId: 1 });

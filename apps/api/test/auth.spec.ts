@@ -41,7 +41,9 @@ describe('accounts', () => {
       .post('/api/auth/register')
       .send({ ...user.user, email: user.user.email.toUpperCase(), password: 'another long one' })
       .expect(400); // `id` and `roles` are not registration fields
-    expect(response.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/Unrecognized key/)]));
+    expect(response.body.message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Unrecognized key/)]),
+    );
     await t
       .http()
       .post('/api/auth/register')
@@ -66,7 +68,14 @@ describe('accounts', () => {
     const response = await t
       .http()
       .post('/api/auth/register')
-      .send({ email, password: 'long enough pass', displayName: 'B', organization: 'O', stakeholderGroup: 'government', ...patch })
+      .send({
+        email,
+        password: 'long enough pass',
+        displayName: 'B',
+        organization: 'O',
+        stakeholderGroup: 'government',
+        ...patch,
+      })
       .expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     await t.http().post('/api/auth/login').send({ email, password: 'long enough pass' }).expect(401);
@@ -74,31 +83,67 @@ describe('accounts', () => {
 
   it('answers an unknown email and a wrong password with the same 401', async () => {
     const user = await t.register();
-    const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@helix.test', password: 'whatever123' }).expect(401);
-    const wrong = await t.http().post('/api/auth/login').send({ email: user.user.email, password: 'wrong password' }).expect(401);
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@helix.test', password: 'whatever123' })
+      .expect(401);
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.user.email, password: 'wrong password' })
+      .expect(401);
     expect(unknown.body.message).toBe(wrong.body.message);
-    const ok = await t.http().post('/api/auth/login').send({ email: user.user.email, password: user.password }).expect(200);
+    const ok = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.user.email, password: user.password })
+      .expect(200);
     expect(ok.body.user.id).toBe(user.user.id);
   });
 
   it('tells who is signed in, and refuses missing, forged and malformed tokens', async () => {
     const user = await t.register();
-    const me = await t.http().get('/api/auth/me').set(...bearer(user.accessToken)).expect(200);
+    const me = await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(user.accessToken))
+      .expect(200);
     expect(me.body).toEqual(user.user);
     await t.http().get('/api/auth/me').expect(401);
-    await t.http().get('/api/auth/me').set(...bearer('not.a.token')).expect(401);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer('not.a.token'))
+      .expect(401);
     const [header, payload] = user.accessToken.split('.');
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
-    await t.http().get('/api/auth/me').set(...bearer(unsigned)).expect(401);
-    await t.http().get('/api/auth/me').set(...bearer(`${header}.${payload}.forgedsignature`)).expect(401);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(unsigned))
+      .expect(401);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(`${header}.${payload}.forgedsignature`))
+      .expect(401);
   });
 
   it('rotates refresh tokens; reusing an old one revokes the whole chain', async () => {
     const user = await t.register();
-    const first = (await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200)).body as TokenPair;
+    const first = (
+      await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200)
+    ).body as TokenPair;
     expect(first.refreshToken).not.toBe(user.refreshToken);
-    await t.http().get('/api/auth/me').set(...bearer(first.accessToken)).expect(200);
-    const second = (await t.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body as TokenPair;
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(first.accessToken))
+      .expect(200);
+    const second = (
+      await t.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
+    ).body as TokenPair;
 
     // The first token is presented again: it leaked, so the chain ends, including the newest token.
     await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
@@ -126,11 +171,35 @@ describe('accounts', () => {
     expect(adminLogin.user.roles).toEqual(['participant', 'admin']);
     const user = await t.register();
 
-    await t.http().patch(`/api/users/${user.user.id}/roles`).set(...bearer(user.accessToken)).send({ roles: ['moderator'] }).expect(403);
-    await t.http().patch(`/api/users/${user.user.id}/roles`).send({ roles: ['moderator'] }).expect(401);
-    await t.http().patch(`/api/users/not-an-id/roles`).set(...bearer(adminLogin.accessToken)).send({ roles: [] }).expect(400);
-    await t.http().patch(`/api/users/${'0'.repeat(24)}/roles`).set(...bearer(adminLogin.accessToken)).send({ roles: [] }).expect(404);
-    await t.http().patch(`/api/users/${user.user.id}/roles`).set(...bearer(adminLogin.accessToken)).send({ roles: ['boss'] }).expect(400);
+    await t
+      .http()
+      .patch(`/api/users/${user.user.id}/roles`)
+      .set(...bearer(user.accessToken))
+      .send({ roles: ['moderator'] })
+      .expect(403);
+    await t
+      .http()
+      .patch(`/api/users/${user.user.id}/roles`)
+      .send({ roles: ['moderator'] })
+      .expect(401);
+    await t
+      .http()
+      .patch(`/api/users/not-an-id/roles`)
+      .set(...bearer(adminLogin.accessToken))
+      .send({ roles: [] })
+      .expect(400);
+    await t
+      .http()
+      .patch(`/api/users/${'0'.repeat(24)}/roles`)
+      .set(...bearer(adminLogin.accessToken))
+      .send({ roles: [] })
+      .expect(404);
+    await t
+      .http()
+      .patch(`/api/users/${user.user.id}/roles`)
+      .set(...bearer(adminLogin.accessToken))
+      .send({ roles: ['boss'] })
+      .expect(400);
     const updated = await t
       .http()
       .patch(`/api/users/${user.user.id}/roles`)
@@ -139,13 +208,19 @@ describe('accounts', () => {
       .expect(200);
     expect(updated.body.roles).toEqual(['participant', 'moderator']);
 
-    const refreshed = (await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200)).body as TokenPair;
+    const refreshed = (
+      await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200)
+    ).body as TokenPair;
     const claims = JSON.parse(Buffer.from(refreshed.accessToken.split('.')[1], 'base64url').toString());
     expect(claims.roles).toEqual(['participant', 'moderator']);
   });
 });
 
 async function loginAdmin(t: TestApp): Promise<AuthResponse> {
-  const response = await t.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password: 'correct horse battery' }).expect(200);
+  const response = await t
+    .http()
+    .post('/api/auth/login')
+    .send({ email: ADMIN_EMAIL, password: 'correct horse battery' })
+    .expect(200);
   return response.body as AuthResponse;
 }

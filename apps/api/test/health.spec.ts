@@ -26,15 +26,25 @@ describe('health and database outages', () => {
 
     await database.stop();
     const started = Date.now();
-    expect((await t.http().get('/api/health').expect(503)).body).toMatchObject({ status: 'degraded', db: 'down' });
-    const rest = await t.http().get('/api/auth/me').set(...bearer(user.accessToken));
+    expect((await t.http().get('/api/health').expect(503)).body).toMatchObject({
+      status: 'degraded',
+      db: 'down',
+    });
+    const rest = await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(user.accessToken));
     expect(rest.status).toBe(503);
     expect(rest.body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
     expect(Date.now() - started).toBeLessThan(10_000);
 
     await database.restart();
     await waitFor(async () => (await t.http().get('/api/health')).status === 200);
-    await t.http().get('/api/rooms').set(...bearer(user.accessToken)).expect(200);
+    await t
+      .http()
+      .get('/api/rooms')
+      .set(...bearer(user.accessToken))
+      .expect(200);
   });
 });
 

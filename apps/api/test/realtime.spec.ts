@@ -1,7 +1,14 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Message, Room, RoomEvent, Thread } from '@helix/contract';
 import { catchUp, Inbox, join, send } from './support/live';
-import { bearer, emitWithAck, startTestApp, TEST_JWT_SECRET, type TestApp, type TestUser } from './support/test-app';
+import {
+  bearer,
+  emitWithAck,
+  startTestApp,
+  TEST_JWT_SECRET,
+  type TestApp,
+  type TestUser,
+} from './support/test-app';
 
 describe('live discussion over Socket.IO', () => {
   let t: TestApp;
@@ -13,13 +20,30 @@ describe('live discussion over Socket.IO', () => {
     // A generous send limit: these tests push bursts on purpose; the limit itself is tested below.
     t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000' } });
     ann = await t.register({ displayName: 'Ann' });
-    bob = await t.register({ displayName: 'Bob', stakeholderGroup: 'business', organization: 'Gazprom Neft' });
-    rooms = (await t.http().get('/api/rooms').set(...bearer(ann.accessToken)).expect(200)).body;
+    bob = await t.register({
+      displayName: 'Bob',
+      stakeholderGroup: 'business',
+      organization: 'Gazprom Neft',
+    });
+    rooms = (
+      await t
+        .http()
+        .get('/api/rooms')
+        .set(...bearer(ann.accessToken))
+        .expect(200)
+    ).body;
   });
   afterAll(() => t.close());
 
   const newThread = async (roomId: string, user = ann): Promise<Thread> =>
-    (await t.http().post(`/api/rooms/${roomId}/threads`).set(...bearer(user.accessToken)).send({ title: 'Live' }).expect(201)).body;
+    (
+      await t
+        .http()
+        .post(`/api/rooms/${roomId}/threads`)
+        .set(...bearer(user.accessToken))
+        .send({ title: 'Live' })
+        .expect(201)
+    ).body;
 
   describe('handshake', () => {
     const refusal = (auth: object): Promise<Error> =>
@@ -36,19 +60,31 @@ describe('live discussion over Socket.IO', () => {
 
     it('refuses no token, a forged token and an expired token with a clear reason', async () => {
       expect((await refusal({})).message).toMatch(/UNAUTHORIZED: no access token/);
-      expect((await refusal({ token: 'nonsense' })).message).toMatch(/UNAUTHORIZED: the access token is invalid/);
-      const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({ sub: ann.user.id });
+      expect((await refusal({ token: 'nonsense' })).message).toMatch(
+        /UNAUTHORIZED: the access token is invalid/,
+      );
+      const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({
+        sub: ann.user.id,
+      });
       expect((await refusal({ token: forged })).message).toMatch(/invalid/);
       const claims = JSON.parse(Buffer.from(ann.accessToken.split('.')[1], 'base64url').toString());
-      const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 });
-      expect((await refusal({ token: expired })).message).toMatch(/UNAUTHORIZED: the access token has expired/);
+      const expired = new JwtService({ secret: TEST_JWT_SECRET }).sign({
+        ...claims,
+        exp: Math.floor(Date.now() / 1000) - 10,
+      });
+      expect((await refusal({ token: expired })).message).toMatch(
+        /UNAUTHORIZED: the access token has expired/,
+      );
     });
 
     it('ends a socket whose token expires, and the client catches up after reconnecting with a new one', async () => {
       const room = rooms[0];
       const thread = await newThread(room.id);
       const claims = JSON.parse(Buffer.from(ann.accessToken.split('.')[1], 'base64url').toString());
-      const shortLived = new JwtService({ secret: TEST_JWT_SECRET }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 2 });
+      const shortLived = new JwtService({ secret: TEST_JWT_SECRET }).sign({
+        ...claims,
+        exp: Math.floor(Date.now() / 1000) + 2,
+      });
       const socket = await t.connect(shortLived);
       const { seq } = await join(socket, room.id);
       const expired = new Promise<void>((resolve) => socket.once('session:expired', resolve));
@@ -56,7 +92,12 @@ describe('live discussion over Socket.IO', () => {
       await Promise.all([expired, disconnected]);
 
       const other = await t.connect(bob.accessToken);
-      await send(other, { roomId: room.id, threadId: thread.id, text: 'while you were away', clientId: 'away-1' });
+      await send(other, {
+        roomId: room.id,
+        threadId: thread.id,
+        text: 'while you were away',
+        clientId: 'away-1',
+      });
       const again = await t.connect(ann.accessToken);
       const missed = await catchUp(again, room.id, seq);
       expect(missed.map((event) => (event.payload as Message).text)).toEqual(['while you were away']);
@@ -73,22 +114,41 @@ describe('live discussion over Socket.IO', () => {
     expect(joined.presence.map((user) => user.displayName).sort()).toEqual(['Ann', 'Bob']);
     await a.waitFor(() => a.presence.some((p) => p.users.some((user) => user.displayName === 'Bob')));
 
-    const message = await send(b.socket, { roomId: room.id, threadId: thread.id, text: 'From business', clientId: 'b-1' });
+    const message = await send(b.socket, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'From business',
+      clientId: 'b-1',
+    });
     await a.waitFor(() => a.messages().some((m) => m.id === message.id));
-    expect(a.messages()[0]).toMatchObject({ text: 'From business', author: { displayName: 'Bob', stakeholderGroup: 'business' } });
+    expect(a.messages()[0]).toMatchObject({
+      text: 'From business',
+      author: { displayName: 'Bob', stakeholderGroup: 'business' },
+    });
 
-    const edited = await emitWithAck<{ message: Message }>(b.socket, 'message:edit', { messageId: message.id, text: 'From business (edited)' });
+    const edited = await emitWithAck<{ message: Message }>(b.socket, 'message:edit', {
+      messageId: message.id,
+      text: 'From business (edited)',
+    });
     expect(edited.ok).toBe(true);
     await a.waitFor(() => a.events.some((e) => e.type === 'message.updated'));
     expect((a.events.find((e) => e.type === 'message.updated')?.payload as Message).editedAt).not.toBeNull();
 
-    const forbidden = await emitWithAck(a.socket, 'message:edit', { messageId: message.id, text: 'not mine' });
+    const forbidden = await emitWithAck(a.socket, 'message:edit', {
+      messageId: message.id,
+      text: 'not mine',
+    });
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     await emitWithAck(a.socket, 'reaction:toggle', { messageId: message.id, emoji: '👍' });
     await b.waitFor(() => b.events.some((e) => e.type === 'reaction.updated'));
-    expect((b.events.find((e) => e.type === 'reaction.updated')?.payload as Message).reactions).toEqual({ '👍': [ann.user.id] });
-    const untoggled = await emitWithAck<{ message: Message }>(a.socket, 'reaction:toggle', { messageId: message.id, emoji: '👍' });
+    expect((b.events.find((e) => e.type === 'reaction.updated')?.payload as Message).reactions).toEqual({
+      '👍': [ann.user.id],
+    });
+    const untoggled = await emitWithAck<{ message: Message }>(a.socket, 'reaction:toggle', {
+      messageId: message.id,
+      emoji: '👍',
+    });
     expect(untoggled.message.reactions).toEqual({ '👍': [] });
 
     await emitWithAck(a.socket, 'typing', { roomId: room.id, threadId: thread.id });
@@ -96,7 +156,9 @@ describe('live discussion over Socket.IO', () => {
     expect(b.typing[0]).toMatchObject({ roomId: room.id, threadId: thread.id, user: { displayName: 'Ann' } });
     expect(a.typing).toHaveLength(0);
 
-    const deleted = await emitWithAck<{ message: Message }>(b.socket, 'message:delete', { messageId: message.id });
+    const deleted = await emitWithAck<{ message: Message }>(b.socket, 'message:delete', {
+      messageId: message.id,
+    });
     expect(deleted.message).toMatchObject({ deleted: true, text: '' });
     // The log no longer holds the deleted text anywhere.
     const replay = await catchUp(a.socket, room.id, 0);
@@ -109,8 +171,12 @@ describe('live discussion over Socket.IO', () => {
   it('delivers a burst of 20 clients × 50 messages to every client exactly once, in one gapless order', async () => {
     const room = rooms[2];
     const thread = await newThread(room.id);
-    const users = await Promise.all(Array.from({ length: 20 }, (_, i) => t.register({ displayName: `Sender ${i}` })));
-    const inboxes = await Promise.all(users.map(async (user) => new Inbox(await t.connect(user.accessToken))));
+    const users = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.register({ displayName: `Sender ${i}` })),
+    );
+    const inboxes = await Promise.all(
+      users.map(async (user) => new Inbox(await t.connect(user.accessToken))),
+    );
     const startSeq = (await Promise.all(inboxes.map((inbox) => join(inbox.socket, room.id))))[0].seq;
 
     // One more client drops out in the middle of the burst and comes back with sinceSeq.
@@ -120,7 +186,12 @@ describe('live discussion over Socket.IO', () => {
     const acks = inboxes.map((inbox, sender) =>
       Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          send(inbox.socket, { roomId: room.id, threadId: thread.id, text: `s${sender} m${i}`, clientId: `burst-${sender}-${i}` }),
+          send(inbox.socket, {
+            roomId: room.id,
+            threadId: thread.id,
+            text: `s${sender} m${i}`,
+            clientId: `burst-${sender}-${i}`,
+          }),
         ),
       ),
     );
@@ -143,7 +214,9 @@ describe('live discussion over Socket.IO', () => {
     late.socket.connect();
     await new Promise<void>((resolve) => late.socket.once('connect', () => resolve()));
     const missed = await catchUp(late.socket, room.id, lastSeen);
-    const lateSeqs = [...late.events.filter((event) => event.seq <= lastSeen), ...missed].map((event) => event.seq);
+    const lateSeqs = [...late.events.filter((event) => event.seq <= lastSeen), ...missed].map(
+      (event) => event.seq,
+    );
     // Events that arrived live after the re-join are the same ones again; a client drops seqs it has.
     expect([...new Set(lateSeqs)].sort((x, y) => x - y)).toEqual(expectedSeqs);
   });
@@ -153,7 +226,11 @@ describe('live discussion over Socket.IO', () => {
     const thread = await newThread(room.id);
     const socket = await t.connect(ann.accessToken);
     const { seq } = await join(socket, room.id);
-    await Promise.all(Array.from({ length: 620 }, (_, i) => send(socket, { roomId: room.id, threadId: thread.id, text: `p${i}`, clientId: `page-${i}` })));
+    await Promise.all(
+      Array.from({ length: 620 }, (_, i) =>
+        send(socket, { roomId: room.id, threadId: thread.id, text: `p${i}`, clientId: `page-${i}` }),
+      ),
+    );
     const first = await join(socket, room.id, seq);
     expect(first.missed).toHaveLength(500);
     expect(first.hasMore).toBe(true);
@@ -183,11 +260,23 @@ describe('live discussion over Socket.IO', () => {
     const room = rooms[8];
     const thread = await newThread(room.id);
     const author = await t.connect(ann.accessToken);
-    const message = await send(author, { roomId: room.id, threadId: thread.id, text: 'React to me', clientId: 'react-1' });
+    const message = await send(author, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'React to me',
+      clientId: 'react-1',
+    });
     const people = await Promise.all(Array.from({ length: 12 }, () => t.register()));
     const sockets = await Promise.all(people.map((person) => t.connect(person.accessToken)));
-    await Promise.all(sockets.map((socket) => emitWithAck(socket, 'reaction:toggle', { messageId: message.id, emoji: '🎉' })));
-    const page = (await t.http().get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`).set(...bearer(ann.accessToken))).body;
+    await Promise.all(
+      sockets.map((socket) => emitWithAck(socket, 'reaction:toggle', { messageId: message.id, emoji: '🎉' })),
+    );
+    const page = (
+      await t
+        .http()
+        .get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`)
+        .set(...bearer(ann.accessToken))
+    ).body;
     expect([...page.items[0].reactions['🎉']].sort()).toEqual(people.map((person) => person.user.id).sort());
     // The last reaction event carries the same, complete state.
     const events = await catchUp(author, room.id, 0);
@@ -222,11 +311,20 @@ describe('live discussion over Socket.IO', () => {
     for (const [event, payload] of cases) {
       const ack = await emitWithAck(socket, event, payload);
       expect({ event, payload, ok: ack.ok }).toEqual({ event, payload, ok: false });
-      expect(ack.error).toEqual({ code: expect.any(String), message: expect.any(String), retryable: expect.any(Boolean) });
+      expect(ack.error).toEqual({
+        code: expect.any(String),
+        message: expect.any(String),
+        retryable: expect.any(Boolean),
+      });
     }
     expect(socket.connected).toBe(true);
     await join(socket, room.id);
-    const message = await send(socket, { roomId: room.id, threadId: thread.id, text: 'still here', clientId: 'after-errors' });
+    const message = await send(socket, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'still here',
+      clientId: 'after-errors',
+    });
     expect(message.text).toBe('still here');
   });
 
@@ -236,16 +334,42 @@ describe('live discussion over Socket.IO', () => {
     const moderator = await t.moderator();
     const bobSocket = await t.connect(bob.accessToken);
     const modSocket = await t.connect(moderator.accessToken);
-    const message = await send(bobSocket, { roomId: room.id, threadId: thread.id, text: 'off-topic', clientId: 'mod-1' });
+    const message = await send(bobSocket, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'off-topic',
+      clientId: 'mod-1',
+    });
     const annSocket = await t.connect(ann.accessToken);
-    expect(await emitWithAck(annSocket, 'message:delete', { messageId: message.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await emitWithAck(modSocket, 'message:delete', { messageId: message.id })).toMatchObject({ ok: true, message: { deleted: true } });
+    expect(await emitWithAck(annSocket, 'message:delete', { messageId: message.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await emitWithAck(modSocket, 'message:delete', { messageId: message.id })).toMatchObject({
+      ok: true,
+      message: { deleted: true },
+    });
 
-    await t.http().patch(`/api/rooms/${room.id}/threads/${thread.id}`).set(...bearer(moderator.accessToken)).send({ locked: true }).expect(200);
-    const refused = await emitWithAck(bobSocket, 'message:send', { roomId: room.id, threadId: thread.id, text: 'x', clientId: 'mod-2' });
+    await t
+      .http()
+      .patch(`/api/rooms/${room.id}/threads/${thread.id}`)
+      .set(...bearer(moderator.accessToken))
+      .send({ locked: true })
+      .expect(200);
+    const refused = await emitWithAck(bobSocket, 'message:send', {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'x',
+      clientId: 'mod-2',
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', retryable: false } });
     const events = await catchUp(annSocket, room.id, 0);
-    expect(events.map((event: RoomEvent) => event.type)).toEqual(['thread.created', 'message.created', 'message.deleted', 'thread.updated']);
+    expect(events.map((event: RoomEvent) => event.type)).toEqual([
+      'thread.created',
+      'message.created',
+      'message.deleted',
+      'thread.updated',
+    ]);
   });
 
   it('keeps one presence for several tabs, and drops a socket that vanishes without a goodbye', async () => {
@@ -266,23 +390,48 @@ describe('live discussion over Socket.IO', () => {
     // Cut the TCP connection under the socket: no disconnect packet reaches the server.
     const engine = tab2.io.engine as unknown as { transport: { ws?: { _socket?: { destroy(): void } } } };
     engine.transport.ws?._socket?.destroy();
-    await watcher.waitFor(() => watcher.presence.at(-1)?.users.every((user) => user.id !== bob.user.id) ?? false, 20_000);
+    await watcher.waitFor(
+      () => watcher.presence.at(-1)?.users.every((user) => user.id !== bob.user.id) ?? false,
+      20_000,
+    );
   });
 
   it('rate-limits sends per socket with a clear, retryable error', async () => {
     const limited = await startTestApp({ env: { SOCKET_SEND_LIMIT: '5:1' } });
     try {
       const user = await limited.register();
-      const room = ((await limited.http().get('/api/rooms').set(...bearer(user.accessToken))).body as Room[])[0];
-      const thread = (await limited.http().post(`/api/rooms/${room.id}/threads`).set(...bearer(user.accessToken)).send({ title: 'x' })).body as Thread;
+      const room = (
+        (
+          await limited
+            .http()
+            .get('/api/rooms')
+            .set(...bearer(user.accessToken))
+        ).body as Room[]
+      )[0];
+      const thread = (
+        await limited
+          .http()
+          .post(`/api/rooms/${room.id}/threads`)
+          .set(...bearer(user.accessToken))
+          .send({ title: 'x' })
+      ).body as Thread;
       const socket = await limited.connect(user.accessToken);
       const acks = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          emitWithAck(socket, 'message:send', { roomId: room.id, threadId: thread.id, text: `r${i}`, clientId: `rate-${i}` }),
+          emitWithAck(socket, 'message:send', {
+            roomId: room.id,
+            threadId: thread.id,
+            text: `r${i}`,
+            clientId: `rate-${i}`,
+          }),
         ),
       );
       expect(acks.filter((ack) => ack.ok)).toHaveLength(5);
-      expect(acks.filter((ack) => !ack.ok).every((ack) => ack.error?.code === 'RATE_LIMITED' && ack.error.retryable)).toBe(true);
+      expect(
+        acks
+          .filter((ack) => !ack.ok)
+          .every((ack) => ack.error?.code === 'RATE_LIMITED' && ack.error.retryable),
+      ).toBe(true);
     } finally {
       await limited.close();
     }

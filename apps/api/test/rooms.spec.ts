@@ -9,19 +9,38 @@ describe('rooms, threads and messages over REST', () => {
   beforeAll(async () => {
     t = await startTestApp();
     ann = await t.register({ displayName: 'Ann' });
-    rooms = (await t.http().get('/api/rooms').set(...bearer(ann.accessToken)).expect(200)).body;
+    rooms = (
+      await t
+        .http()
+        .get('/api/rooms')
+        .set(...bearer(ann.accessToken))
+        .expect(200)
+    ).body;
   });
   afterAll(() => t.close());
 
   const createThread = async (roomId: string, title = 'Campus as a magnet'): Promise<Thread> =>
-    (await t.http().post(`/api/rooms/${roomId}/threads`).set(...bearer(ann.accessToken)).send({ title }).expect(201)).body;
+    (
+      await t
+        .http()
+        .post(`/api/rooms/${roomId}/threads`)
+        .set(...bearer(ann.accessToken))
+        .send({ title })
+        .expect(201)
+    ).body;
 
   const post = (roomId: string, body: object, user = ann) =>
-    t.http().post(`/api/rooms/${roomId}/messages`).set(...bearer(user.accessToken)).send(body);
+    t
+      .http()
+      .post(`/api/rooms/${roomId}/messages`)
+      .set(...bearer(user.accessToken))
+      .send(body);
 
   it('has the forum rooms: 3 tracks with key questions, then 6 clusters', () => {
     expect(rooms).toHaveLength(9);
-    expect(rooms.slice(0, 3).every((room) => room.kind === 'track' && room.keyQuestions.length >= 3)).toBe(true);
+    expect(rooms.slice(0, 3).every((room) => room.kind === 'track' && room.keyQuestions.length >= 3)).toBe(
+      true,
+    );
     expect(rooms.slice(3).every((room) => room.kind === 'cluster')).toBe(true);
     expect(rooms[0]).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{24}$/),
@@ -29,7 +48,9 @@ describe('rooms, threads and messages over REST', () => {
       kind: 'track',
       title: 'University and the economy of the city/region',
       description: expect.stringContaining('Track one'),
-      keyQuestions: expect.arrayContaining(['How to create a consensus space to develop and implement joint initiatives?']),
+      keyQuestions: expect.arrayContaining([
+        'How to create a consensus space to develop and implement joint initiatives?',
+      ]),
     });
   });
 
@@ -43,7 +64,13 @@ describe('rooms, threads and messages over REST', () => {
     const third = await startTestApp({ dbName });
     try {
       const user = await third.register();
-      const seen = (await third.http().get('/api/rooms').set(...bearer(user.accessToken)).expect(200)).body as Room[];
+      const seen = (
+        await third
+          .http()
+          .get('/api/rooms')
+          .set(...bearer(user.accessToken))
+          .expect(200)
+      ).body as Room[];
       expect(seen).toHaveLength(9);
       expect(new Set(seen.map((room) => room.slug)).size).toBe(9);
     } finally {
@@ -54,22 +81,61 @@ describe('rooms, threads and messages over REST', () => {
   it('creates and lists threads, and answers unknown or malformed ids', async () => {
     const room = rooms[1];
     const thread = await createThread(room.id, '  Experimental campus  ');
-    expect(thread).toMatchObject({ roomId: room.id, title: 'Experimental campus', pinned: false, locked: false, messageCount: 0 });
-    expect(thread.createdBy).toEqual({ id: ann.user.id, displayName: 'Ann', organization: ann.user.organization, stakeholderGroup: 'university' });
-    const list = (await t.http().get(`/api/rooms/${room.id}/threads`).set(...bearer(ann.accessToken)).expect(200)).body as Thread[];
+    expect(thread).toMatchObject({
+      roomId: room.id,
+      title: 'Experimental campus',
+      pinned: false,
+      locked: false,
+      messageCount: 0,
+    });
+    expect(thread.createdBy).toEqual({
+      id: ann.user.id,
+      displayName: 'Ann',
+      organization: ann.user.organization,
+      stakeholderGroup: 'university',
+    });
+    const list = (
+      await t
+        .http()
+        .get(`/api/rooms/${room.id}/threads`)
+        .set(...bearer(ann.accessToken))
+        .expect(200)
+    ).body as Thread[];
     expect(list.map((item) => item.id)).toContain(thread.id);
 
-    await t.http().get(`/api/rooms/${'0'.repeat(24)}/threads`).set(...bearer(ann.accessToken)).expect(404);
-    await t.http().get('/api/rooms/nope/threads').set(...bearer(ann.accessToken)).expect(400);
-    await t.http().post(`/api/rooms/${room.id}/threads`).set(...bearer(ann.accessToken)).send({ title: '   ' }).expect(400);
-    await t.http().post(`/api/rooms/${room.id}/threads`).set(...bearer(ann.accessToken)).send({ title: 'x'.repeat(201) }).expect(400);
+    await t
+      .http()
+      .get(`/api/rooms/${'0'.repeat(24)}/threads`)
+      .set(...bearer(ann.accessToken))
+      .expect(404);
+    await t
+      .http()
+      .get('/api/rooms/nope/threads')
+      .set(...bearer(ann.accessToken))
+      .expect(400);
+    await t
+      .http()
+      .post(`/api/rooms/${room.id}/threads`)
+      .set(...bearer(ann.accessToken))
+      .send({ title: '   ' })
+      .expect(400);
+    await t
+      .http()
+      .post(`/api/rooms/${room.id}/threads`)
+      .set(...bearer(ann.accessToken))
+      .send({ title: 'x'.repeat(201) })
+      .expect(400);
   });
 
   it('posts a message once per clientId', async () => {
     const room = rooms[2];
     const thread = await createThread(room.id);
-    const first = await post(room.id, { threadId: thread.id, text: 'Hello forum', clientId: 'c-1' }).expect(201);
-    const again = await post(room.id, { threadId: thread.id, text: 'Hello forum', clientId: 'c-1' }).expect(200);
+    const first = await post(room.id, { threadId: thread.id, text: 'Hello forum', clientId: 'c-1' }).expect(
+      201,
+    );
+    const again = await post(room.id, { threadId: thread.id, text: 'Hello forum', clientId: 'c-1' }).expect(
+      200,
+    );
     expect(again.body).toEqual(first.body);
     const message = first.body as Message;
     expect(message).toMatchObject({
@@ -83,10 +149,25 @@ describe('rooms, threads and messages over REST', () => {
       deleted: false,
       author: { id: ann.user.id, displayName: 'Ann' },
     });
-    const page = (await t.http().get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`).set(...bearer(ann.accessToken)).expect(200)).body as MessagePage;
+    const page = (
+      await t
+        .http()
+        .get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`)
+        .set(...bearer(ann.accessToken))
+        .expect(200)
+    ).body as MessagePage;
     expect(page.items).toHaveLength(1);
-    const threads = (await t.http().get(`/api/rooms/${room.id}/threads`).set(...bearer(ann.accessToken)).expect(200)).body as Thread[];
-    expect(threads.find((item) => item.id === thread.id)).toMatchObject({ messageCount: 1, lastActivityAt: message.createdAt });
+    const threads = (
+      await t
+        .http()
+        .get(`/api/rooms/${room.id}/threads`)
+        .set(...bearer(ann.accessToken))
+        .expect(200)
+    ).body as Thread[];
+    expect(threads.find((item) => item.id === thread.id)).toMatchObject({
+      messageCount: 1,
+      lastActivityAt: message.createdAt,
+    });
   });
 
   it.each([
@@ -99,17 +180,28 @@ describe('rooms, threads and messages over REST', () => {
   ])('refuses %s with 400', async (_case, patch) => {
     const room = rooms[3];
     const thread = await createThread(room.id);
-    await post(room.id, { threadId: thread.id, text: 'ok', clientId: `bad-${Date.now()}`, ...patch }).expect(400);
-    const page = (await t.http().get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`).set(...bearer(ann.accessToken)).expect(200)).body as MessagePage;
+    await post(room.id, { threadId: thread.id, text: 'ok', clientId: `bad-${Date.now()}`, ...patch }).expect(
+      400,
+    );
+    const page = (
+      await t
+        .http()
+        .get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`)
+        .set(...bearer(ann.accessToken))
+        .expect(200)
+    ).body as MessagePage;
     expect(page.items).toHaveLength(0);
   });
 
   it('refuses a reply to a message of another thread, and a thread of another room', async () => {
     const room = rooms[4];
     const [a, b] = [await createThread(room.id, 'A'), await createThread(room.id, 'B')];
-    const inA = (await post(room.id, { threadId: a.id, text: 'in A', clientId: 'r-1' }).expect(201)).body as Message;
+    const inA = (await post(room.id, { threadId: a.id, text: 'in A', clientId: 'r-1' }).expect(201))
+      .body as Message;
     await post(room.id, { threadId: b.id, text: 'reply', clientId: 'r-2', replyTo: inA.id }).expect(400);
-    const reply = (await post(room.id, { threadId: a.id, text: 'reply', clientId: 'r-3', replyTo: inA.id }).expect(201)).body as Message;
+    const reply = (
+      await post(room.id, { threadId: a.id, text: 'reply', clientId: 'r-3', replyTo: inA.id }).expect(201)
+    ).body as Message;
     expect(reply.replyTo).toBe(inA.id);
     await post(rooms[5].id, { threadId: a.id, text: 'wrong room', clientId: 'r-4' }).expect(404);
   });
@@ -117,9 +209,13 @@ describe('rooms, threads and messages over REST', () => {
   it('pages history with beforeSeq, newest page first, each page ascending', async () => {
     const room = rooms[5];
     const thread = await createThread(room.id);
-    for (let i = 1; i <= 7; i++) await post(room.id, { threadId: thread.id, text: `m${i}`, clientId: `p-${i}` }).expect(201);
+    for (let i = 1; i <= 7; i++)
+      await post(room.id, { threadId: thread.id, text: `m${i}`, clientId: `p-${i}` }).expect(201);
     const get = (query: string) =>
-      t.http().get(`/api/rooms/${room.id}/messages?threadId=${thread.id}&${query}`).set(...bearer(ann.accessToken));
+      t
+        .http()
+        .get(`/api/rooms/${room.id}/messages?threadId=${thread.id}&${query}`)
+        .set(...bearer(ann.accessToken));
     const newest = (await get('limit=3').expect(200)).body as MessagePage;
     expect(newest.items.map((m) => m.text)).toEqual(['m5', 'm6', 'm7']);
     expect(newest.hasMore).toBe(true);
@@ -156,10 +252,17 @@ describe('rooms, threads and messages over REST', () => {
     const thread = await createThread(room.id);
     const moderator = await t.moderator();
     const patch = (user: TestUser, body: object) =>
-      t.http().patch(`/api/rooms/${room.id}/threads/${thread.id}`).set(...bearer(user.accessToken)).send(body);
+      t
+        .http()
+        .patch(`/api/rooms/${room.id}/threads/${thread.id}`)
+        .set(...bearer(user.accessToken))
+        .send(body);
     await patch(ann, { locked: true }).expect(403);
     await patch(moderator, {}).expect(400);
-    expect((await patch(moderator, { pinned: true, locked: true }).expect(200)).body).toMatchObject({ pinned: true, locked: true });
+    expect((await patch(moderator, { pinned: true, locked: true }).expect(200)).body).toMatchObject({
+      pinned: true,
+      locked: true,
+    });
     await post(room.id, { threadId: thread.id, text: 'too late', clientId: 'l-1' }).expect(409);
     await patch(moderator, { locked: false }).expect(200);
     await post(room.id, { threadId: thread.id, text: 'open again', clientId: 'l-2' }).expect(201);

@@ -31,7 +31,9 @@ export class AppModule {
           useFactory: (config: HelixConfig) => {
             const rootPath = resolve(config.get('HELIX_WEB_DIR'));
             // The API also runs without a built client (tests, `npm run dev` where Vite serves it).
-            return existsSync(rootPath) ? [{ rootPath, exclude: ['/api/{*path}', '/socket.io/{*path}'] }] : [];
+            return existsSync(rootPath)
+              ? [{ rootPath, exclude: ['/api/{*path}', '/socket.io/{*path}'] }]
+              : [];
           },
         }),
       ],

@@ -14,7 +14,6 @@ const JSON_BODY_LIMIT = '100kb';
 /** Builds the whole app as `main.ts` runs it; tests call this too, so they exercise the same wiring. */
 export async function createApp(overrides: EnvOverrides = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(overrides), {
-    bufferLogs: true,
     logger: overrides['NODE_ENV'] === 'test' ? ['error', 'warn'] : undefined,
   });
   const config = app.get(HelixConfig);
@@ -42,7 +41,9 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
     app,
     new DocumentBuilder()
       .setTitle('Helix API')
-      .setDescription('Stakeholder collaboration workspace: accounts, rooms, threads, messages, polls, initiatives.')
+      .setDescription(
+        'Stakeholder collaboration workspace: accounts, rooms, threads, messages, polls, initiatives.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

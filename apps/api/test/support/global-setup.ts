@@ -1,6 +1,10 @@
 // Jest runs the global setup outside its module resolver, so the tsconfig alias is not available here.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { ensureFerretDbBinary, startFerretDb, type EmbeddedDatabase } from '../../../../libs/api/embedded-db/src';
+import {
+  ensureFerretDbBinary,
+  startFerretDb,
+  type EmbeddedDatabase,
+} from '../../../../libs/api/embedded-db/src';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,11 @@
-import type { Message, PresencePayload, RoomEvent, RoomJoinAck, Thread, TypingPayload } from '@helix/contract';
+import type {
+  Message,
+  PresencePayload,
+  RoomEvent,
+  RoomJoinAck,
+  Thread,
+  TypingPayload,
+} from '@helix/contract';
 import { emitWithAck, type TestSocket } from './test-app';
 
 /** Records what a socket receives, in arrival order. */
@@ -14,7 +21,9 @@ export class Inbox {
   }
 
   messages(): Message[] {
-    return this.events.filter((event) => event.type === 'message.created').map((event) => event.payload as Message);
+    return this.events
+      .filter((event) => event.type === 'message.created')
+      .map((event) => event.payload as Message);
   }
 
   async waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
@@ -27,7 +36,11 @@ export class Inbox {
 }
 
 export async function join(socket: TestSocket, roomId: string, sinceSeq?: number): Promise<RoomJoinAck> {
-  const ack = await emitWithAck<RoomJoinAck>(socket, 'room:join', sinceSeq === undefined ? { roomId } : { roomId, sinceSeq });
+  const ack = await emitWithAck<RoomJoinAck>(
+    socket,
+    'room:join',
+    sinceSeq === undefined ? { roomId } : { roomId, sinceSeq },
+  );
   if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack.error)}`);
   return ack;
 }

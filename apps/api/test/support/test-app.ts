@@ -1,6 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { EnvOverrides } from '@helix/api/core';
-import type { AuthResponse, ClientToServerEvents, RegisterRequest, ServerToClientEvents } from '@helix/contract';
+import type {
+  AuthResponse,
+  ClientToServerEvents,
+  RegisterRequest,
+  ServerToClientEvents,
+} from '@helix/contract';
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
@@ -10,7 +15,10 @@ import { TEST_MONGO_URI_VAR } from './paths';
 export const ADMIN_EMAIL = 'admin@helix.test';
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
-export type TestSocket = Socket<ServerToClientEvents & { 'session:expired': () => void }, ClientToServerEvents>;
+export type TestSocket = Socket<
+  ServerToClientEvents & { 'session:expired': () => void },
+  ClientToServerEvents
+>;
 
 export interface TestUser extends AuthResponse {
   password: string;
@@ -85,7 +93,12 @@ export async function startTestApp(options: { dbName?: string; env?: EnvOverride
   };
 
   const connect = (token: string): Promise<TestSocket> => {
-    const socket: TestSocket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket: TestSocket = io(url, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(socket));

@@ -23,7 +23,10 @@ export const publicUserSchema = userSchema.pick({
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
 export const registerRequestSchema = z.strictObject({
-  email: z.email().max(254).transform((email) => email.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
   password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
   displayName: z.string().trim().min(1).max(80),
   organization: z.string().trim().min(1).max(120),

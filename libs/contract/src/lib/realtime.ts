@@ -79,8 +79,14 @@ export interface ClientToServerEvents {
   'room:join': (payload: RoomJoinRequest, ack: AckCallback<RoomJoinAck>) => void;
   'room:leave': (payload: { roomId: string }, ack: AckCallback) => void;
   'message:send': (payload: MessageSendRequest, ack: AckCallback<{ message: Message }>) => void;
-  'message:edit': (payload: z.infer<typeof messageEditSchema>, ack: AckCallback<{ message: Message }>) => void;
-  'message:delete': (payload: z.infer<typeof messageDeleteSchema>, ack: AckCallback<{ message: Message }>) => void;
+  'message:edit': (
+    payload: z.infer<typeof messageEditSchema>,
+    ack: AckCallback<{ message: Message }>,
+  ) => void;
+  'message:delete': (
+    payload: z.infer<typeof messageDeleteSchema>,
+    ack: AckCallback<{ message: Message }>,
+  ) => void;
   'reaction:toggle': (
     payload: z.infer<typeof reactionToggleSchema>,
     ack: AckCallback<{ message: Message }>,

@@ -41,7 +41,9 @@ export class RefreshSessionsService {
       throw new UnauthorizedException(REUSED);
     }
     // A reuse elsewhere may have revoked the chain while the successor was being added.
-    if (await this.sessions.exists({ familyId: current.familyId, revokedAt: trusted({ $ne: null }) }).exec()) {
+    if (
+      await this.sessions.exists({ familyId: current.familyId, revokedAt: trusted({ $ne: null }) }).exec()
+    ) {
       await this.revokeFamily(current.familyId);
       throw new UnauthorizedException(REUSED);
     }
@@ -49,7 +51,10 @@ export class RefreshSessionsService {
   }
 
   async revokeByToken(token: string): Promise<void> {
-    const known = await this.sessions.findOne({ tokenHash: hashToken(token) }).lean<RefreshSessionRecord>().exec();
+    const known = await this.sessions
+      .findOne({ tokenHash: hashToken(token) })
+      .lean<RefreshSessionRecord>()
+      .exec();
     if (known) await this.revokeFamily(known.familyId);
   }
 
@@ -57,7 +62,11 @@ export class RefreshSessionsService {
     await this.sessions.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec();
   }
 
-  private async issue(userId: string, familyId: string, parentHash: string): Promise<{ token: string; familyId: string }> {
+  private async issue(
+    userId: string,
+    familyId: string,
+    parentHash: string,
+  ): Promise<{ token: string; familyId: string }> {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     await this.sessions.create({

@@ -32,7 +32,8 @@ export class UsersService {
       const created = await this.users.create(user);
       return created.toObject();
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ConflictException('An account with this email already exists');
+      if (isDuplicateKeyError(error))
+        throw new ConflictException('An account with this email already exists');
       throw error;
     }
   }

@@ -76,8 +76,12 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
         socket.data.joinedRooms.add(roomId);
         this.presence.add(roomId, toPublicUser(socket.data.user));
       }
-      const replay = sinceSeq === undefined ? { events: [], hasMore: false } : await this.log.since(roomId, sinceSeq);
-      const seq = replay.events.length && !replay.hasMore ? replay.events[replay.events.length - 1].seq : await this.log.lastSeq(roomId);
+      const replay =
+        sinceSeq === undefined ? { events: [], hasMore: false } : await this.log.since(roomId, sinceSeq);
+      const seq =
+        replay.events.length && !replay.hasMore
+          ? replay.events[replay.events.length - 1].seq
+          : await this.log.lastSeq(roomId);
       return { seq, presence: this.presence.users(roomId), missed: replay.events, hasMore: replay.hasMore };
     });
   }
@@ -92,7 +96,10 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('message:send')
-  send(@ConnectedSocket() socket: HelixSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: Message }>> {
+  send(
+    @ConnectedSocket() socket: HelixSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ message: Message }>> {
     return handleSocketEvent(messageSendSchema, payload, async ({ roomId, ...request }) => {
       if (!socket.data.sendLimit.tryTake()) throw tooFast('Sending too fast; wait a moment');
       const { message } = await this.messages.post(socket.data.user, roomId, request);
@@ -101,7 +108,10 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('message:edit')
-  edit(@ConnectedSocket() socket: HelixSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: Message }>> {
+  edit(
+    @ConnectedSocket() socket: HelixSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ message: Message }>> {
     return handleSocketEvent(messageEditSchema, payload, async ({ messageId, text }) => {
       if (!socket.data.sendLimit.tryTake()) throw tooFast('Editing too fast; wait a moment');
       return { message: await this.messages.edit(socket.data.user, messageId, text) };
@@ -109,14 +119,20 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('message:delete')
-  remove(@ConnectedSocket() socket: HelixSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: Message }>> {
+  remove(
+    @ConnectedSocket() socket: HelixSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ message: Message }>> {
     return handleSocketEvent(messageDeleteSchema, payload, async ({ messageId }) => ({
       message: await this.messages.remove(socket.data.user, messageId),
     }));
   }
 
   @SubscribeMessage('reaction:toggle')
-  react(@ConnectedSocket() socket: HelixSocket, @MessageBody() payload: unknown): Promise<Ack<{ message: Message }>> {
+  react(
+    @ConnectedSocket() socket: HelixSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ message: Message }>> {
     return handleSocketEvent(reactionToggleSchema, payload, async ({ messageId, emoji }) => {
       if (!socket.data.sendLimit.tryTake()) throw tooFast('Reacting too fast; wait a moment');
       return { message: await this.messages.toggleReaction(socket.data.user, messageId, emoji) };
@@ -129,7 +145,9 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
     return handleSocketEvent(typingSchema, payload, ({ roomId, threadId }) => {
       if (!socket.data.joinedRooms.has(roomId)) return {};
       if (socket.data.typingLimit.tryTake()) {
-        socket.to(roomChannel(roomId)).emit('typing', { roomId, threadId, user: toPublicUser(socket.data.user) });
+        socket
+          .to(roomChannel(roomId))
+          .emit('typing', { roomId, threadId, user: toPublicUser(socket.data.user) });
       }
       return {};
     });
@@ -140,7 +158,8 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
   renew(@ConnectedSocket() socket: HelixSocket, @MessageBody() payload: unknown): Promise<Ack> {
     return handleSocketEvent(sessionRenewSchema, payload, async ({ token }) => {
       const user = await this.tokens.verify(token).catch(() => undefined);
-      if (!user || user.id !== socket.data.user.id) throw new UnauthorizedException('The token is invalid or belongs to someone else');
+      if (!user || user.id !== socket.data.user.id)
+        throw new UnauthorizedException('The token is invalid or belongs to someone else');
       socket.data.user = user;
       scheduleSessionExpiry(socket);
       this.logger.debug(`session renewed for ${user.id}`);

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isModerator, toPublicUser, type AuthenticatedUser } from '@helix/api/core';
 import { RoomEventLog, RoomEventRecord, subjectView } from '@helix/api/realtime';
@@ -90,7 +96,9 @@ export class MessagesService {
 
   async remove(user: AuthenticatedUser, messageId: string): Promise<Message> {
     const message = await this.change(user, messageId, 'message.deleted', (current) =>
-      current.payload['deleted'] ? null : { $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} } },
+      current.payload['deleted']
+        ? null
+        : { $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} } },
     );
     // Earlier edit and reaction events carried the text; a deleted message must not be readable from the log.
     await this.events.updateMany({ subjectId: messageId }, { $set: { 'payload.text': '' } }).exec();
@@ -101,7 +109,9 @@ export class MessagesService {
     return this.change(user, messageId, 'reaction.updated', (current) => {
       if (current.payload['deleted']) throw new ConflictException('A deleted message cannot get reactions');
       const path = `payload.reactions.${emoji}`;
-      const reacted = ((current.payload['reactions'] as Record<string, string[]>)[emoji] ?? []).includes(user.id);
+      const reacted = ((current.payload['reactions'] as Record<string, string[]>)[emoji] ?? []).includes(
+        user.id,
+      );
       return reacted ? { $pull: { [path]: user.id } } : { $addToSet: { [path]: user.id } };
     });
   }
@@ -132,7 +142,14 @@ export class MessagesService {
         .lean<RoomEventRecord>()
         .exec();
       if (!record) throw new NotFoundException('No such message');
-      return { roomId, type, actorId: user.id, threadId: record.threadId, subjectId: messageId, payload: toMessage(record) };
+      return {
+        roomId,
+        type,
+        actorId: user.id,
+        threadId: record.threadId,
+        subjectId: messageId,
+        payload: toMessage(record),
+      };
     });
     if (result) return result.event.payload as Message;
     if (unchanged) return toMessage(unchanged);
@@ -140,7 +157,10 @@ export class MessagesService {
   }
 
   private async getMessage(messageId: string): Promise<RoomEventRecord> {
-    const record = await this.events.findOne({ _id: messageId, type: MESSAGE_CREATED }).lean<RoomEventRecord>().exec();
+    const record = await this.events
+      .findOne({ _id: messageId, type: MESSAGE_CREATED })
+      .lean<RoomEventRecord>()
+      .exec();
     if (!record) throw new NotFoundException('No such message');
     return record;
   }

@@ -81,14 +81,20 @@ export class RoomsController {
   @ApiOperation({ summary: 'The newest messages before `beforeSeq`, in ascending seq' })
   @ApiOkResponse({ type: MessagePageDto.Output })
   @ApiNotFoundResponse()
-  listMessages(@IdParam('roomId') roomId: string, @Query() query: ListMessagesQueryDto): Promise<MessagePage> {
+  listMessages(
+    @IdParam('roomId') roomId: string,
+    @Query() query: ListMessagesQueryDto,
+  ): Promise<MessagePage> {
     return this.messages.page(roomId, query);
   }
 
   @Post(':roomId/messages')
   @ApiOperation({ summary: 'Post a message; repeating a clientId returns the stored message (200) instead' })
   @ApiCreatedResponse({ type: MessageDto.Output })
-  @ApiOkResponse({ type: MessageDto.Output, description: 'The clientId was already used: the stored message' })
+  @ApiOkResponse({
+    type: MessageDto.Output,
+    description: 'The clientId was already used: the stored message',
+  })
   @ApiConflictResponse({ description: 'The thread is locked' })
   @ApiNotFoundResponse()
   async postMessage(

@@ -34,7 +34,9 @@ export class RoomsService implements OnApplicationBootstrap {
     let created = 0;
     for (const room of rooms) {
       try {
-        const result = await this.rooms.updateOne({ slug: room.slug }, { $setOnInsert: room }, { upsert: true }).exec();
+        const result = await this.rooms
+          .updateOne({ slug: room.slug }, { $setOnInsert: room }, { upsert: true })
+          .exec();
         created += result.upsertedCount;
       } catch (error) {
         // Another instance inserted the same slug between our look-up and insert.

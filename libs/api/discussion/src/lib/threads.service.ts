@@ -60,7 +60,9 @@ export class ThreadsService {
   async list(roomId: string): Promise<Thread[]> {
     await this.rooms.get(roomId);
     const records = await this.threads.find({ roomId }).lean<ThreadRecord[]>().exec();
-    return (await this.withActivity(roomId, records)).sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.lastActivityAt.localeCompare(a.lastActivityAt));
+    return (await this.withActivity(roomId, records)).sort(
+      (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastActivityAt.localeCompare(a.lastActivityAt),
+    );
   }
 
   /** A thread of the room that accepts messages; locked threads refuse them. */
@@ -76,7 +78,12 @@ export class ThreadsService {
     return thread;
   }
 
-  async update(user: AuthenticatedUser, roomId: string, threadId: string, patch: UpdateThreadRequest): Promise<Thread> {
+  async update(
+    user: AuthenticatedUser,
+    roomId: string,
+    threadId: string,
+    patch: UpdateThreadRequest,
+  ): Promise<Thread> {
     const record = await this.threads
       .findOneAndUpdate({ _id: threadId, roomId }, { $set: patch }, { new: true })
       .lean<ThreadRecord>()

@@ -13,6 +13,8 @@ const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export interface EnsureBinaryOptions {
   /** Project-local folder for built tools (ignored by git). */
   toolsDir: string;
+  /** The Go command; `go` from PATH unless given. */
+  go?: string;
   log?: (line: string) => void;
 }
 
@@ -24,23 +26,27 @@ export interface EnsureBinaryOptions {
  * So the same module source is fetched through the Go module proxy, the version file written, and
  * `go build` run on it: the result is the released FerretDB, reporting its real version.
  */
-export async function ensureFerretDbBinary({ toolsDir, log = () => undefined }: EnsureBinaryOptions): Promise<string> {
+export async function ensureFerretDbBinary({
+  toolsDir,
+  go = 'go',
+  log = () => undefined,
+}: EnsureBinaryOptions): Promise<string> {
   const root = resolve(toolsDir, 'ferretdb', FERRETDB_VERSION);
   const binary = join(root, 'ferretdb');
   if (await isExecutable(binary)) return binary;
 
-  await requireGo();
+  await requireGo(go);
   log(`Building FerretDB ${FERRETDB_VERSION} with Go (first run only, about a minute)...`);
   const workDir = join(root, `build-${process.pid}-${Date.now()}`);
   try {
-    const moduleDir = await downloadModule();
+    const moduleDir = await downloadModule(go);
     await mkdir(root, { recursive: true });
     await cp(moduleDir, workDir, { recursive: true });
     await chmod(workDir, 0o755);
     await run('chmod', ['-R', 'u+w', workDir]);
     await writeFile(join(workDir, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     const built = `${binary}.${process.pid}.tmp`;
-    await run('go', ['build', '-trimpath', '-o', built, './cmd/ferretdb'], {
+    await run(go, ['build', '-trimpath', '-o', built, './cmd/ferretdb'], {
       cwd: workDir,
       maxBuffer: 16 * 1024 * 1024,
     });
@@ -57,9 +63,9 @@ export async function ensureFerretDbBinary({ toolsDir, log = () => undefined }: 
   return binary;
 }
 
-async function requireGo(): Promise<void> {
+async function requireGo(go: string): Promise<void> {
   try {
-    await run('go', ['version']);
+    await run(go, ['version']);
   } catch (error) {
     throw new EmbeddedDbError(
       'The embedded database needs Go to build FerretDB once, and no `go` command was found (install Go 1.22 or newer).',
@@ -68,8 +74,8 @@ async function requireGo(): Promise<void> {
   }
 }
 
-async function downloadModule(): Promise<string> {
-  const { stdout } = await run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
+async function downloadModule(go: string): Promise<string> {
+  const { stdout } = await run(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
     maxBuffer: 16 * 1024 * 1024,
   });
   const info = JSON.parse(stdout) as { Dir?: string; Error?: string };

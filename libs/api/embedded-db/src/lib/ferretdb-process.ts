@@ -62,15 +62,19 @@ export async function startFerretDb(options: StartFerretDbOptions): Promise<Embe
     });
     proc.once('exit', (code, signal) => {
       if (child === proc) child = undefined;
-      if (code && code !== 0) log(`FerretDB exited with code ${code}${signal ? ` (${signal})` : ''}: ${stderr.trim()}`);
+      if (code && code !== 0)
+        log(`FerretDB exited with code ${code}${signal ? ` (${signal})` : ''}: ${stderr.trim()}`);
     });
     try {
       await waitForPort(port, timeoutMs, () => proc.exitCode !== null);
     } catch (error) {
       proc.kill('SIGKILL');
-      throw new EmbeddedDbError(`FerretDB did not start on 127.0.0.1:${port}: ${stderr.trim() || String(error)}.`, {
-        cause: error,
-      });
+      throw new EmbeddedDbError(
+        `FerretDB did not start on 127.0.0.1:${port}: ${stderr.trim() || String(error)}.`,
+        {
+          cause: error,
+        },
+      );
     }
   };
 

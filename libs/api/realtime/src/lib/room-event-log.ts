@@ -129,7 +129,8 @@ export class RoomEventLog {
           queue.nextSeq = undefined;
           conflicts += 1;
         }
-        if (conflicts > MAX_SEQ_RETRIES) throw new ServiceUnavailableException('The room is too busy; try again');
+        if (conflicts > MAX_SEQ_RETRIES)
+          throw new ServiceUnavailableException('The room is too busy; try again');
         // What was not stored goes back to the front, keeping arrival order.
         queue.pending.unshift(...outcome.retry);
       } catch (error) {
@@ -165,7 +166,9 @@ export class RoomEventLog {
     batch: Pending[],
     firstSeq: number,
   ): Promise<{ stored: number; retry: Pending[]; seqTaken: boolean }> {
-    const records = batch.map((pending, index) => Object.assign(pending.record as RoomEventRecord, { seq: firstSeq + index }));
+    const records = batch.map((pending, index) =>
+      Object.assign(pending.record as RoomEventRecord, { seq: firstSeq + index }),
+    );
     let stored = batch.length;
     let failure: unknown;
     try {
@@ -185,7 +188,9 @@ export class RoomEventLog {
       .exec();
     if (existing) {
       const pending = batch[stored];
-      settle(pending, () => pending.resolve({ record: existing, event: toRoomEvent(existing), created: false }));
+      settle(pending, () =>
+        pending.resolve({ record: existing, event: toRoomEvent(existing), created: false }),
+      );
       return { stored, retry: batch.slice(stored + 1), seqTaken: false };
     }
     this.logger.debug(`seq ${refused.seq} in room ${refused.roomId} was taken elsewhere; retrying`);

@@ -4,7 +4,10 @@ import type { RoomEventRecord } from './schemas/room-event.schema';
 /** Event types whose record is the subject itself (see RoomEventRecord). */
 export const SUBJECT_EVENT_TYPES: ReadonlySet<RoomEventType> = new Set<RoomEventType>(['message.created']);
 
-type RecordView = Pick<RoomEventRecord, '_id' | 'roomId' | 'seq' | 'type' | 'at' | 'clientId' | 'threadId' | 'payload'>;
+type RecordView = Pick<
+  RoomEventRecord,
+  '_id' | 'roomId' | 'seq' | 'type' | 'at' | 'clientId' | 'threadId' | 'payload'
+>;
 
 /** The current state of a subject stored as its creating event (e.g. a message). */
 export function subjectView(record: RecordView): Record<string, unknown> {

@@ -15,7 +15,12 @@ export interface SessionServerEvents extends ServerToClientEvents {
   'session:expired': () => void;
 }
 
-export type HelixSocket = Socket<ClientToServerEvents, SessionServerEvents, Record<string, never>, SocketData>;
+export type HelixSocket = Socket<
+  ClientToServerEvents,
+  SessionServerEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /** Disconnects the socket when its access token expires, so an ended session stops receiving events. */
 export function scheduleSessionExpiry(socket: HelixSocket): void {

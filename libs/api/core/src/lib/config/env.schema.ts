@@ -69,7 +69,9 @@ export class InvalidConfigError extends Error {
 export function parseEnv(raw: Record<string, unknown>): Env {
   const result = envSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    const lines = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+    );
     throw new InvalidConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const env = result.data;

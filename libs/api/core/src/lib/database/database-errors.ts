@@ -15,7 +15,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (UNAVAILABLE_ERROR_NAMES.has(error.name)) return true;
   const labels = (error as { errorLabelSet?: Set<string> }).errorLabelSet;
   if (labels?.has('RetryableWriteError') || labels?.has('ResetPool')) return true;
-  return /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(error.message);
+  return /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(
+    error.message,
+  );
 }
 
 /** E11000: a unique index refused the write. */

@@ -31,6 +31,9 @@ class DatabaseUriModule {}
         socketTimeoutMS: 20_000,
         maxPoolSize: 20,
         autoIndex: true,
+        // Nest's own retry loop at startup: a server that is still booting gets ~10 s, then startup fails.
+        retryAttempts: 4,
+        retryDelay: 2_000,
       }),
     }),
   ],

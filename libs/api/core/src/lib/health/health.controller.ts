@@ -18,10 +18,16 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ description: '{ status: "ok", db: "up" }' })
-  @ApiServiceUnavailableResponse({ description: '{ status: "degraded", db: "down" } while the database is unreachable' })
+  @ApiServiceUnavailableResponse({
+    description: '{ status: "degraded", db: "down" } while the database is unreachable',
+  })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const up = await this.database.isUp();
     if (!up) response.status(503);
-    return { status: up ? 'ok' : 'degraded', db: up ? 'up' : 'down', uptimeSeconds: Math.round(process.uptime()) };
+    return {
+      status: up ? 'ok' : 'degraded',
+      db: up ? 'up' : 'down',
+      uptimeSeconds: Math.round(process.uptime()),
+    };
   }
 }

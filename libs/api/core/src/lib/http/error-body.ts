@@ -21,7 +21,12 @@ export function toErrorBody(error: unknown): ErrorBody {
       typeof response === 'object' && response && 'message' in response
         ? (response as { message: string | string[] }).message
         : error.message;
-    return { statusCode: status, error: statusText(status), message, code: CODE_BY_STATUS.get(status) ?? 'INTERNAL' };
+    return {
+      statusCode: status,
+      error: statusText(status),
+      message,
+      code: CODE_BY_STATUS.get(status) ?? 'INTERNAL',
+    };
   }
   const bodyParserError = error as { type?: string; status?: number };
   if (bodyParserError?.type === 'entity.too.large') return body(413, 'The request body is too large');
@@ -39,7 +44,12 @@ function validationBody(error: ZodError): ErrorBody {
 }
 
 function body(status: number, message: string): ErrorBody {
-  return { statusCode: status, error: statusText(status), message, code: CODE_BY_STATUS.get(status) ?? 'INTERNAL' };
+  return {
+    statusCode: status,
+    error: statusText(status),
+    message,
+    code: CODE_BY_STATUS.get(status) ?? 'INTERNAL',
+  };
 }
 
 function statusText(status: number): string {

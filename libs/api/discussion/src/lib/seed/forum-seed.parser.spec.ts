@@ -32,22 +32,28 @@ describe('parseForumSeed', () => {
     expect(tracks[1].keyQuestions).toHaveLength(3);
     expect(tracks[1].keyQuestions[1]).toBe('Can urbanization be more thought-through and responsible?');
     expect(tracks[2].keyQuestions).toHaveLength(4);
-    expect(tracks[2].keyQuestions[0]).toBe('How does a university ensure the concentration of talent in cities?');
+    expect(tracks[2].keyQuestions[0]).toBe(
+      'How does a university ensure the concentration of talent in cities?',
+    );
   });
 
   it('describes each track by the sentence that introduces it', () => {
-    expect(tracks[0].description).toMatch(/^Track one “University and the economy of the city\/region” is about/);
+    expect(tracks[0].description).toMatch(
+      /^Track one “University and the economy of the city\/region” is about/,
+    );
     expect(tracks[2].description).toContain('drivers of social changes');
   });
 
   it('gives every room a unique slug', () => {
     expect(new Set(rooms.map((room) => room.slug)).size).toBe(9);
-    expect(slugify('University and the economy of the city/region')).toBe('university-and-the-economy-of-the-city-region');
+    expect(slugify('University and the economy of the city/region')).toBe(
+      'university-and-the-economy-of-the-city-region',
+    );
   });
 
   it('refuses a text whose cluster count does not match its list', () => {
-    expect(() => parseForumSeed('It is based on 5 innovation territorial clusters: a cluster, b cluster.')).toThrow(
-      /announces 5 clusters but lists 2/,
-    );
+    expect(() =>
+      parseForumSeed('It is based on 5 innovation territorial clusters: a cluster, b cluster.'),
+    ).toThrow(/announces 5 clusters but lists 2/);
   });
 });

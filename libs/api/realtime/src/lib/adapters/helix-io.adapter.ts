@@ -3,7 +3,12 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { AccessTokens, HelixConfig } from '@helix/api/core';
 import type { Server, ServerOptions } from 'socket.io';
 import { TokenBucket } from '../rate-limiter';
-import { scheduleSessionExpiry, type HelixSocket, type SessionServerEvents, type SocketData } from '../socket-session';
+import {
+  scheduleSessionExpiry,
+  type HelixSocket,
+  type SessionServerEvents,
+  type SocketData,
+} from '../socket-session';
 import type { ClientToServerEvents } from '@helix/contract';
 
 /** The largest socket payload accepted; a message of 4000 characters fits with room to spare. */
@@ -18,11 +23,19 @@ export class HelixIoAdapter extends IoAdapter {
     super(app);
   }
 
-  override createIOServer(port: number, options?: ServerOptions): Server<ClientToServerEvents, SessionServerEvents, Record<string, never>, SocketData> {
+  override createIOServer(
+    port: number,
+    options?: ServerOptions,
+  ): Server<ClientToServerEvents, SessionServerEvents, Record<string, never>, SocketData> {
     const config = this.app.get(HelixConfig);
     const tokens = this.app.get(AccessTokens);
     const origins = config.get('CORS_ORIGINS');
-    const server: Server<ClientToServerEvents, SessionServerEvents, Record<string, never>, SocketData> = super.createIOServer(port, {
+    const server: Server<
+      ClientToServerEvents,
+      SessionServerEvents,
+      Record<string, never>,
+      SocketData
+    > = super.createIOServer(port, {
       ...options,
       cors: origins.length ? { origin: origins, credentials: true } : undefined,
       maxHttpBufferSize: SOCKET_MAX_PAYLOAD_BYTES,
@@ -35,7 +48,11 @@ export class HelixIoAdapter extends IoAdapter {
     server.use((socket: HelixSocket, next) => {
       const token: unknown = socket.handshake.auth?.['token'];
       if (typeof token !== 'string' || !token) {
-        next(Object.assign(new Error('UNAUTHORIZED: no access token in the handshake'), { data: { code: 'UNAUTHORIZED' } }));
+        next(
+          Object.assign(new Error('UNAUTHORIZED: no access token in the handshake'), {
+            data: { code: 'UNAUTHORIZED' },
+          }),
+        );
         return;
       }
       tokens.verify(token).then(
@@ -53,7 +70,9 @@ export class HelixIoAdapter extends IoAdapter {
         (error: unknown) => {
           const expired = error instanceof Error && error.name === 'TokenExpiredError';
           const reason = expired ? 'the access token has expired' : 'the access token is invalid';
-          next(Object.assign(new Error(`UNAUTHORIZED: ${reason}`), { data: { code: 'UNAUTHORIZED', expired } }));
+          next(
+            Object.assign(new Error(`UNAUTHORIZED: ${reason}`), { data: { code: 'UNAUTHORIZED', expired } }),
+          );
         },
       );
     });

@@ -1,0 +1,57 @@
+import { defineConfig, devices } from '@playwright/test';
+import { join } from 'node:path';
+
+const port = Number(process.env['E2E_PORT'] ?? 3999);
+const root = join(__dirname, '..');
+
+/** Debian's Chromium; as root it needs --no-sandbox, and the closed network needs background traffic off. */
+export const chromiumLaunch = {
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './artifacts/results',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: join(root, 'tmp/test-results/e2e.json') }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: chromiumLaunch,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined } },
+  ],
+  webServer: {
+    // The production build, as `npm start` serves it, on a fresh embedded database.
+    command: 'rm -rf tmp/e2e-data && node dist/apps/api/main.js',
+    cwd: root,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HELIX_DATA_DIR: 'tmp/e2e-data',
+      JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256-signing',
+      ADMIN_EMAILS: 'chair@forum.test',
+      PASSWORD_HASH_COST: 'fast',
+    },
+  },
+});

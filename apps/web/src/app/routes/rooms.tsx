@@ -1,0 +1,5 @@
+import { RoomListPage } from '@helix/web/discussion';
+
+export function RoomsRoute() {
+  return <RoomListPage />;
+}

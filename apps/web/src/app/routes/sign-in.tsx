@@ -1,0 +1,5 @@
+import { SignInForm } from '@helix/web/auth';
+
+export function SignInRoute() {
+  return <SignInForm />;
+}

@@ -1,0 +1,5 @@
+import { SignUpForm } from '@helix/web/auth';
+
+export function SignUpRoute() {
+  return <SignUpForm />;
+}

@@ -1,0 +1,5 @@
+import { ThreadPage } from '@helix/web/discussion';
+
+export function ThreadRoute() {
+  return <ThreadPage />;
+}

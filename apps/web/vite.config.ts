@@ -1,0 +1,62 @@
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const appRoot = dirname(fileURLToPath(import.meta.url));
+const workspaceRoot = resolve(appRoot, '../..');
+
+/** The `@helix/*` aliases, read from tsconfig.base.json so they are declared once. */
+function workspaceAliases(): Array<{ find: RegExp; replacement: string }> {
+  const tsconfig = JSON.parse(readFileSync(resolve(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return Object.entries(tsconfig.compilerOptions.paths)
+    .map(([name, [target]]) => ({
+      find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+      replacement: resolve(workspaceRoot, target),
+    }))
+    .sort((a, b) => b.find.source.length - a.find.source.length);
+}
+
+const apiTarget = process.env['HELIX_API_URL'] ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: appRoot,
+  cacheDir: resolve(workspaceRoot, 'node_modules/.vite/apps/web'),
+  plugins: [react()],
+  resolve: { alias: workspaceAliases() },
+  server: {
+    port: 4200,
+    host: 'localhost',
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+      '/socket.io': { target: apiTarget, ws: true, changeOrigin: true },
+    },
+  },
+  preview: { port: 4300 },
+  build: {
+    outDir: resolve(workspaceRoot, 'dist/apps/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // Everything ships as files: a strict CSP (no inline script) must work.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate files stay cached across releases.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 20,
+            },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-auth', preset: '../../../jest.preset.cjs', passWithNoTests: true };

@@ -1,0 +1,34 @@
+import { useCurrentUser, useHasSession } from '@helix/web/data-access';
+import { Button, Spinner } from '@helix/web/ui';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+
+/** Route guard: signed-out visitors go to sign-in and come back afterwards. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const hasSession = useHasSession();
+  const me = useCurrentUser();
+  if (!hasSession) {
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  }
+  if (me.isPending) return <Spinner />;
+  if (me.isError) {
+    return (
+      <div role="alert">
+        <p>{t('auth.sessionLoadFailed')}</p>
+        <Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>
+      </div>
+    );
+  }
+  return <Outlet />;
+}
+
+/** Sign-in and sign-up pages send a signed-in visitor on to the rooms. */
+export function RedirectIfSignedIn() {
+  const hasSession = useHasSession();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  if (hasSession) return <Navigate to={from && from.startsWith('/') ? from : '/rooms'} replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,62 @@
+import { ApiError } from '@helix/web/data-access';
+import { Button, TextField, useDocumentTitle } from '@helix/web/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSignIn } from '../api/sign-in';
+
+export function SignInForm() {
+  const { t } = useTranslation();
+  const signIn = useSignIn();
+  useDocumentTitle(t('auth.signInTitle'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ email: email.trim(), password });
+  };
+
+  const error = signIn.error
+    ? signIn.error instanceof ApiError && signIn.error.status === 401
+      ? t('auth.invalidCredentials')
+      : t('errors.generic', { message: signIn.error.message })
+    : null;
+
+  return (
+    <section aria-labelledby="sign-in-heading" className="hx-form">
+      <h1 id="sign-in-heading">{t('auth.signInTitle')}</h1>
+      <form onSubmit={onSubmit} noValidate={false}>
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error ? (
+          <p className="hx-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={signIn.isPending}>
+          {t('auth.signIn')}
+        </Button>
+      </form>
+      <p>
+        {t('auth.noAccount')} <Link to="/sign-up">{t('auth.createAccountLink')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-data-access', preset: '../../../jest.preset.cjs' };

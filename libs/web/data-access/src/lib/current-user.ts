@@ -1,0 +1,30 @@
+import type { User } from '@helix/contract';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { apiClient } from './api-client';
+import { tokenStorage } from './token-storage';
+
+export const getMe = (): Promise<User> => apiClient.get<User>('/auth/me');
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export const getMeQueryOptions = () =>
+  queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });
+
+export function useHasSession(): boolean {
+  return useSyncExternalStore(
+    tokenStorage.subscribe,
+    () => tokenStorage.get() !== null,
+    () => false,
+  );
+}
+
+/** The signed-in user, shared by every feature; `undefined` while loading or signed out. */
+export function useCurrentUser() {
+  const hasSession = useHasSession();
+  return useQuery({ ...getMeQueryOptions(), enabled: hasSession });
+}
+
+export function isModerator(user: Pick<User, 'roles'> | null | undefined): boolean {
+  return !!user && (user.roles.includes('moderator') || user.roles.includes('admin'));
+}

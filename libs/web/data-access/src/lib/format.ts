@@ -1,0 +1,25 @@
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** Time of day for today, date and time otherwise, in the UI language. */
+export function formatMessageTime(iso: string, language: string, now = new Date()): string {
+  const date = new Date(iso);
+  const sameDay = date.toDateString() === now.toDateString();
+  return formatter(
+    language,
+    sameDay ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date);
+}
+
+export function formatDateTime(iso: string, language: string): string {
+  return formatter(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+}

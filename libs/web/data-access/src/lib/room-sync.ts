@@ -1,0 +1,267 @@
+import type {
+  Ack,
+  AckCallback,
+  PresencePayload,
+  PublicUser,
+  RoomEvent,
+  RoomJoinAck,
+  RoomJoinRequest,
+} from '@helix/contract';
+
+/** The part of the Socket.IO client the engine needs; tests drive it with a fake. */
+export interface RoomSyncSocket {
+  readonly connected: boolean;
+  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'room:event', listener: (event: RoomEvent) => void): unknown;
+  on(event: 'presence', listener: (payload: PresencePayload) => void): unknown;
+  off(event: 'connect', listener: () => void): unknown;
+  off(event: 'room:event', listener: (event: RoomEvent) => void): unknown;
+  off(event: 'presence', listener: (payload: PresencePayload) => void): unknown;
+  emit(event: 'room:join', payload: RoomJoinRequest, ack: AckCallback<RoomJoinAck>): unknown;
+  emit(event: 'room:leave', payload: { roomId: string }, ack: AckCallback): unknown;
+}
+
+export type RoomEventListener = (event: RoomEvent) => void;
+
+/** Told after each successful join; `fresh` means there was no earlier seq, so cached data may be behind. */
+export type RoomSyncedListener = (roomId: string, info: { fresh: boolean; seq: number }) => void;
+
+export interface RoomSyncOptions {
+  /** Where the last applied seq per room is kept between page loads (optional). */
+  loadSeq?: (roomId: string) => number | null;
+  saveSeq?: (roomId: string, seq: number) => void;
+  onJoinError?: (roomId: string, error: Extract<Ack, { ok: false }>['error']) => void;
+}
+
+interface RoomState {
+  refs: number;
+  lastSeq: number | null;
+  /** Events that arrived ahead of a gap, by seq. */
+  buffer: Map<number, RoomEvent>;
+  joining: boolean;
+  /** Another join was asked for while one was in flight. */
+  joinAgain: boolean;
+  presence: PublicUser[];
+}
+
+/**
+ * Keeps each joined room's events gap-free and in seq order: joins (again) with the last seq it
+ * applied on every connect, applies replayed then live events exactly once, and re-joins to fill
+ * any gap it sees.
+ */
+export class RoomSync {
+  private readonly rooms = new Map<string, RoomState>();
+  private readonly eventListeners = new Set<RoomEventListener>();
+  private readonly syncedListeners = new Set<RoomSyncedListener>();
+  private readonly presenceListeners = new Set<() => void>();
+
+  constructor(
+    private readonly socket: RoomSyncSocket,
+    private readonly options: RoomSyncOptions = {},
+  ) {
+    socket.on('connect', this.handleConnect);
+    socket.on('room:event', this.handleLiveEvent);
+    socket.on('presence', this.handlePresence);
+  }
+
+  dispose(): void {
+    this.socket.off('connect', this.handleConnect);
+    this.socket.off('room:event', this.handleLiveEvent);
+    this.socket.off('presence', this.handlePresence);
+    this.rooms.clear();
+  }
+
+  /** Joins a room (reference-counted); returns the matching leave. */
+  join(roomId: string): () => void {
+    let room = this.rooms.get(roomId);
+    if (!room) {
+      room = this.newRoom(roomId);
+      this.rooms.set(roomId, room);
+    }
+    room.refs += 1;
+    if (room.refs === 1) this.requestJoin(roomId);
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.leave(roomId);
+    };
+  }
+
+  lastSeq(roomId: string): number | null {
+    return this.rooms.get(roomId)?.lastSeq ?? null;
+  }
+
+  presence(roomId: string): PublicUser[] {
+    return this.rooms.get(roomId)?.presence ?? EMPTY;
+  }
+
+  subscribe(listener: RoomEventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  onSynced(listener: RoomSyncedListener): () => void {
+    this.syncedListeners.add(listener);
+    return () => this.syncedListeners.delete(listener);
+  }
+
+  subscribePresence = (listener: () => void): (() => void) => {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
+  };
+
+  private newRoom(roomId: string): RoomState {
+    return {
+      refs: 0,
+      lastSeq: this.options.loadSeq?.(roomId) ?? null,
+      buffer: new Map(),
+      joining: false,
+      joinAgain: false,
+      presence: EMPTY,
+    };
+  }
+
+  private leave(roomId: string): void {
+    const room = this.rooms.get(roomId);
+    if (!room || room.refs === 0) return;
+    room.refs -= 1;
+    if (room.refs > 0) return;
+    // The room stays known with its lastSeq, so coming back replays what happened meanwhile.
+    room.buffer.clear();
+    room.presence = EMPTY;
+    this.emitPresence();
+    if (this.socket.connected) this.socket.emit('room:leave', { roomId }, noop);
+  }
+
+  private readonly handleConnect = (): void => {
+    for (const [roomId, room] of this.rooms) {
+      room.joining = false;
+      room.joinAgain = false;
+      if (room.refs > 0) this.requestJoin(roomId);
+    }
+  };
+
+  private requestJoin(roomId: string): void {
+    const room = this.rooms.get(roomId);
+    if (!room || room.refs === 0 || !this.socket.connected) return;
+    if (room.joining) {
+      room.joinAgain = true;
+      return;
+    }
+    room.joining = true;
+    room.joinAgain = false;
+    const sinceSeq = room.lastSeq;
+    const payload: RoomJoinRequest = sinceSeq === null ? { roomId } : { roomId, sinceSeq };
+    this.socket.emit('room:join', payload, (ack) => this.handleJoinAck(roomId, room, sinceSeq, ack));
+  }
+
+  private handleJoinAck(
+    roomId: string,
+    room: RoomState,
+    sinceSeq: number | null,
+    ack: Ack<RoomJoinAck>,
+  ): void {
+    if (this.rooms.get(roomId) !== room || !room.joining) return;
+    room.joining = false;
+    if (!ack.ok) {
+      this.options.onJoinError?.(roomId, ack.error);
+      return;
+    }
+    room.presence = ack.presence;
+    this.emitPresence();
+    const fresh = room.lastSeq === null;
+    if (fresh) {
+      room.lastSeq = ack.missed.length ? ack.missed[0].seq - 1 : ack.seq;
+      this.saveSeq(roomId, room);
+    }
+    for (const event of ack.missed) this.accept(roomId, room, event);
+    const progressed = room.lastSeq !== sinceSeq;
+    if (room.refs === 0) return;
+    if (ack.hasMore || room.joinAgain) {
+      this.requestJoin(roomId);
+      return;
+    }
+    if (room.buffer.size > 0 && !this.drain(roomId, room)) {
+      if (progressed) this.requestJoin(roomId);
+      else this.skipGap(roomId, room);
+    }
+    for (const listener of [...this.syncedListeners])
+      listener(roomId, { fresh, seq: room.lastSeq ?? ack.seq });
+  }
+
+  private readonly handleLiveEvent = (event: RoomEvent): void => {
+    const room = this.rooms.get(event.roomId);
+    if (!room || room.refs === 0) return;
+    if (room.joining || room.lastSeq === null) {
+      // Until the join answers we do not know where we stand: hold the event.
+      if (room.lastSeq === null || event.seq > room.lastSeq) room.buffer.set(event.seq, event);
+      return;
+    }
+    this.accept(event.roomId, room, event);
+    if (room.buffer.size > 0 && !this.drain(event.roomId, room)) this.requestJoin(event.roomId);
+  };
+
+  /** Applies the event if it is the next one, buffers it if it is ahead, ignores it if already seen. */
+  private accept(roomId: string, room: RoomState, event: RoomEvent): void {
+    const lastSeq = room.lastSeq ?? event.seq - 1;
+    if (event.seq <= lastSeq) return;
+    if (event.seq > lastSeq + 1) {
+      room.buffer.set(event.seq, event);
+      return;
+    }
+    this.apply(roomId, room, event);
+    this.drain(roomId, room);
+  }
+
+  /** Applies buffered events that are now next in line; true when no gap remains. */
+  private drain(roomId: string, room: RoomState): boolean {
+    for (const seq of [...room.buffer.keys()])
+      if (room.lastSeq !== null && seq <= room.lastSeq) room.buffer.delete(seq);
+    let next = room.lastSeq === null ? undefined : room.buffer.get(room.lastSeq + 1);
+    while (next) {
+      room.buffer.delete(next.seq);
+      this.apply(roomId, room, next);
+      next = room.buffer.get(next.seq + 1);
+    }
+    return room.buffer.size === 0;
+  }
+
+  /** The server could not fill the gap (its log no longer has those events): move past it. */
+  private skipGap(roomId: string, room: RoomState): void {
+    const first = Math.min(...room.buffer.keys());
+    room.lastSeq = first - 1;
+    this.drain(roomId, room);
+  }
+
+  private apply(roomId: string, room: RoomState, event: RoomEvent): void {
+    room.lastSeq = event.seq;
+    this.saveSeq(roomId, room);
+    for (const listener of [...this.eventListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One faulty subscriber must not stop the others or break the seq bookkeeping.
+        console.error(error);
+      }
+    }
+  }
+
+  private saveSeq(roomId: string, room: RoomState): void {
+    if (room.lastSeq !== null) this.options.saveSeq?.(roomId, room.lastSeq);
+  }
+
+  private readonly handlePresence = (payload: PresencePayload): void => {
+    const room = this.rooms.get(payload.roomId);
+    if (!room || room.refs === 0) return;
+    room.presence = payload.users;
+    this.emitPresence();
+  };
+
+  private emitPresence(): void {
+    for (const listener of [...this.presenceListeners]) listener();
+  }
+}
+
+const EMPTY: PublicUser[] = [];
+const noop = (): void => undefined;

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-discussion', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,84 @@
+import { MESSAGE_TEXT_MAX, type Message } from '@helix/contract';
+import { Button, TextAreaField } from '@helix/web/ui';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function Composer({
+  onSend,
+  onTyping,
+  replyTo,
+  onCancelReply,
+  disabled,
+  disabledReason,
+}: {
+  onSend: (text: string) => void;
+  onTyping: () => void;
+  replyTo: Message | null;
+  onCancelReply: () => void;
+  disabled?: boolean;
+  disabledReason?: string;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (replyTo) textareaRef.current?.focus();
+  }, [replyTo]);
+
+  const submit = () => {
+    const trimmed = text.trim();
+    if (!trimmed || trimmed.length > MESSAGE_TEXT_MAX || disabled) return;
+    onSend(trimmed);
+    setText('');
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'Escape' && replyTo) {
+      onCancelReply();
+    }
+  };
+  const remaining = MESSAGE_TEXT_MAX - text.length;
+
+  return (
+    <form className="hx-composer" onSubmit={onSubmit}>
+      {replyTo ? (
+        <div className="hx-row hx-message__quote">
+          <span>
+            {t('composer.replyingTo', { name: replyTo.author.displayName })}: {replyTo.text.slice(0, 80)}
+          </span>
+          <Button size="small" variant="ghost" onClick={onCancelReply}>
+            {t('composer.cancelReply')}
+          </Button>
+        </div>
+      ) : null}
+      {disabled && disabledReason ? <p className="hx-muted">{disabledReason}</p> : null}
+      <div className="hx-composer__row">
+        <TextAreaField
+          label={t('composer.label')}
+          textareaRef={textareaRef}
+          name="message"
+          rows={2}
+          maxLength={MESSAGE_TEXT_MAX}
+          value={text}
+          disabled={disabled}
+          hint={remaining < 200 ? t('composer.remaining', { count: remaining }) : t('composer.hint')}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (event.target.value) onTyping();
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <Button type="submit" disabled={disabled || !text.trim()}>
+          {t('composer.send')}
+        </Button>
+      </div>
+    </form>
+  );
+}

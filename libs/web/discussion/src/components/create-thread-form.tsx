@@ -1,0 +1,50 @@
+import { THREAD_TITLE_MAX } from '@helix/contract';
+import { Button, TextField } from '@helix/web/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useCreateThread } from '../api/create-thread';
+
+export function CreateThreadForm({ roomId }: { roomId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const createThread = useCreateThread(roomId);
+  const [title, setTitle] = useState('');
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = title.trim();
+    if (!trimmed) return;
+    createThread.mutate(
+      { title: trimmed },
+      {
+        onSuccess: (thread) => {
+          setTitle('');
+          void navigate(`/rooms/${roomId}/threads/${thread.id}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} className="hx-card" aria-labelledby="new-thread-heading">
+      <h2 id="new-thread-heading">{t('threads.newThread')}</h2>
+      <TextField
+        label={t('threads.newThreadTitle')}
+        name="title"
+        required
+        maxLength={THREAD_TITLE_MAX}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+      />
+      {createThread.error ? (
+        <p className="hx-error" role="alert">
+          {t('errors.generic', { message: createThread.error.message })}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={createThread.isPending || !title.trim()}>
+        {t('threads.startThread')}
+      </Button>
+    </form>
+  );
+}

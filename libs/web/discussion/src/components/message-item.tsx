@@ -1,0 +1,209 @@
+import { MESSAGE_TEXT_MAX, type Message, type User } from '@helix/contract';
+import {
+  formatDateTime,
+  formatMessageTime,
+  getOutbox,
+  isModerator,
+  type OutboxEntry,
+} from '@helix/web/data-access';
+import { Button, LinkifiedText, TextAreaField } from '@helix/web/ui';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeleteMessage, useEditMessage } from '../api/message-actions';
+import { Reactions } from './reactions';
+
+function Quote({ original }: { original: Pick<Message, 'author' | 'text' | 'deleted'> | undefined }) {
+  const { t } = useTranslation();
+  if (!original) return <p className="hx-message__quote">{t('message.replyToEarlier')}</p>;
+  const snippet = original.deleted ? t('message.deleted') : original.text.slice(0, 140);
+  return (
+    <p className="hx-message__quote">
+      {t('message.replyTo', { name: original.author.displayName })}: {snippet}
+    </p>
+  );
+}
+
+function Header({
+  author,
+  createdAt,
+  editedAt,
+}: {
+  author: Message['author'];
+  createdAt: string;
+  editedAt?: string | null;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="hx-message__head">
+      <span className="hx-message__author">{author.displayName}</span>
+      <span className="hx-message__org">
+        {author.organization} · {t(`groups.${author.stakeholderGroup}`)}
+      </span>
+      <time
+        className="hx-message__time"
+        dateTime={createdAt}
+        title={formatDateTime(createdAt, i18n.language)}
+      >
+        {formatMessageTime(createdAt, i18n.language)}
+      </time>
+      {editedAt ? <span className="hx-message__time">{t('message.edited')}</span> : null}
+    </div>
+  );
+}
+
+export function MessageItem({
+  message,
+  user,
+  replyTarget,
+  onReply,
+  canWrite,
+}: {
+  message: Message;
+  user: User | undefined;
+  replyTarget: Message | undefined;
+  onReply: (message: Message) => void;
+  canWrite: boolean;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(message.text);
+  const editRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    // Opening the editor was a deliberate action: put the caret where the typing happens.
+    if (editing) editRef.current?.focus();
+  }, [editing]);
+  const edit = useEditMessage();
+  const remove = useDeleteMessage();
+  const own = !!user && user.id === message.author.id;
+  const canDelete = own || isModerator(user);
+
+  const onEditSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!text || text === message.text) {
+      setEditing(false);
+      return;
+    }
+    edit.mutate({ messageId: message.id, text }, { onSuccess: () => setEditing(false) });
+  };
+  const onEditKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape') setEditing(false);
+  };
+  const onDelete = () => {
+    if (window.confirm(t('message.confirmDelete'))) remove.mutate(message.id);
+  };
+  const error = edit.error ?? remove.error;
+
+  return (
+    <li
+      className="hx-message"
+      data-testid="message"
+      data-seq={message.seq}
+      data-state="sent"
+      data-message-id={message.id}
+    >
+      <Header
+        author={message.author}
+        createdAt={message.createdAt}
+        editedAt={message.deleted ? null : message.editedAt}
+      />
+      {message.replyTo && !message.deleted ? <Quote original={replyTarget} /> : null}
+      {message.deleted ? (
+        <p className="hx-message__deleted">{t('message.deleted')}</p>
+      ) : editing ? (
+        <form onSubmit={onEditSubmit}>
+          <TextAreaField
+            label={t('message.editLabel')}
+            value={draft}
+            maxLength={MESSAGE_TEXT_MAX}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={onEditKey}
+            textareaRef={editRef}
+          />
+          <div className="hx-row">
+            <Button type="submit" size="small" disabled={edit.isPending}>
+              {t('common.save')}
+            </Button>
+            <Button size="small" variant="secondary" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <p className="hx-message__body">
+          <LinkifiedText text={message.text} />
+        </p>
+      )}
+      {!message.deleted ? (
+        <>
+          <Reactions message={message} selfId={user?.id} />
+          <div className="hx-message__actions">
+            {canWrite ? (
+              <Button size="small" variant="ghost" onClick={() => onReply(message)}>
+                {t('message.reply')}
+              </Button>
+            ) : null}
+            {own && !editing ? (
+              <Button
+                size="small"
+                variant="ghost"
+                onClick={() => {
+                  setDraft(message.text);
+                  setEditing(true);
+                }}
+              >
+                {t('message.edit')}
+              </Button>
+            ) : null}
+            {canDelete ? (
+              <Button size="small" variant="ghost" onClick={onDelete} disabled={remove.isPending}>
+                {t('message.delete')}
+              </Button>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+      {error ? (
+        <p className="hx-error" role="alert">
+          {t('errors.generic', { message: error.message })}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export function PendingMessageItem({
+  entry,
+  replyTarget,
+}: {
+  entry: OutboxEntry;
+  replyTarget: Message | undefined;
+}) {
+  const { t } = useTranslation();
+  const outbox = getOutbox();
+  return (
+    <li className="hx-message" data-testid="message" data-state={entry.state} data-client-id={entry.clientId}>
+      <Header author={entry.author} createdAt={entry.createdAt} />
+      {entry.replyTo ? <Quote original={replyTarget} /> : null}
+      <p className="hx-message__body">
+        <LinkifiedText text={entry.text} />
+      </p>
+      <p className="hx-message__status">
+        {entry.state === 'failed' ? (
+          <>
+            {t('message.notSent')}
+            {entry.error ? ` (${entry.error})` : ''}{' '}
+            <Button size="small" variant="secondary" onClick={() => outbox.retry(entry.clientId)}>
+              {t('message.retry')}
+            </Button>{' '}
+            <Button size="small" variant="ghost" onClick={() => outbox.discard(entry.clientId)}>
+              {t('message.discard')}
+            </Button>
+          </>
+        ) : entry.state === 'pending' ? (
+          t('message.sending')
+        ) : null}
+      </p>
+    </li>
+  );
+}

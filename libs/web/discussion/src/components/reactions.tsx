@@ -1,0 +1,79 @@
+import { REACTION_EMOJIS, type Message } from '@helix/contract';
+import { Button } from '@helix/web/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useToggleReaction, type ReactionEmoji } from '../api/message-actions';
+
+export function Reactions({
+  message,
+  selfId,
+  disabled,
+}: {
+  message: Message;
+  selfId: string | undefined;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const toggle = useToggleReaction();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const used = REACTION_EMOJIS.filter((emoji) => (message.reactions[emoji]?.length ?? 0) > 0);
+  const react = (emoji: ReactionEmoji) => {
+    toggle.mutate({ messageId: message.id, emoji });
+    setPaletteOpen(false);
+  };
+  const paletteId = `palette-${message.id}`;
+
+  return (
+    <div className="hx-row">
+      {used.map((emoji) => {
+        const users = message.reactions[emoji] ?? [];
+        const mine = !!selfId && users.includes(selfId);
+        return (
+          <Button
+            key={emoji}
+            size="small"
+            variant="secondary"
+            aria-pressed={mine}
+            disabled={disabled}
+            aria-label={t('message.reactionCount', { emoji, count: users.length })}
+            onClick={() => react(emoji)}
+          >
+            <span aria-hidden="true">
+              {emoji} {users.length}
+            </span>
+          </Button>
+        );
+      })}
+      <Button
+        size="small"
+        variant="ghost"
+        aria-expanded={paletteOpen}
+        aria-controls={paletteId}
+        disabled={disabled}
+        onClick={() => setPaletteOpen((open) => !open)}
+      >
+        {t('message.addReaction')}
+      </Button>
+      {paletteOpen ? (
+        <div id={paletteId} role="group" aria-label={t('message.reactionPalette')} className="hx-row">
+          {REACTION_EMOJIS.map((emoji) => (
+            <Button
+              key={emoji}
+              size="small"
+              variant="secondary"
+              aria-label={t('message.reactWith', { emoji })}
+              onClick={() => react(emoji)}
+            >
+              <span aria-hidden="true">{emoji}</span>
+            </Button>
+          ))}
+        </div>
+      ) : null}
+      {toggle.error ? (
+        <span className="hx-error" role="alert">
+          {t('errors.generic', { message: toggle.error.message })}
+        </span>
+      ) : null}
+    </div>
+  );
+}

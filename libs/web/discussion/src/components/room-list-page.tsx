@@ -1,0 +1,82 @@
+import type { Room } from '@helix/contract';
+import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRooms } from '../api/get-rooms';
+import { useRoomUnread } from '../stores/unread-store';
+
+function RoomCard({ room }: { room: Room }) {
+  const { t } = useTranslation();
+  const unread = useRoomUnread(room.id);
+  // The API has been seen to omit keyQuestions for cluster rooms; an empty list renders nothing.
+  const keyQuestions = room.keyQuestions ?? [];
+  return (
+    <li className="hx-card">
+      <h3 className="hx-row">
+        <Link className="hx-card__title" to={`/rooms/${room.id}`}>
+          {room.title}
+        </Link>
+        {unread > 0 ? (
+          <span className="hx-badge hx-badge--unread">{t('rooms.unread', { count: unread })}</span>
+        ) : null}
+      </h3>
+      <p>{room.description}</p>
+      {keyQuestions.length ? (
+        <>
+          <p className="hx-muted">{t('rooms.keyQuestions')}</p>
+          <ul>
+            {keyQuestions.map((question) => (
+              <li key={question}>{question}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+function RoomGroup({ id, title, rooms }: { id: string; title: string; rooms: Room[] }) {
+  if (!rooms.length) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul className="hx-card-list">
+        {rooms.map((room) => (
+          <RoomCard key={room.id} room={room} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function RoomListPage() {
+  const { t } = useTranslation();
+  const rooms = useRooms();
+  useDocumentTitle(t('rooms.title'));
+  return (
+    <>
+      <h1>{t('rooms.title')}</h1>
+      {rooms.isPending ? <Spinner /> : null}
+      {rooms.isError ? (
+        <div role="alert">
+          <p className="hx-error">{t('rooms.loadFailed')}</p>
+          <Button onClick={() => void rooms.refetch()}>{t('common.retry')}</Button>
+        </div>
+      ) : null}
+      {rooms.data ? (
+        <>
+          <RoomGroup
+            id="tracks-heading"
+            title={t('rooms.tracks')}
+            rooms={rooms.data.filter((room) => room.kind === 'track')}
+          />
+          <RoomGroup
+            id="clusters-heading"
+            title={t('rooms.clusters')}
+            rooms={rooms.data.filter((room) => room.kind === 'cluster')}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

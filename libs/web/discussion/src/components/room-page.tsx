@@ -1,0 +1,68 @@
+import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useRooms } from '../api/get-rooms';
+import { useThreads } from '../api/get-threads';
+import { Breadcrumbs } from './breadcrumbs';
+import { CreateThreadForm } from './create-thread-form';
+import { PresenceList } from './presence-list';
+import { ThreadList } from './thread-list';
+
+export function RoomPage() {
+  const { t } = useTranslation();
+  const { roomId = '' } = useParams();
+  const rooms = useRooms();
+  const threads = useThreads(roomId);
+  const room = rooms.data?.find((item) => item.id === roomId);
+  useDocumentTitle(room?.title);
+
+  if (rooms.isPending) return <Spinner />;
+  if (!room) {
+    return (
+      <p role="alert" className="hx-error">
+        {rooms.isError ? t('rooms.loadFailed') : t('rooms.notFound')}
+      </p>
+    );
+  }
+
+  const keyQuestions = room.keyQuestions ?? [];
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t('rooms.title'), to: '/rooms' },
+          { label: room.title, to: `/rooms/${room.id}` },
+        ]}
+      />
+      <h1>{room.title}</h1>
+      <p>{room.description}</p>
+      {keyQuestions.length ? (
+        <details>
+          <summary>{t('rooms.keyQuestions')}</summary>
+          <ul>
+            {keyQuestions.map((question) => (
+              <li key={question}>{question}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <div className="hx-room-layout">
+        <section aria-labelledby="threads-heading">
+          <h2 id="threads-heading">{t('threads.title')}</h2>
+          <CreateThreadForm roomId={room.id} />
+          {threads.isPending ? <Spinner /> : null}
+          {threads.isError ? (
+            <div role="alert">
+              <p className="hx-error">{t('threads.loadFailed')}</p>
+              <Button onClick={() => void threads.refetch()}>{t('common.retry')}</Button>
+            </div>
+          ) : null}
+          {threads.data ? <ThreadList threads={threads.data} /> : null}
+        </section>
+        <aside aria-label={t('presence.title')}>
+          <PresenceList roomId={room.id} />
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Message } from '@helix/contract';
+import { isModerator, useCurrentUser } from '@helix/web/data-access';
+import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useRooms } from '../api/get-rooms';
+import { useMessages } from '../api/get-messages';
+import { useThreads } from '../api/get-threads';
+import { useOutboxEntries, useSendMessage } from '../api/send-message';
+import { useMessageAnnouncer } from '../hooks/use-message-announcer';
+import { useTypingNotifier, useTypingUsers } from '../hooks/use-typing';
+import { unreadStore } from '../stores/unread-store';
+import { Breadcrumbs } from './breadcrumbs';
+import { Composer } from './composer';
+import { MessageList } from './message-list';
+import { PresenceList } from './presence-list';
+import { ThreadModeration } from './thread-moderation';
+import { TypingIndicator } from './typing-indicator';
+
+export function ThreadPage() {
+  const { roomId = '', threadId = '' } = useParams();
+  return <ThreadView key={`${roomId}/${threadId}`} roomId={roomId} threadId={threadId} />;
+}
+
+function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) {
+  const { t } = useTranslation();
+  const { data: user } = useCurrentUser();
+  const rooms = useRooms();
+  const threads = useThreads(roomId);
+  const messagesQuery = useMessages(roomId, threadId);
+  const pending = useOutboxEntries(threadId);
+  const send = useSendMessage(roomId, threadId);
+  const notifyTyping = useTypingNotifier(roomId, threadId);
+  const typingUsers = useTypingUsers(roomId, threadId, user?.id);
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
+
+  const room = rooms.data?.find((item) => item.id === roomId);
+  const thread = threads.data?.find((item) => item.id === threadId);
+  const messages = useMemo(
+    () => (messagesQuery.data ? [...messagesQuery.data.pages].reverse().flatMap((page) => page.items) : []),
+    [messagesQuery.data],
+  );
+  const announcement = useMessageAnnouncer(messages, user?.id);
+  const moderator = isModerator(user);
+  const canWrite = !!user && (!thread?.locked || moderator);
+
+  useEffect(() => unreadStore.view(roomId, threadId), [roomId, threadId]);
+  useEffect(() => {
+    // New messages that arrive while the thread is on screen are read.
+    unreadStore.markRead(roomId, threadId);
+  }, [roomId, threadId, messages.length]);
+
+  const heading = thread?.title ?? t('thread.untitled');
+  useDocumentTitle(thread?.title);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t('rooms.title'), to: '/rooms' },
+          { label: room?.title ?? t('rooms.room'), to: `/rooms/${roomId}` },
+          { label: heading, to: `/rooms/${roomId}/threads/${threadId}` },
+        ]}
+      />
+      <div className="hx-room-layout">
+        <section className="hx-thread">
+          <div className="hx-row">
+            <h1 id="thread-heading">{heading}</h1>
+            {thread?.pinned ? <span className="hx-badge">{t('threads.pinned')}</span> : null}
+            {thread?.locked ? <span className="hx-badge">{t('threads.locked')}</span> : null}
+          </div>
+          {thread && moderator ? <ThreadModeration thread={thread} /> : null}
+          {messagesQuery.isPending ? <Spinner /> : null}
+          {messagesQuery.isError ? (
+            <div role="alert">
+              <p className="hx-error">{t('thread.loadFailed')}</p>
+              <Button onClick={() => void messagesQuery.refetch()}>{t('common.retry')}</Button>
+            </div>
+          ) : null}
+          <MessageList
+            messages={messages}
+            pending={pending}
+            user={user}
+            hasOlder={!!messagesQuery.hasNextPage}
+            loadingOlder={messagesQuery.isFetchingNextPage}
+            onLoadOlder={() => void messagesQuery.fetchNextPage()}
+            onReply={setReplyTo}
+            canWrite={canWrite}
+            loading={messagesQuery.isPending}
+          />
+          <div className="hx-visually-hidden" aria-live="polite" aria-atomic="true">
+            {announcement ? <p key={announcement.id}>{announcement.text}</p> : null}
+          </div>
+          <TypingIndicator users={typingUsers} />
+          <Composer
+            disabled={!canWrite}
+            disabledReason={thread?.locked ? t('thread.lockedNotice') : undefined}
+            replyTo={replyTo}
+            onCancelReply={() => setReplyTo(null)}
+            onTyping={notifyTyping}
+            onSend={(text) => {
+              if (!user) return;
+              send(text, user, replyTo?.id ?? null);
+              setReplyTo(null);
+            }}
+          />
+        </section>
+        <aside aria-label={t('presence.title')}>
+          <PresenceList roomId={roomId} />
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-ui', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,9 @@
+import './lib/styles.css';
+
+export * from './lib/button';
+export * from './lib/text-field';
+export * from './lib/spinner';
+export * from './lib/connection-banner';
+export * from './lib/layout';
+export * from './lib/linkified-text';
+export * from './lib/use-document-title';

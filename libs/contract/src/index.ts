@@ -2,3 +2,4 @@ export * from './lib/common';
 export * from './lib/auth';
 export * from './lib/rooms';
 export * from './lib/realtime';
+export * from './lib/polls';

@@ -14,6 +14,7 @@ import {
   type EnvOverrides,
 } from '@helix/api/core';
 import { DiscussionModule } from '@helix/api/discussion';
+import { PollsModule } from '@helix/api/polls';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         AuthCoreModule,
         AuthModule,
         DiscussionModule,
+        PollsModule,
         ServeStaticModule.forRootAsync({
           inject: [HelixConfig],
           useFactory: (config: HelixConfig) => {

@@ -1,2 +1,1 @@
 export { DiscussionModule } from './lib/discussion.module';
-export { RoomsService } from './lib/rooms.service';

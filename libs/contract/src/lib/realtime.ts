@@ -9,6 +9,7 @@ import {
   type Message,
   type Thread,
 } from './rooms';
+import { pollVoteSchema, type Poll } from './polls';
 
 export const ROOM_EVENT_TYPES = [
   'message.created',
@@ -31,8 +32,8 @@ export interface RoomEventPayloads {
   'reaction.updated': Message;
   'thread.created': Thread;
   'thread.updated': Thread;
-  'poll.created': unknown;
-  'poll.updated': unknown;
+  'poll.created': Poll;
+  'poll.updated': Poll;
   'initiative.updated': unknown;
 }
 
@@ -92,6 +93,7 @@ export interface ClientToServerEvents {
     ack: AckCallback<{ message: Message }>,
   ) => void;
   typing: (payload: z.infer<typeof typingSchema>, ack: AckCallback) => void;
+  'poll:vote': (payload: z.infer<typeof pollVoteSchema>, ack: AckCallback<{ poll: Poll }>) => void;
 }
 
 export interface PresencePayload {

@@ -33,7 +33,7 @@ import {
 } from '@helix/contract';
 import { z } from 'zod';
 import { MessagesService } from './messages.service';
-import { RoomsService } from './rooms.service';
+import { RoomsService } from '@helix/api/rooms';
 
 const tooFast = (message: string): HttpException => new HttpException(message, HttpStatus.TOO_MANY_REQUESTS);
 

@@ -1,24 +1,20 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
+import { RoomsModule } from '@helix/api/rooms';
 import { DiscussionGateway } from './discussion.gateway';
 import { MessagesService } from './messages.service';
 import { RoomsController } from './rooms.controller';
-import { RoomsService } from './rooms.service';
-import { RoomRecord, RoomSchema } from './schemas/room.schema';
 import { ThreadRecord, ThreadSchema } from './schemas/thread.schema';
 import { ThreadsService } from './threads.service';
 
 @Module({
   imports: [
     RealtimeModule,
-    MongooseModule.forFeature([
-      { name: RoomRecord.name, schema: RoomSchema },
-      { name: ThreadRecord.name, schema: ThreadSchema },
-    ]),
+    RoomsModule,
+    MongooseModule.forFeature([{ name: ThreadRecord.name, schema: ThreadSchema }]),
   ],
   controllers: [RoomsController],
-  providers: [RoomsService, ThreadsService, MessagesService, DiscussionGateway],
-  exports: [RoomsService],
+  providers: [ThreadsService, MessagesService, DiscussionGateway],
 })
 export class DiscussionModule {}

@@ -17,7 +17,7 @@ import {
   type RoomEventType,
 } from '@helix/contract';
 import { Types, trusted, type Model } from 'mongoose';
-import { RoomsService } from './rooms.service';
+import { RoomsService } from '@helix/api/rooms';
 import { ThreadsService } from './threads.service';
 
 const MESSAGE_CREATED = 'message.created';

@@ -24,7 +24,7 @@ import {
   UpdateThreadDto,
 } from './dto/discussion.dto';
 import { MessagesService } from './messages.service';
-import { RoomsService } from './rooms.service';
+import { RoomsService } from '@helix/api/rooms';
 import { ThreadsService } from './threads.service';
 
 @ApiTags('rooms')

@@ -4,7 +4,7 @@ import { toPublicUser, type AuthenticatedUser } from '@helix/api/core';
 import { RoomEventLog, RoomEventRecord } from '@helix/api/realtime';
 import type { Thread, UpdateThreadRequest } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
-import { RoomsService } from './rooms.service';
+import { RoomsService } from '@helix/api/rooms';
 import { ThreadRecord } from './schemas/thread.schema';
 
 interface ThreadActivity {

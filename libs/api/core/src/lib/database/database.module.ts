@@ -28,7 +28,7 @@ class DatabaseUriModule {}
         bufferCommands: false,
         serverSelectionTimeoutMS: 3_000,
         connectTimeoutMS: 3_000,
-        socketTimeoutMS: 20_000,
+        socketTimeoutMS: 60_000,
         maxPoolSize: 20,
         autoIndex: true,
         // Nest's own retry loop at startup: a server that is still booting gets ~10 s, then startup fails.

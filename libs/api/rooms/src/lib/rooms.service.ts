@@ -13,7 +13,8 @@ const toRoom = (record: RoomRecord): Room => ({
   kind: record.kind,
   title: record.title,
   description: record.description,
-  keyQuestions: record.keyQuestions,
+  // FerretDB does not keep an empty array inserted through $setOnInsert.
+  keyQuestions: record.keyQuestions ?? [],
 });
 
 @Injectable()

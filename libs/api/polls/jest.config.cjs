@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-polls', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,1 @@
+export { PollsModule } from './lib/polls.module';

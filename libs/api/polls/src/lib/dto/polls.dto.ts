@@ -1,0 +1,12 @@
+import {
+  createPollRequestSchema,
+  pollSchema,
+  updatePollRequestSchema,
+  voteRequestSchema,
+} from '@helix/contract';
+import { createZodDto } from 'nestjs-zod';
+
+export class CreatePollDto extends createZodDto(createPollRequestSchema) {}
+export class UpdatePollDto extends createZodDto(updatePollRequestSchema) {}
+export class VoteDto extends createZodDto(voteRequestSchema) {}
+export class PollDto extends createZodDto(pollSchema) {}

@@ -1,0 +1,110 @@
+import { Body, Controller, Get, Header, HttpCode, Patch, Post, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
+import type { Poll } from '@helix/contract';
+import { CreatePollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
+import { pollResultsCsv } from './poll-csv';
+import { PollsService } from './polls.service';
+
+@ApiTags('polls')
+@ApiBearerAuth()
+@Controller()
+export class PollsController {
+  constructor(private readonly polls: PollsService) {}
+
+  @Post('rooms/:roomId/polls')
+  @Roles('moderator', 'admin')
+  @ApiOperation({ summary: 'Draft a poll in a room (moderators)' })
+  @ApiCreatedResponse({ type: PollDto.Output })
+  @ApiForbiddenResponse()
+  @ApiNotFoundResponse()
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('roomId') roomId: string,
+    @Body() body: CreatePollDto,
+  ): Promise<Poll> {
+    return this.polls.create(user, roomId, body);
+  }
+
+  @Get('rooms/:roomId/polls')
+  @ApiOperation({ summary: 'Polls of a room, newest first; drafts only for moderators' })
+  @ApiOkResponse({ type: [PollDto.Output] })
+  list(@CurrentUser() user: AuthenticatedUser, @IdParam('roomId') roomId: string): Promise<Poll[]> {
+    return this.polls.listForRoom(user, roomId);
+  }
+
+  @Get('polls/:pollId')
+  @ApiOkResponse({ type: PollDto.Output })
+  @ApiNotFoundResponse()
+  get(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
+    return this.polls.get(user, pollId);
+  }
+
+  @Patch('polls/:pollId')
+  @Roles('moderator', 'admin')
+  @ApiOperation({ summary: 'Edit a draft poll (moderators)' })
+  @ApiOkResponse({ type: PollDto.Output })
+  @ApiConflictResponse({ description: 'The poll is no longer a draft' })
+  update(@IdParam('pollId') pollId: string, @Body() body: UpdatePollDto): Promise<Poll> {
+    return this.polls.update(pollId, body);
+  }
+
+  @Post('polls/:pollId/open')
+  @HttpCode(200)
+  @Roles('moderator', 'admin')
+  @ApiOkResponse({ type: PollDto.Output })
+  @ApiConflictResponse({ description: 'Only a draft can be opened' })
+  open(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
+    return this.polls.open(user, pollId);
+  }
+
+  @Post('polls/:pollId/close')
+  @HttpCode(200)
+  @Roles('moderator', 'admin')
+  @ApiOkResponse({ type: PollDto.Output })
+  @ApiConflictResponse({ description: 'Only an open poll can be closed' })
+  close(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
+    return this.polls.close(user, pollId);
+  }
+
+  @Post('polls/:pollId/votes')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cast or replace your ballot while the poll is open' })
+  @ApiOkResponse({ type: PollDto.Output })
+  @ApiBadRequestResponse({ description: 'Unknown option, or several options on a single-choice poll' })
+  @ApiConflictResponse({ description: 'The poll is not open' })
+  vote(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('pollId') pollId: string,
+    @Body() body: VoteDto,
+  ): Promise<Poll> {
+    return this.polls.vote(user, pollId, body.optionIds);
+  }
+
+  @Get('polls/:pollId/results.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'option,total,university,business,government,civil_society; UTF-8 with BOM' })
+  @ApiNotFoundResponse()
+  async csv(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('pollId') pollId: string,
+  ): Promise<StreamableFile> {
+    const { poll, tally } = await this.polls.resultsForExport(user, pollId);
+    return new StreamableFile(Buffer.from(pollResultsCsv(poll, tally), 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="poll-${pollId}-results.csv"`,
+    });
+  }
+}

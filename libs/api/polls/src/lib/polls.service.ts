@@ -1,0 +1,227 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isDuplicateKeyError, isModerator, type AuthenticatedUser } from '@helix/api/core';
+import { RoomEventLog } from '@helix/api/realtime';
+import { RoomsService } from '@helix/api/rooms';
+import type { CreatePollRequest, Poll, PollStatus, UpdatePollRequest } from '@helix/contract';
+import { trusted, Types, type Model } from 'mongoose';
+import { PollResults } from './poll-results';
+import type { PollTally } from './poll-tally';
+import { BallotRecord } from './schemas/ballot.schema';
+import { PollRecord } from './schemas/poll.schema';
+
+/** How often at most a poll's live results are broadcast while votes arrive. */
+export const POLL_BROADCAST_INTERVAL_MS = 250;
+
+const toOptions = (labels: string[]): PollRecord['options'] =>
+  labels.map((label) => ({ id: new Types.ObjectId().toHexString(), label }));
+
+@Injectable()
+export class PollsService {
+  private readonly pendingBroadcasts = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    @InjectModel(PollRecord.name) private readonly polls: Model<PollRecord>,
+    @InjectModel(BallotRecord.name) private readonly ballots: Model<BallotRecord>,
+    private readonly results: PollResults,
+    private readonly rooms: RoomsService,
+    private readonly log: RoomEventLog,
+  ) {}
+
+  async create(user: AuthenticatedUser, roomId: string, request: CreatePollRequest): Promise<Poll> {
+    await this.rooms.get(roomId);
+    const record: PollRecord = {
+      _id: new Types.ObjectId(),
+      roomId,
+      question: request.question,
+      options: toOptions(request.options),
+      multiple: request.multiple ?? false,
+      anonymous: request.anonymous ?? false,
+      status: 'draft',
+      createdBy: user.id,
+      createdAt: new Date(),
+      openedAt: null,
+      closedAt: null,
+      finalTally: null,
+    };
+    await this.polls.create(record);
+    return this.view(record, null);
+  }
+
+  async update(pollId: string, request: UpdatePollRequest): Promise<Poll> {
+    const { roomId } = await this.record(pollId);
+    const { options, ...rest } = request;
+    let updated: PollRecord | null = null;
+    // In the room's queue, so an edit cannot interleave with opening the poll.
+    await this.log.appendWith(roomId, async () => {
+      const poll = await this.record(pollId);
+      if (poll.status !== 'draft') throw new ConflictException('Only a draft poll can be edited');
+      updated = await this.polls
+        .findOneAndUpdate(
+          { _id: pollId },
+          { $set: { ...rest, ...(options ? { options: toOptions(options) } : {}) } },
+          { new: true },
+        )
+        .lean<PollRecord>()
+        .exec();
+      return null;
+    });
+    if (!updated) throw new NotFoundException('No such poll');
+    return this.view(updated, null);
+  }
+
+  open(user: AuthenticatedUser, pollId: string): Promise<Poll> {
+    return this.transition(user, pollId, 'draft', 'open', 'poll.created', async () => ({
+      status: 'open',
+      openedAt: new Date(),
+    }));
+  }
+
+  close(user: AuthenticatedUser, pollId: string): Promise<Poll> {
+    return this.transition(user, pollId, 'open', 'closed', 'poll.updated', async (poll) => ({
+      status: 'closed',
+      closedAt: new Date(),
+      finalTally: await this.results.count(poll),
+    }));
+  }
+
+  async vote(user: AuthenticatedUser, pollId: string, optionIds: string[]): Promise<Poll> {
+    const poll = await this.record(pollId);
+    if (poll.status !== 'open') throw new ConflictException(`The poll is ${poll.status}, not open for votes`);
+    const known = new Set(poll.options.map((option) => option.id));
+    const unknown = optionIds.filter((id) => !known.has(id));
+    if (unknown.length) throw new BadRequestException(`Unknown option: ${unknown.join(', ')}`);
+    if (!poll.multiple && optionIds.length > 1) throw new BadRequestException('This poll takes one option');
+    await this.storeBallot(poll, user, optionIds);
+    this.results.noteBallot(pollId);
+    this.scheduleBroadcast(poll);
+    return this.view(poll, optionIds);
+  }
+
+  async get(user: AuthenticatedUser, pollId: string): Promise<Poll> {
+    const poll = await this.record(pollId);
+    if (poll.status === 'draft' && !isModerator(user)) throw new NotFoundException('No such poll');
+    return this.view(poll, await this.myVote(poll, user));
+  }
+
+  async listForRoom(user: AuthenticatedUser, roomId: string): Promise<Poll[]> {
+    await this.rooms.get(roomId);
+    const records = await this.polls
+      .find({ roomId, ...(isModerator(user) ? {} : { status: trusted({ $in: ['open', 'closed'] }) }) })
+      .sort({ createdAt: -1 })
+      .lean<PollRecord[]>()
+      .exec();
+    return Promise.all(records.map(async (poll) => this.view(poll, await this.myVote(poll, user))));
+  }
+
+  /** The results of a poll with their option labels, for the CSV export. */
+  async resultsForExport(
+    user: AuthenticatedUser,
+    pollId: string,
+  ): Promise<{ poll: PollRecord; tally: PollTally }> {
+    const poll = await this.record(pollId);
+    if (poll.status === 'draft' && !isModerator(user)) throw new NotFoundException('No such poll');
+    return { poll, tally: await this.results.tally(poll) };
+  }
+
+  private async storeBallot(poll: PollRecord, user: AuthenticatedUser, optionIds: string[]): Promise<void> {
+    const filter = { pollId: poll._id.toHexString(), userId: user.id };
+    const change = { $set: { optionIds, group: user.stakeholderGroup, updatedAt: new Date() } };
+    try {
+      await this.ballots.updateOne(filter, change, { upsert: true }).exec();
+    } catch (error) {
+      // Two first votes of one person raced; the unique index kept one ballot, and this one replaces it.
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.ballots.updateOne(filter, change).exec();
+    }
+  }
+
+  /**
+   * Live results go out as `poll.updated` room events at most every POLL_BROADCAST_INTERVAL_MS per poll:
+   * the first vote of a quiet poll schedules one, later votes ride along, and the count is taken when
+   * the event is stored, so the last event always carries every vote before it.
+   */
+  private scheduleBroadcast(poll: PollRecord): void {
+    const pollId = poll._id.toHexString();
+    if (this.pendingBroadcasts.has(pollId)) return;
+    const timer = setTimeout(() => {
+      this.pendingBroadcasts.delete(pollId);
+      void this.log
+        .appendWith(poll.roomId, async () => {
+          const current = await this.record(pollId);
+          if (current.status !== 'open') return null;
+          return {
+            roomId: poll.roomId,
+            type: 'poll.updated',
+            actorId: 'system',
+            subjectId: pollId,
+            payload: await this.view(current, null, await this.results.count(current)),
+          };
+        })
+        .catch(() => undefined);
+    }, POLL_BROADCAST_INTERVAL_MS);
+    timer.unref();
+    this.pendingBroadcasts.set(pollId, timer);
+  }
+
+  private async transition(
+    user: AuthenticatedUser,
+    pollId: string,
+    from: PollStatus,
+    to: PollStatus,
+    eventType: 'poll.created' | 'poll.updated',
+    changes: (poll: PollRecord) => Promise<Partial<PollRecord>>,
+  ): Promise<Poll> {
+    const { roomId } = await this.record(pollId);
+    let view: Poll | undefined;
+    // In the room's queue: the state check and the change see no other change of the room in between.
+    await this.log.appendWith(roomId, async () => {
+      const poll = await this.record(pollId);
+      if (poll.status !== from)
+        throw new ConflictException(`The poll is ${poll.status}; it cannot become ${to}`);
+      const updated = await this.polls
+        .findOneAndUpdate({ _id: pollId }, { $set: await changes(poll) }, { new: true })
+        .lean<PollRecord>()
+        .exec();
+      if (!updated) throw new NotFoundException('No such poll');
+      const payload = await this.view(updated, null);
+      view = { ...payload, myVote: await this.myVote(updated, user) };
+      return { roomId, type: eventType, actorId: user.id, subjectId: pollId, payload };
+    });
+    if (!view) throw new NotFoundException('No such poll');
+    return view;
+  }
+
+  private async record(pollId: string): Promise<PollRecord> {
+    const poll = await this.polls.findById(pollId).lean<PollRecord>().exec();
+    if (!poll) throw new NotFoundException('No such poll');
+    return poll;
+  }
+
+  private async myVote(poll: PollRecord, user: AuthenticatedUser): Promise<string[] | null> {
+    const ballot = await this.ballots
+      .findOne({ pollId: poll._id.toHexString(), userId: user.id }, { optionIds: 1 })
+      .lean<Pick<BallotRecord, 'optionIds'>>()
+      .exec();
+    return ballot?.optionIds ?? null;
+  }
+
+  private async view(poll: PollRecord, myVote: string[] | null, tally?: PollTally): Promise<Poll> {
+    const counted = tally ?? (poll.status === 'draft' ? undefined : await this.results.tally(poll));
+    return {
+      id: poll._id.toHexString(),
+      roomId: poll.roomId,
+      question: poll.question,
+      status: poll.status,
+      multiple: poll.multiple,
+      anonymous: poll.anonymous,
+      options: poll.options.map((option) => ({ ...option, votes: counted?.votes[option.id] ?? 0 })),
+      voters: counted?.voters ?? 0,
+      byGroup: counted?.byGroup ?? {},
+      myVote,
+      createdAt: poll.createdAt.toISOString(),
+      openedAt: poll.openedAt?.toISOString() ?? null,
+      closedAt: poll.closedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-rooms', preset: '../../../jest.preset.cjs' };

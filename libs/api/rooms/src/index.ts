@@ -1,0 +1,2 @@
+export { RoomsModule } from './lib/rooms.module';
+export { RoomsService } from './lib/rooms.service';

@@ -25,7 +25,7 @@ export function newParticipant(overrides: Partial<Participant> = {}): Participan
 export async function signUp(page: Page, who: Participant): Promise<void> {
   await page.goto('/');
   await page
-    .getByRole('link', { name: /create account|sign up/i })
+    .getByRole('link', { name: /create (an )?account/i })
     .first()
     .click();
   await page.getByLabel('Email').fill(who.email);

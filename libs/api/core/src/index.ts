@@ -12,3 +12,4 @@ export { CurrentUser, Public, Roles } from './lib/auth/decorators';
 export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';
 export { IdParam } from './lib/http/id-param';
+export { FreshCount } from './lib/data/fresh-count';

@@ -8,3 +8,4 @@ export { roomChannel } from './lib/room-channel';
 export { handleSocketEvent, toAckError } from './lib/socket-handler';
 export { scheduleSessionExpiry, type HelixSocket, type SocketData } from './lib/socket-session';
 export { HelixIoAdapter, SOCKET_MAX_PAYLOAD_BYTES } from './lib/adapters/helix-io.adapter';
+export { CoalescedRoomUpdates, COALESCE_INTERVAL_MS } from './lib/coalesced-room-updates';

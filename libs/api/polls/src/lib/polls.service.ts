@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, isModerator, type AuthenticatedUser } from '@helix/api/core';
-import { RoomEventLog } from '@helix/api/realtime';
+import { CoalescedRoomUpdates, RoomEventLog } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/rooms';
 import type { CreatePollRequest, Poll, PollStatus, UpdatePollRequest } from '@helix/contract';
 import { trusted, Types, type Model } from 'mongoose';
@@ -10,22 +10,18 @@ import type { PollTally } from './poll-tally';
 import { BallotRecord } from './schemas/ballot.schema';
 import { PollRecord } from './schemas/poll.schema';
 
-/** How often at most a poll's live results are broadcast while votes arrive. */
-export const POLL_BROADCAST_INTERVAL_MS = 250;
-
 const toOptions = (labels: string[]): PollRecord['options'] =>
   labels.map((label) => ({ id: new Types.ObjectId().toHexString(), label }));
 
 @Injectable()
 export class PollsService {
-  private readonly pendingBroadcasts = new Map<string, NodeJS.Timeout>();
-
   constructor(
     @InjectModel(PollRecord.name) private readonly polls: Model<PollRecord>,
     @InjectModel(BallotRecord.name) private readonly ballots: Model<BallotRecord>,
     private readonly results: PollResults,
     private readonly rooms: RoomsService,
     private readonly log: RoomEventLog,
+    private readonly updates: CoalescedRoomUpdates,
   ) {}
 
   async create(user: AuthenticatedUser, roomId: string, request: CreatePollRequest): Promise<Poll> {
@@ -136,32 +132,20 @@ export class PollsService {
     }
   }
 
-  /**
-   * Live results go out as `poll.updated` room events at most every POLL_BROADCAST_INTERVAL_MS per poll:
-   * the first vote of a quiet poll schedules one, later votes ride along, and the count is taken when
-   * the event is stored, so the last event always carries every vote before it.
-   */
+  /** Live results go out as coalesced `poll.updated` events (see CoalescedRoomUpdates). */
   private scheduleBroadcast(poll: PollRecord): void {
     const pollId = poll._id.toHexString();
-    if (this.pendingBroadcasts.has(pollId)) return;
-    const timer = setTimeout(() => {
-      this.pendingBroadcasts.delete(pollId);
-      void this.log
-        .appendWith(poll.roomId, async () => {
-          const current = await this.record(pollId);
-          if (current.status !== 'open') return null;
-          return {
-            roomId: poll.roomId,
-            type: 'poll.updated',
-            actorId: 'system',
-            subjectId: pollId,
-            payload: await this.view(current, null, await this.results.count(current)),
-          };
-        })
-        .catch(() => undefined);
-    }, POLL_BROADCAST_INTERVAL_MS);
-    timer.unref();
-    this.pendingBroadcasts.set(pollId, timer);
+    this.updates.schedule(pollId, poll.roomId, async () => {
+      const current = await this.record(pollId);
+      if (current.status !== 'open') return null;
+      return {
+        roomId: poll.roomId,
+        type: 'poll.updated',
+        actorId: 'system',
+        subjectId: pollId,
+        payload: await this.view(current, null),
+      };
+    });
   }
 
   private async transition(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { CoalescedRoomUpdates } from './coalesced-room-updates';
 import { PresenceTracker } from './presence-tracker';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
@@ -7,7 +8,7 @@ import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }])],
-  providers: [RoomEventLog, RoomBroadcaster, PresenceTracker],
-  exports: [RoomEventLog, RoomBroadcaster, PresenceTracker, MongooseModule],
+  providers: [RoomEventLog, RoomBroadcaster, PresenceTracker, CoalescedRoomUpdates],
+  exports: [RoomEventLog, RoomBroadcaster, PresenceTracker, CoalescedRoomUpdates, MongooseModule],
 })
 export class RealtimeModule {}

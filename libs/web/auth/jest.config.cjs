@@ -1,1 +1,0 @@
-module.exports = { displayName: 'web-auth', preset: '../../../jest.preset.cjs', passWithNoTests: true };

@@ -3,3 +3,4 @@ export * from './lib/auth';
 export * from './lib/rooms';
 export * from './lib/realtime';
 export * from './lib/polls';
+export * from './lib/initiatives';

@@ -14,6 +14,7 @@ import {
   type EnvOverrides,
 } from '@helix/api/core';
 import { DiscussionModule } from '@helix/api/discussion';
+import { InitiativesModule } from '@helix/api/initiatives';
 import { PollsModule } from '@helix/api/polls';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         DiscussionModule,
         PollsModule,
+        InitiativesModule,
         ServeStaticModule.forRootAsync({
           inject: [HelixConfig],
           useFactory: (config: HelixConfig) => {

@@ -13,3 +13,5 @@ export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';
 export { IdParam } from './lib/http/id-param';
 export { FreshCount } from './lib/data/fresh-count';
+export { Lang, languageOf, type RequestLanguage } from './lib/http/request-language';
+export { KeyedMutex } from './lib/data/keyed-mutex';

@@ -10,6 +10,7 @@ import {
   type Thread,
 } from './rooms';
 import { pollVoteSchema, type Poll } from './polls';
+import type { Initiative } from './initiatives';
 
 export const ROOM_EVENT_TYPES = [
   'message.created',
@@ -34,7 +35,7 @@ export interface RoomEventPayloads {
   'thread.updated': Thread;
   'poll.created': Poll;
   'poll.updated': Poll;
-  'initiative.updated': unknown;
+  'initiative.updated': Initiative;
 }
 
 export interface RoomEvent<T extends RoomEventType = RoomEventType> {

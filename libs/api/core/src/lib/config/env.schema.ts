@@ -46,6 +46,8 @@ const envSchema = z
         const [burst, perSecond] = value.split(':').map(Number);
         return { burst, perSecond };
       }),
+    /** How often due initiative votes are looked for and closed. */
+    INITIATIVE_SWEEP_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),
   })
   .superRefine((env, ctx) => {

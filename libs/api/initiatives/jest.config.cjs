@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-initiatives', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,18 @@
+import {
+  createInitiativeRequestSchema,
+  initiativeSchema,
+  initiativeVoteRequestSchema,
+  listInitiativesQuerySchema,
+  openVotingRequestSchema,
+  updateInitiativeRequestSchema,
+  voteHistoryEntrySchema,
+} from '@helix/contract';
+import { createZodDto } from 'nestjs-zod';
+
+export class CreateInitiativeDto extends createZodDto(createInitiativeRequestSchema) {}
+export class UpdateInitiativeDto extends createZodDto(updateInitiativeRequestSchema) {}
+export class OpenVotingDto extends createZodDto(openVotingRequestSchema) {}
+export class InitiativeVoteDto extends createZodDto(initiativeVoteRequestSchema) {}
+export class ListInitiativesQueryDto extends createZodDto(listInitiativesQuerySchema) {}
+export class InitiativeDto extends createZodDto(initiativeSchema) {}
+export class VoteHistoryEntryDto extends createZodDto(voteHistoryEntrySchema) {}

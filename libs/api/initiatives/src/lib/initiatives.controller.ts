@@ -1,0 +1,162 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CurrentUser,
+  IdParam,
+  Lang,
+  Roles,
+  type AuthenticatedUser,
+  type RequestLanguage,
+} from '@helix/api/core';
+import { DEFAULT_CONSENSUS_RULE, describeRule } from '@helix/consensus';
+import type { Initiative, VoteHistoryEntry } from '@helix/contract';
+import {
+  CreateInitiativeDto,
+  InitiativeDto,
+  InitiativeVoteDto,
+  ListInitiativesQueryDto,
+  OpenVotingDto,
+  UpdateInitiativeDto,
+  VoteHistoryEntryDto,
+} from './dto/initiatives.dto';
+import { InitiativesService } from './initiatives.service';
+import { outcomeCsv } from './outcome-csv';
+
+const DEFAULT_RULE_DOC = `Default rule ${JSON.stringify(DEFAULT_CONSENSUS_RULE)}: ${describeRule(DEFAULT_CONSENSUS_RULE, 'en')}`;
+
+@ApiTags('initiatives')
+@ApiBearerAuth()
+@ApiHeader({
+  name: 'Accept-Language',
+  required: false,
+  description: '`ru` for Russian explanations, else English',
+})
+@Controller('initiatives')
+export class InitiativesController {
+  constructor(private readonly initiatives: InitiativesService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Propose an initiative (a draft); your organisation is its first partner' })
+  @ApiCreatedResponse({ type: InitiativeDto.Output })
+  @ApiBadRequestResponse()
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateInitiativeDto,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.create(user, body, lang);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The initiatives board, newest first; filter by status, room and partner group' })
+  @ApiOkResponse({ type: [InitiativeDto.Output] })
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListInitiativesQueryDto,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative[]> {
+    return this.initiatives.list(user, query, lang);
+  }
+
+  @Get('outcome.csv')
+  @ApiOperation({ summary: 'Adopted initiatives with partners and tallies, as CSV (UTF-8 with BOM)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'title, partners, closed at, votes, totals per position, then per group' })
+  async outcome(@Lang() lang: RequestLanguage): Promise<StreamableFile> {
+    const csv = outcomeCsv(await this.initiatives.adopted(lang));
+    return new StreamableFile(Buffer.from(csv, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="forum-outcome.csv"',
+    });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: InitiativeDto.Output })
+  @ApiNotFoundResponse()
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('id') id: string,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.get(user, id, lang);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit a draft (the proposer only)' })
+  @ApiOkResponse({ type: InitiativeDto.Output })
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: 'No longer a draft' })
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('id') id: string,
+    @Body() body: UpdateInitiativeDto,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.update(user, id, body, lang);
+  }
+
+  @Post(':id/voting/open')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Open consensus voting (proposer or moderator). ${DEFAULT_RULE_DOC}` })
+  @ApiOkResponse({ type: InitiativeDto.Output })
+  @ApiBadRequestResponse({ description: 'closesAt in the past, or a rule out of range' })
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: 'Not a draft' })
+  open(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('id') id: string,
+    @Body() body: OpenVotingDto,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.openVoting(user, id, body, lang);
+  }
+
+  @Post(':id/voting/close')
+  @HttpCode(200)
+  @Roles('moderator', 'admin')
+  @ApiOperation({ summary: 'Close voting now (moderators); the status becomes adopted or rejected' })
+  @ApiOkResponse({ type: InitiativeDto.Output })
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: 'Voting is not open' })
+  close(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('id') id: string,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.close(user, id, lang);
+  }
+
+  @Put(':id/vote')
+  @ApiOperation({ summary: 'Cast or change your vote; a reason is required to disagree or block' })
+  @ApiOkResponse({ type: InitiativeDto.Output })
+  @ApiBadRequestResponse()
+  @ApiConflictResponse({ description: 'Voting is not open' })
+  vote(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('id') id: string,
+    @Body() body: InitiativeVoteDto,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.vote(user, id, body, lang);
+  }
+
+  @Get(':id/votes/history')
+  @Roles('moderator', 'admin')
+  @ApiOperation({ summary: 'Every vote cast and changed, in order (moderators)' })
+  @ApiOkResponse({ type: [VoteHistoryEntryDto.Output] })
+  history(@IdParam('id') id: string): Promise<VoteHistoryEntry[]> {
+    return this.initiatives.voteHistory(id);
+  }
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'consensus', preset: '../../jest.preset.cjs' };

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { publicUserSchema } from './auth';
+import { idSchema, isoDateSchema, stakeholderGroupSchema, textField } from './common';
+
+export const INITIATIVE_STATUSES = ['draft', 'voting', 'adopted', 'rejected'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+export const VOTE_POSITIONS = ['agree', 'abstain', 'disagree', 'block'] as const;
+export type VotePosition = (typeof VOTE_POSITIONS)[number];
+
+export const INITIATIVE_PARTNERS_MAX = 20;
+export const REASON_MAX = 1000;
+
+export const partnerSchema = z.strictObject({
+  organization: textField(120),
+  stakeholderGroup: stakeholderGroupSchema,
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export const consensusRuleSchema = z.strictObject({
+  quorum: z.number().int().min(1).max(100_000),
+  minGroups: z.number().int().min(1).max(4),
+  groupThreshold: z.number().min(0.5).max(1),
+  maxBlocks: z.number().int().min(0).max(1000),
+});
+
+/** Where a proposal came from: the discussion message it was proposed from. */
+export const initiativeSourceSchema = z.strictObject({
+  roomId: idSchema,
+  threadId: idSchema,
+  messageId: idSchema,
+});
+
+export const createInitiativeRequestSchema = z.strictObject({
+  title: textField(200),
+  summary: textField(4000),
+  roomId: idSchema.nullish(),
+  partners: z
+    .array(partnerSchema)
+    .max(INITIATIVE_PARTNERS_MAX - 1)
+    .default([]),
+  source: initiativeSourceSchema.nullish(),
+});
+export type CreateInitiativeRequest = z.input<typeof createInitiativeRequestSchema>;
+
+export const updateInitiativeRequestSchema = z
+  .strictObject({
+    title: textField(200).optional(),
+    summary: textField(4000).optional(),
+    roomId: idSchema.nullish(),
+    partners: z
+      .array(partnerSchema)
+      .max(INITIATIVE_PARTNERS_MAX - 1)
+      .optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change');
+export type UpdateInitiativeRequest = z.infer<typeof updateInitiativeRequestSchema>;
+
+export const openVotingRequestSchema = z.strictObject({
+  closesAt: isoDateSchema.nullish(),
+  rule: consensusRuleSchema.partial().optional(),
+});
+export type OpenVotingRequest = z.infer<typeof openVotingRequestSchema>;
+
+export const initiativeVoteRequestSchema = z
+  .strictObject({
+    position: z.enum(VOTE_POSITIONS),
+    reason: z.string().trim().max(REASON_MAX).optional(),
+  })
+  .refine((vote) => !['disagree', 'block'].includes(vote.position) || !!vote.reason, {
+    message: 'a reason is required to disagree or block',
+    path: ['reason'],
+  });
+export type InitiativeVoteRequest = z.infer<typeof initiativeVoteRequestSchema>;
+
+export const listInitiativesQuerySchema = z.strictObject({
+  status: z.enum(INITIATIVE_STATUSES).optional(),
+  roomId: idSchema.optional(),
+  group: stakeholderGroupSchema.optional(),
+});
+export type ListInitiativesQuery = z.infer<typeof listInitiativesQuerySchema>;
+
+const positionCounts = z.object({
+  agree: z.number().int(),
+  abstain: z.number().int(),
+  disagree: z.number().int(),
+  block: z.number().int(),
+});
+
+export const initiativeSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  summary: z.string(),
+  roomId: idSchema.nullable(),
+  proposer: publicUserSchema,
+  partners: z.array(z.object({ organization: z.string(), stakeholderGroup: stakeholderGroupSchema })),
+  status: z.enum(INITIATIVE_STATUSES),
+  rule: consensusRuleSchema,
+  /** The rule in words, in the language asked for (Accept-Language: ru or en). */
+  ruleText: z.string(),
+  closesAt: isoDateSchema.nullable(),
+  openedAt: isoDateSchema.nullable(),
+  closedAt: isoDateSchema.nullable(),
+  tally: z.object({
+    total: z.number().int(),
+    byGroup: z.partialRecord(stakeholderGroupSchema, positionCounts),
+  }),
+  consensus: z.object({
+    reached: z.boolean(),
+    unmet: z.array(z.string()),
+    conditions: z.array(z.object({ kind: z.enum(['quorum', 'groups', 'threshold', 'blocks']) }).loose()),
+  }),
+  /** Disagreements and blocks, attributed: a consensus process answers objections by name. */
+  objections: z.array(
+    z.object({
+      user: publicUserSchema,
+      position: z.enum(['disagree', 'block']),
+      reason: z.string(),
+      at: isoDateSchema,
+    }),
+  ),
+  myVote: z.object({ position: z.enum(VOTE_POSITIONS), reason: z.string().nullable() }).nullable(),
+  source: initiativeSourceSchema.nullable(),
+  createdAt: isoDateSchema,
+});
+export type Initiative = z.infer<typeof initiativeSchema>;
+
+export const voteHistoryEntrySchema = z.object({
+  user: publicUserSchema,
+  position: z.enum(VOTE_POSITIONS),
+  reason: z.string().nullable(),
+  at: isoDateSchema,
+});
+export type VoteHistoryEntry = z.infer<typeof voteHistoryEntrySchema>;

@@ -10,6 +10,7 @@ interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   ports?: (string | number | { target: number; published?: string | number })[];
+  environment?: Record<string, string> | string[];
 }
 
 interface ComposeFile {
@@ -97,10 +98,21 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('gives helix a healthcheck on the API health endpoint', () => {
-    const test = compose.services['helix']?.healthcheck?.test;
-    expect(test).toBeDefined();
-    expect([test].flat().join(' ')).toContain('/api/health');
+  it('runs two helix instances, each with a healthcheck on the API health endpoint', () => {
+    for (const name of ['helix-1', 'helix-2']) {
+      const test = compose.services[name]?.healthcheck?.test;
+      expect([test].flat().join(' ')).toContain('/api/health');
+      expect(compose.services[name]?.environment).toMatchObject({ REDIS_URL: 'redis://redis:6379' });
+    }
+  });
+
+  it('puts the instances behind the proxy with cookie stickiness, not client IP', () => {
+    const haproxy = readWorkspaceFile('deploy/haproxy.cfg');
+    expect(compose.services['proxy']?.ports).toEqual(['3000:3000']);
+    expect(haproxy).toMatch(/^\s*cookie HELIX_INSTANCE insert/m);
+    expect(haproxy).not.toMatch(/balance source/);
+    for (const name of ['helix-1', 'helix-2'])
+      expect(haproxy).toMatch(new RegExp(`server ${name} ${name}:3000 check cookie`));
   });
 });
 

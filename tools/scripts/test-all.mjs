@@ -16,7 +16,7 @@ if (!process.version.startsWith('v24.')) {
   );
 }
 ensureGo(existsSync(join(root, '.tools/ferretdb/v1.24.2/ferretdb')));
-ensureSystemPrograms(['chromium']);
+ensureSystemPrograms(['chromium', 'redis-server']);
 
 const run = (command, args, env = {}) =>
   spawnSync(command, args, {
@@ -25,13 +25,14 @@ const run = (command, args, env = {}) =>
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env },
   }).status ?? 1;
 
+// The build comes first: the scale-out tests run the built API as separate processes.
+const buildStatus = run('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
 const jestStatus = run('jest', [
   '-c',
   'tools/test/jest.workspace.cjs',
   '--json',
   `--outputFile=${join(results, 'jest.json')}`,
 ]);
-const buildStatus = run('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
 const e2eStatus = buildStatus === 0 ? run('playwright', ['test', '-c', 'e2e/playwright.config.ts']) : 1;
 
 const jest = readJson('jest.json');

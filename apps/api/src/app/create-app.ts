@@ -20,7 +20,9 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
-  app.useWebSocketAdapter(new HelixIoAdapter(app));
+  const sockets = new HelixIoAdapter(app);
+  await sockets.connectRedis();
+  app.useWebSocketAdapter(sockets);
   const origins = config.get('CORS_ORIGINS');
   if (origins.length) app.enableCors({ origin: origins, credentials: true });
   app.use(

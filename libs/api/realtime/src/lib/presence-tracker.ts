@@ -1,61 +1,139 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { PublicUser } from '@helix/contract';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'socket.io';
 import { roomChannel } from './room-channel';
-import { RoomBroadcaster } from './room-broadcaster';
 
-interface RoomPresence {
+interface LocalRoom {
   /** Open sockets per user: one person with three tabs is one presence that ends with the last tab. */
-  sockets: Map<string, { user: PublicUser; count: number }>;
+  users: Map<string, { user: PublicUser; sockets: number }>;
   broadcastTimer?: NodeJS.Timeout;
 }
 
+interface RemoteList {
+  users: PublicUser[];
+  at: number;
+}
+
+interface PresenceSync {
+  instanceId: string;
+  rooms: Record<string, PublicUser[]>;
+}
+
 /** Coalesces presence broadcasts so 2000 joins cost a few messages, not 2000 full lists. */
-const PRESENCE_BROADCAST_DELAY_MS = 250;
+const BROADCAST_DELAY_MS = 250;
+/** Instances repeat their lists this often; a list not repeated for three periods is from a dead instance. */
+const HEARTBEAT_MS = 5_000;
+const SYNC_EVENT = 'helix:presence';
 
+/**
+ * Who is in each room. Each instance counts its own sockets and tells the others its lists through
+ * Socket.IO's server-side events (carried by the Redis adapter; a no-op on a single instance), then
+ * sends the merged list to its own sockets only, so no client gets the same list twice.
+ */
 @Injectable()
-export class PresenceTracker {
-  private readonly rooms = new Map<string, RoomPresence>();
+export class PresenceTracker implements OnApplicationShutdown {
+  private readonly instanceId = randomUUID();
+  private readonly local = new Map<string, LocalRoom>();
+  private readonly remote = new Map<string, Map<string, RemoteList>>();
+  private server?: Server;
+  private heartbeat?: NodeJS.Timeout;
 
-  constructor(private readonly broadcaster: RoomBroadcaster) {}
+  listen(server: Server): void {
+    this.server = server;
+    server.on(SYNC_EVENT, (sync: PresenceSync) => this.receive(sync));
+    this.heartbeat = setInterval(
+      () =>
+        this.sync(
+          Object.fromEntries([...this.local.keys()].map((roomId) => [roomId, this.localUsers(roomId)])),
+        ),
+      HEARTBEAT_MS,
+    );
+    this.heartbeat.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.heartbeat);
+  }
 
   add(roomId: string, user: PublicUser): void {
-    const room = this.room(roomId);
-    const entry = room.sockets.get(user.id);
-    if (entry) entry.count += 1;
-    else room.sockets.set(user.id, { user, count: 1 });
-    if (!entry) this.scheduleBroadcast(roomId, room);
+    const room = this.localRoom(roomId);
+    const entry = room.users.get(user.id);
+    if (entry) entry.sockets += 1;
+    else {
+      room.users.set(user.id, { user, sockets: 1 });
+      this.changed(roomId, room);
+    }
   }
 
   remove(roomId: string, userId: string): void {
-    const room = this.rooms.get(roomId);
-    const entry = room?.sockets.get(userId);
+    const room = this.local.get(roomId);
+    const entry = room?.users.get(userId);
     if (!room || !entry) return;
-    entry.count -= 1;
-    if (entry.count > 0) return;
-    room.sockets.delete(userId);
-    this.scheduleBroadcast(roomId, room);
+    entry.sockets -= 1;
+    if (entry.sockets > 0) return;
+    room.users.delete(userId);
+    this.changed(roomId, room);
   }
 
   users(roomId: string): PublicUser[] {
-    return [...(this.rooms.get(roomId)?.sockets.values() ?? [])].map((entry) => entry.user);
+    const merged = new Map(this.localUsers(roomId).map((user) => [user.id, user]));
+    const cutoff = Date.now() - 3 * HEARTBEAT_MS;
+    for (const [instanceId, list] of this.remote.get(roomId) ?? []) {
+      if (list.at < cutoff) this.remote.get(roomId)?.delete(instanceId);
+      else for (const user of list.users) merged.set(user.id, user);
+    }
+    return [...merged.values()];
   }
 
-  private room(roomId: string): RoomPresence {
-    let room = this.rooms.get(roomId);
+  private localUsers(roomId: string): PublicUser[] {
+    return [...(this.local.get(roomId)?.users.values() ?? [])].map((entry) => entry.user);
+  }
+
+  private localRoom(roomId: string): LocalRoom {
+    let room = this.local.get(roomId);
     if (!room) {
-      room = { sockets: new Map() };
-      this.rooms.set(roomId, room);
+      room = { users: new Map() };
+      this.local.set(roomId, room);
     }
     return room;
   }
 
-  private scheduleBroadcast(roomId: string, room: RoomPresence): void {
+  private changed(roomId: string, room: LocalRoom): void {
     if (room.broadcastTimer) return;
     room.broadcastTimer = setTimeout(() => {
       room.broadcastTimer = undefined;
-      this.broadcaster.io?.to(roomChannel(roomId)).emit('presence', { roomId, users: this.users(roomId) });
-      if (!room.sockets.size) this.rooms.delete(roomId);
-    }, PRESENCE_BROADCAST_DELAY_MS);
+      this.sync({ [roomId]: this.localUsers(roomId) });
+      this.emitLocally(roomId);
+      if (!room.users.size) this.local.delete(roomId);
+    }, BROADCAST_DELAY_MS);
     room.broadcastTimer.unref();
+  }
+
+  private receive(sync: PresenceSync): void {
+    if (sync.instanceId === this.instanceId) return;
+    for (const [roomId, users] of Object.entries(sync.rooms)) {
+      let lists = this.remote.get(roomId);
+      if (!lists) {
+        lists = new Map();
+        this.remote.set(roomId, lists);
+      }
+      const before = JSON.stringify(lists.get(sync.instanceId)?.users ?? []);
+      lists.set(sync.instanceId, { users, at: Date.now() });
+      if (JSON.stringify(users) !== before) this.emitLocally(roomId);
+    }
+  }
+
+  private sync(rooms: Record<string, PublicUser[]>): void {
+    if (!Object.keys(rooms).length) return;
+    try {
+      this.server?.serverSideEmit(SYNC_EVENT, { instanceId: this.instanceId, rooms } satisfies PresenceSync);
+    } catch {
+      // Redis away: the heartbeat repeats the lists once it is back.
+    }
+  }
+
+  private emitLocally(roomId: string): void {
+    this.server?.local.to(roomChannel(roomId)).emit('presence', { roomId, users: this.users(roomId) });
   }
 }

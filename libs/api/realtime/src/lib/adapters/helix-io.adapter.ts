@@ -1,5 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
 import { AccessTokens, HelixConfig } from '@helix/api/core';
 import type { Server, ServerOptions } from 'socket.io';
 import { TokenBucket } from '../rate-limiter';
@@ -19,8 +21,44 @@ export const SOCKET_MAX_PAYLOAD_BYTES = 64 * 1024;
  * and authentication at the handshake (a refused client gets `connect_error` with the reason).
  */
 export class HelixIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('Realtime');
+  private redis?: ReturnType<typeof createClient>;
+
   constructor(private readonly app: INestApplicationContext) {
     super(app);
+  }
+
+  /**
+   * With REDIS_URL, instances share rooms through the Redis Streams adapter. It was chosen over the
+   * pub/sub adapter because a stream survives a short Redis outage: each instance resumes reading
+   * where it stopped, so cross-instance events published meanwhile still arrive. (Helix's own seq
+   * replay fills any gap either way.)
+   */
+  async connectRedis(): Promise<void> {
+    const url = this.app.get(HelixConfig).get('REDIS_URL');
+    if (!url) return;
+    const client = createClient({
+      url,
+      // Keep serving local clients while Redis is away; retry forever with a capped backoff.
+      socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
+      disableOfflineQueue: true,
+    });
+    let lastError = '';
+    client.on('error', (error: Error) => {
+      if (error.message !== lastError) this.logger.warn(`Redis: ${error.message}`);
+      lastError = error.message;
+    });
+    client.on('ready', () => {
+      if (lastError) this.logger.log('Redis is back');
+      lastError = '';
+    });
+    await client.connect();
+    this.redis = client;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await this.redis?.quit().catch(() => undefined);
   }
 
   override createIOServer(
@@ -43,6 +81,11 @@ export class HelixIoAdapter extends IoAdapter {
       pingInterval: 10_000,
       pingTimeout: 5_000,
     });
+    if (this.redis) {
+      server.adapter(
+        createAdapter(this.redis, { streamName: 'helix:socket.io', maxLen: 100_000, onlyPlaintext: true }),
+      );
+    }
     const limits = config.get('SOCKET_SEND_LIMIT');
 
     server.use((socket: HelixSocket, next) => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CoalescedRoomUpdates } from './coalesced-room-updates';
+import { GracefulShutdown } from './graceful-shutdown';
 import { PresenceTracker } from './presence-tracker';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
@@ -8,7 +9,7 @@ import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }])],
-  providers: [RoomEventLog, RoomBroadcaster, PresenceTracker, CoalescedRoomUpdates],
+  providers: [RoomEventLog, RoomBroadcaster, PresenceTracker, CoalescedRoomUpdates, GracefulShutdown],
   exports: [RoomEventLog, RoomBroadcaster, PresenceTracker, CoalescedRoomUpdates, MongooseModule],
 })
 export class RealtimeModule {}

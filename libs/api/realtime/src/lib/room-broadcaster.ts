@@ -9,6 +9,8 @@ export type HelixServer = Server<Record<string, never>, ServerToClientEvents>;
 @Injectable()
 export class RoomBroadcaster {
   private server?: HelixServer;
+  /** Set at shutdown: new socket connections are refused so they go to another instance. */
+  accepting = true;
 
   attach(server: HelixServer): void {
     this.server = server;

@@ -40,7 +40,8 @@ interface Pending {
 interface RoomQueue {
   nextSeq?: number;
   pending: Pending[];
-  draining: boolean;
+  /** Set while the queue is being written; resolves when it is empty. */
+  draining?: Promise<void>;
 }
 
 const MAX_BATCH = 200;
@@ -80,7 +81,7 @@ export class RoomEventLog {
     return new Promise((resolve, reject) => {
       const queue = this.queueFor(roomId);
       queue.pending.push({ prepare, settled: false, resolve, reject });
-      if (!queue.draining) void this.drain(roomId, queue);
+      queue.draining ??= this.drain(roomId, queue);
     });
   }
 
@@ -108,14 +109,20 @@ export class RoomEventLog {
   private queueFor(roomId: string): RoomQueue {
     let queue = this.rooms.get(roomId);
     if (!queue) {
-      queue = { pending: [], draining: false };
+      queue = { pending: [] };
       this.rooms.set(roomId, queue);
     }
     return queue;
   }
 
+  /** Resolves once every change queued so far is stored and broadcast (graceful shutdown waits on it). */
+  async flush(): Promise<void> {
+    while (this.rooms.size) await Promise.all([...this.rooms.values()].map((queue) => queue.draining));
+  }
+
   private async drain(roomId: string, queue: RoomQueue): Promise<void> {
-    queue.draining = true;
+    // Let the caller's synchronous pushes land first, so they join the first batch.
+    await Promise.resolve();
     let conflicts = 0;
     while (queue.pending.length) {
       const batch = queue.pending.splice(0, MAX_BATCH);
@@ -138,7 +145,6 @@ export class RoomEventLog {
         for (const pending of batch) settle(pending, () => pending.reject(error));
       }
     }
-    queue.draining = false;
     this.rooms.delete(roomId);
   }
 

@@ -5,6 +5,7 @@ import { createClient } from 'redis';
 import { AccessTokens, HelixConfig } from '@helix/api/core';
 import type { Server, ServerOptions } from 'socket.io';
 import { TokenBucket } from '../rate-limiter';
+import { RoomBroadcaster } from '../room-broadcaster';
 import {
   scheduleSessionExpiry,
   type HelixSocket,
@@ -88,7 +89,16 @@ export class HelixIoAdapter extends IoAdapter {
     }
     const limits = config.get('SOCKET_SEND_LIMIT');
 
+    const broadcaster = this.app.get(RoomBroadcaster, { strict: false });
     server.use((socket: HelixSocket, next) => {
+      if (!broadcaster.accepting) {
+        next(
+          Object.assign(new Error('UNAVAILABLE: this server is restarting'), {
+            data: { code: 'UNAVAILABLE' },
+          }),
+        );
+        return;
+      }
       const token: unknown = socket.handshake.auth?.['token'];
       if (typeof token !== 'string' || !token) {
         next(

@@ -34,11 +34,16 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined } },
+    {
+      name: 'phone',
+      use: { ...devices['Pixel 7'], channel: undefined },
+      // Four people voting in one browser is a desktop scenario; phones are covered by the other specs.
+      testIgnore: ['**/initiatives.spec.ts'],
+    },
   ],
   webServer: {
     // The production build, as `npm start` serves it, on a fresh embedded database.
-    command: 'rm -rf tmp/e2e-data && node dist/apps/api/main.js',
+    command: `rm -rf tmp/e2e-data-${port} && node dist/apps/api/main.js`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
@@ -48,7 +53,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      HELIX_DATA_DIR: 'tmp/e2e-data',
+      // One database per port: test servers on other ports (other engineers' runs) neither share nor wipe it.
+      HELIX_DATA_DIR: `tmp/e2e-data-${port}`,
       JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256-signing',
       ADMIN_EMAILS: 'chair@forum.test',
       PASSWORD_HASH_COST: 'fast',

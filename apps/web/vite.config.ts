@@ -53,7 +53,8 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 20,
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+            // qrcode.react is left out so that it loads with the projector view, the one page using it.
+            { name: 'vendor', test: /node_modules[\\/](?!qrcode\.react[\\/])/, priority: 10 },
           ],
         },
       },

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 
 export interface Participant {
@@ -35,4 +35,78 @@ export async function signUp(page: Page, who: Participant): Promise<void> {
   await page.getByLabel('Stakeholder group').selectOption(who.group);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: /tracks/i })).toBeVisible();
+}
+
+/** The admin of the test server (`ADMIN_EMAILS` in the Playwright config). */
+const CHAIR: Participant = {
+  email: 'chair@forum.test',
+  password: 'chair password 2026',
+  displayName: 'Forum Chair',
+  organization: 'Forum Secretariat',
+  group: 'government',
+};
+
+/** Key under which the web client keeps its tokens in localStorage. */
+const TOKEN_STORAGE_KEY = 'helix.tokens';
+
+/**
+ * The admin's access token. The desktop and phone projects share one server, so the chair registers
+ * once per run and signs in every other time.
+ */
+async function chairAccessToken(request: APIRequestContext): Promise<string> {
+  const registered = await request.post('/api/auth/register', {
+    data: {
+      email: CHAIR.email,
+      password: CHAIR.password,
+      displayName: CHAIR.displayName,
+      organization: CHAIR.organization,
+      stakeholderGroup: CHAIR.group,
+    },
+  });
+  if (registered.ok()) return ((await registered.json()) as { accessToken: string }).accessToken;
+  expect(registered.status(), 'the chair is already registered').toBe(409);
+  const signedIn = await request.post('/api/auth/login', {
+    data: { email: CHAIR.email, password: CHAIR.password },
+  });
+  expect(signedIn.ok(), 'the chair signs in').toBe(true);
+  return ((await signedIn.json()) as { accessToken: string }).accessToken;
+}
+
+export async function signIn(page: Page, who: Pick<Participant, 'email' | 'password'>): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: /tracks/i })).toBeVisible();
+}
+
+/**
+ * Signs a fresh participant up in the page, has the admin make them a moderator over the API, then
+ * signs them in again: roles travel in the access token, so the old one still says participant.
+ */
+export async function signUpModerator(page: Page, who: Participant = newParticipant()): Promise<Participant> {
+  await signUp(page, who);
+  const tokens = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { accessToken: string } | null,
+    TOKEN_STORAGE_KEY,
+  );
+  expect(tokens, 'the web client keeps the session tokens').not.toBeNull();
+  const me = await page.request.get('/api/auth/me', {
+    headers: { Authorization: `Bearer ${tokens?.accessToken}` },
+  });
+  expect(me.ok()).toBe(true);
+  const { id } = (await me.json()) as { id: string };
+
+  const adminToken = await chairAccessToken(page.request);
+  const promoted = await page.request.patch(`/api/users/${id}/roles`, {
+    headers: { Authorization: `Bearer ${adminToken}` },
+    data: { roles: ['moderator'] },
+  });
+  expect(promoted.ok(), 'the admin makes them a moderator').toBe(true);
+  expect(((await promoted.json()) as { roles: string[] }).roles).toContain('moderator');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, who);
+  return who;
 }

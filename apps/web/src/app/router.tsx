@@ -1,7 +1,16 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
 import { RoomShell } from '@helix/web/discussion';
+import { Spinner } from '@helix/web/ui';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './routes/app-layout';
+import {
+  EditInitiativeRoute,
+  InitiativeRoute,
+  InitiativesRoute,
+  NewInitiativeRoute,
+  OutcomeRoute,
+} from './routes/initiatives';
 import { NotFoundRoute } from './routes/not-found';
 import { RoomRoute } from './routes/room';
 import { RoomsRoute } from './routes/rooms';
@@ -9,7 +18,23 @@ import { SignInRoute } from './routes/sign-in';
 import { SignUpRoute } from './routes/sign-up';
 import { ThreadRoute } from './routes/thread';
 
+const PresentPollRoute = lazy(() => import('./routes/present-poll'));
+
 const router = createBrowserRouter([
+  {
+    // Full screen for the hall's projector: no app header, but a signed-in session all the same.
+    element: <RequireAuth />,
+    children: [
+      {
+        path: '/present/poll/:pollId',
+        element: (
+          <Suspense fallback={<Spinner />}>
+            <PresentPollRoute />
+          </Suspense>
+        ),
+      },
+    ],
+  },
   {
     element: <AppLayout />,
     children: [
@@ -33,6 +58,11 @@ const router = createBrowserRouter([
               { path: 'threads/:threadId', element: <ThreadRoute /> },
             ],
           },
+          { path: '/initiatives', element: <InitiativesRoute /> },
+          { path: '/initiatives/new', element: <NewInitiativeRoute /> },
+          { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
+          { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
+          { path: '/outcome', element: <OutcomeRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -1,6 +1,8 @@
 import { useAuth, useSignOut } from '@helix/web/auth';
 import { LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/data-access';
 import { DiscussionLive } from '@helix/web/discussion';
+import { InitiativesLive } from '@helix/web/initiatives';
+import { PollsLive } from '@helix/web/polls';
 import { Button, ConnectionBanner, Layout } from '@helix/web/ui';
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +61,8 @@ export function AppLayout() {
       </Link>
       <nav aria-label={t('nav.main')} className="hx-header__tools">
         {isSignedIn ? <Link to="/rooms">{t('rooms.title')}</Link> : null}
+        {isSignedIn ? <Link to="/initiatives">{t('initiatives.nav')}</Link> : null}
+        {isSignedIn ? <Link to="/outcome">{t('initiatives.outcomeNav')}</Link> : null}
         <LanguageSwitcher />
         {user ? (
           <>
@@ -79,7 +83,13 @@ export function AppLayout() {
 
   return (
     <Layout header={header} banner={isSignedIn ? <LiveConnection /> : null}>
-      {isSignedIn ? <DiscussionLive /> : null}
+      {isSignedIn ? (
+        <>
+          <DiscussionLive />
+          <PollsLive />
+          <InitiativesLive />
+        </>
+      ) : null}
       <Outlet />
     </Layout>
   );

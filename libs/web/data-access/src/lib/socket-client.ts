@@ -108,7 +108,12 @@ function createSocket(): HelixSocket {
       }
       updateState();
     });
-    window.addEventListener('offline', updateState);
+    window.addEventListener('offline', () => {
+      // Drop the socket now: a dead transport could otherwise look connected until the ping timeout,
+      // and whatever the rooms miss meanwhile comes back through the seq replay on `online`.
+      if (wanted && created.connected) created.disconnect();
+      updateState();
+    });
   }
   return created;
 }

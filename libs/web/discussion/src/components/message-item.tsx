@@ -9,6 +9,7 @@ import {
 import { Button, LinkifiedText, TextAreaField } from '@helix/web/ui';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useDeleteMessage, useEditMessage } from '../api/message-actions';
 import { Reactions } from './reactions';
 
@@ -49,6 +50,17 @@ function Header({
       {editedAt ? <span className="hx-message__time">{t('message.edited')}</span> : null}
     </div>
   );
+}
+
+/** "Propose as initiative": the initiative form, prefilled from the message and linked back to it. */
+function proposeInitiativeHref(message: Message): string {
+  const params = new URLSearchParams({
+    roomId: message.roomId,
+    threadId: message.threadId,
+    messageId: message.id,
+    text: message.text.slice(0, 200),
+  });
+  return `/initiatives/new?${params.toString()}`;
 }
 
 export function MessageItem({
@@ -143,6 +155,9 @@ export function MessageItem({
                 {t('message.reply')}
               </Button>
             ) : null}
+            <Link className="hx-button hx-button--ghost hx-button--small" to={proposeInitiativeHref(message)}>
+              {t('initiatives.proposeFromMessage')}
+            </Link>
             {own && !editing ? (
               <Button
                 size="small"

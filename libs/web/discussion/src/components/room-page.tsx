@@ -1,4 +1,5 @@
 import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useRooms } from '../api/get-rooms';
@@ -8,7 +9,8 @@ import { CreateThreadForm } from './create-thread-form';
 import { PresenceList } from './presence-list';
 import { ThreadList } from './thread-list';
 
-export function RoomPage() {
+/** `children` go above the threads: the app puts other features of the room there (polls). */
+export function RoomPage({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { roomId = '' } = useParams();
   const rooms = useRooms();
@@ -46,6 +48,7 @@ export function RoomPage() {
           </ul>
         </details>
       ) : null}
+      {children}
       <div className="hx-room-layout">
         <section aria-labelledby="threads-heading">
           <h2 id="threads-heading">{t('threads.title')}</h2>

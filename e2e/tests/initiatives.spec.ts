@@ -1,0 +1,157 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { newParticipant, signUp, signUpModerator, type Participant } from './support';
+
+/** A participant in a browser of their own, as at the forum: everyone on their own device. */
+async function personInOwnBrowser(browser: Browser, who: Participant): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, who);
+  return page;
+}
+
+const verdict = (page: Page) => page.getByTestId('consensus-verdict');
+
+test('stakeholders reach consensus on a joint initiative proposed from the discussion', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now();
+
+  // A university participant proposes an initiative from their own message in a thread.
+  const proposer = newParticipant({ displayName: `Anna ${stamp}`, organization: 'Tomsk State University' });
+  await signUp(page, proposer);
+  await page.getByRole('link', { name: 'University in an urban ecosystem' }).click();
+  const thread = `Urban data lab ${stamp}`;
+  await page.getByLabel('New thread title').fill(thread);
+  await page.getByRole('button', { name: 'Start thread' }).click();
+  await page.getByRole('link', { name: thread }).click();
+  await page
+    .getByLabel('Message')
+    .fill('Open a joint urban data lab. Universities bring analysts, business brings sensors.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const message = page.getByTestId('message').filter({ hasText: 'joint urban data lab' });
+  await message.getByRole('link', { name: 'Propose as initiative' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Propose an initiative' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Open a joint urban data lab.');
+  await expect(page.getByLabel('Summary')).toHaveValue(/Universities bring analysts/);
+  await expect(page.getByLabel('Room (optional)')).not.toHaveValue('');
+  await expect(page.getByTestId('fixed-partner')).toContainText('Tomsk State University');
+  const partner = page.getByRole('group', { name: 'Partner 2', exact: true });
+  await partner.getByLabel('Organization').fill('Sibur Digital');
+  await partner.getByLabel('Stakeholder group').selectOption('business');
+  await page.getByRole('button', { name: 'Create the draft' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Open a joint urban data lab.' })).toBeVisible();
+  await expect(page.getByTestId('initiative')).toHaveAttribute('data-status', 'draft');
+  await expect(page.getByText('Sibur Digital')).toBeVisible();
+  await expect(page.getByTestId('source-link').getByRole('link')).toHaveAttribute('href', /\/threads\//);
+  const url = page.url();
+
+  // A moderator opens voting with a rule for this session: 3 votes from 3 stakeholder groups.
+  const moderatorPage = await (await browser.newContext()).newPage();
+  await signUpModerator(moderatorPage, newParticipant({ displayName: `Moderator ${stamp}` }));
+  await moderatorPage.goto(url);
+  await moderatorPage.getByLabel('Votes needed').fill('3');
+  await moderatorPage.getByLabel('Stakeholder groups needed (1–4)').fill('3');
+  await moderatorPage.getByRole('button', { name: 'Open voting' }).click();
+  await expect(moderatorPage.getByTestId('initiative')).toHaveAttribute('data-status', 'voting');
+  await expect(moderatorPage.getByTestId('rule-text')).toContainText('at least 3 votes from at least 3');
+
+  // The proposer's page follows live, and they agree.
+  await expect(page.getByTestId('initiative')).toHaveAttribute('data-status', 'voting');
+  await page.getByRole('button', { name: 'Agree', exact: true }).click();
+  await expect(page.getByTestId('my-vote')).toHaveText('Your vote: Agree.');
+  await expect(page.getByTestId('my-vote')).toBeFocused();
+
+  const business = await personInOwnBrowser(
+    browser,
+    newParticipant({ displayName: `Boris ${stamp}`, organization: 'Sibur Digital', group: 'business' }),
+  );
+  await business.goto(url);
+  await business.getByRole('button', { name: 'Agree', exact: true }).click();
+  await expect(business.getByTestId('my-vote')).toHaveText('Your vote: Agree.');
+
+  // Government blocks, and has to say why.
+  const officialName = `Galina ${stamp}`;
+  const government = await personInOwnBrowser(
+    browser,
+    newParticipant({
+      displayName: officialName,
+      organization: 'Tomsk City Administration',
+      group: 'government',
+    }),
+  );
+  await government.goto(url);
+  await government.getByRole('button', { name: 'Block', exact: true }).click();
+  await expect(government.getByRole('button', { name: 'Block', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const reason = government.getByLabel('Why do you block? (required)');
+  await expect(reason).toBeFocused();
+  await government.getByRole('button', { name: 'Submit: block' }).click();
+  await expect(government.getByText('Please give a reason.')).toBeVisible();
+  await reason.fill('City data cannot leave municipal servers without a data protection agreement.');
+  await government.getByRole('button', { name: 'Submit: block' }).click();
+  await expect(government.getByTestId('my-vote')).toContainText('Your vote: Block.');
+
+  // The proposer sees, without reloading, that consensus is not reached, why, and who objects.
+  await expect(verdict(page)).toHaveAttribute('data-reached', 'false');
+  await expect(verdict(page)).toHaveText(/Consensus not reached yet/);
+  const blocks = page.getByTestId('condition-blocks');
+  await expect(blocks).toHaveAttribute('data-met', 'false');
+  await expect(blocks).toContainText('Blocked: 1 block (Government); at most 0 allowed.');
+  await expect(page.getByTestId('condition-quorum')).toHaveAttribute('data-met', 'true');
+  await expect(page.getByTestId('condition-groups')).toHaveAttribute('data-met', 'true');
+  const objection = page.getByTestId('objection');
+  await expect(objection).toHaveCount(1);
+  await expect(objection).toContainText(officialName);
+  await expect(objection).toContainText('Tomsk City Administration');
+  await expect(objection).toContainText('Government');
+  await expect(objection).toContainText('without a data protection agreement');
+  await expect(page.getByTestId('tally-government')).toContainText('Block 1');
+
+  // Government changes its block to agree; the proposer's page turns to consensus, live.
+  await government.getByRole('button', { name: 'Agree', exact: true }).click();
+  await expect(government.getByTestId('my-vote')).toHaveText('Your vote: Agree.');
+
+  await expect(verdict(page)).toHaveAttribute('data-reached', 'true');
+  await expect(verdict(page)).toHaveText(/Consensus reached/);
+  for (const kind of ['quorum', 'groups', 'threshold', 'blocks'])
+    await expect(page.getByTestId(`condition-${kind}`)).toHaveAttribute('data-met', 'true');
+  await expect(page.getByTestId('objection')).toHaveCount(0);
+  await expect(page.getByTestId('tally-government')).toContainText('Agree 1');
+  // The proposer's own vote survived the live updates, which carry nobody's vote.
+  await expect(page.getByTestId('my-vote')).toHaveText('Your vote: Agree.');
+
+  await page.screenshot({
+    path: `e2e/artifacts/screenshots/initiative-${testInfo.project.name}.png`,
+    fullPage: true,
+  });
+
+  // The moderator closes voting: adopted, on the board and in the forum's outcome (CSV and printout).
+  moderatorPage.once('dialog', (dialog) => void dialog.accept());
+  await moderatorPage.getByRole('button', { name: 'Close voting now' }).click();
+  await expect(page.getByTestId('initiative')).toHaveAttribute('data-status', 'adopted');
+  await expect(verdict(page)).toHaveText(/Adopted: consensus was reached/);
+
+  await page.getByRole('link', { name: 'Initiatives', exact: true }).click();
+  await page.getByLabel('Status').selectOption('adopted');
+  await expect(page).toHaveURL(/status=adopted/);
+  const card = page.getByTestId('initiative-card').filter({ hasText: 'Open a joint urban data lab.' });
+  await expect(card).toContainText('Adopted');
+  await expect(card).toContainText('Sibur Digital');
+
+  await page.getByRole('link', { name: 'Outcome', exact: true }).click();
+  const outcome = page.getByTestId('outcome-card').filter({ hasText: 'Open a joint urban data lab.' });
+  await expect(outcome).toContainText('Tomsk State University');
+  await expect(outcome.getByTestId('tally-government')).toContainText('Agree 1');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(outcome).toBeVisible();
+});

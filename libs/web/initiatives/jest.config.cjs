@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-initiatives', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,84 @@
+import { describeRule, describeUnmet } from '@helix/consensus';
+import type { Initiative } from '@helix/contract';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../hooks/use-language';
+import { conditionStatuses, type ConditionStatus } from '../lib/conditions';
+
+function verdictKey(initiative: Initiative): string {
+  switch (initiative.status) {
+    case 'draft':
+      return 'initiatives.verdict.draft';
+    case 'adopted':
+      return 'initiatives.verdict.adopted';
+    case 'rejected':
+      return 'initiatives.verdict.rejected';
+    default:
+      return initiative.consensus.reached ? 'initiatives.verdict.reached' : 'initiatives.verdict.notReached';
+  }
+}
+
+function ConditionItem({ status, rule }: { status: ConditionStatus; rule: Initiative['rule'] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const percent = new Intl.NumberFormat(language, { style: 'percent' }).format(rule.groupThreshold);
+  const met = {
+    quorum: () => t('initiatives.conditions.quorum.met', { votes: status.facts.votes, needed: rule.quorum }),
+    groups: () =>
+      t('initiatives.conditions.groups.met', { groups: status.facts.groups, needed: rule.minGroups }),
+    threshold: () => t('initiatives.conditions.threshold.met', { percent }),
+    blocks: () =>
+      t('initiatives.conditions.blocks.met', { blocks: status.facts.blocks, allowed: rule.maxBlocks }),
+  }[status.kind];
+  return (
+    <li
+      className={`hx-condition hx-condition--${status.met ? 'met' : 'unmet'}`}
+      data-testid={`condition-${status.kind}`}
+      data-met={String(status.met)}
+    >
+      <span className="hx-condition__icon" aria-hidden="true">
+        {status.met ? '✓' : '✗'}
+      </span>
+      <span>
+        <strong>{t(`initiatives.conditions.${status.kind}.name`)}</strong>{' '}
+        <span className="hx-condition__state">
+          ({status.met ? t('initiatives.conditions.met') : t('initiatives.conditions.unmet')})
+        </span>
+        {': '}
+        {status.met ? met() : status.unmet.map((condition) => describeUnmet(condition, language)).join(' ')}
+      </span>
+    </li>
+  );
+}
+
+/** The verdict, the rule in words, and each of its four conditions, met or not, worded in the UI language. */
+export function ConsensusPanel({ initiative }: { initiative: Initiative }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const reached =
+    initiative.status === 'adopted' || (initiative.status === 'voting' && initiative.consensus.reached);
+  const statuses = conditionStatuses(initiative);
+  return (
+    <section aria-labelledby="consensus-heading" className="hx-consensus">
+      <h2 id="consensus-heading">{t('initiatives.page.consensus')}</h2>
+      <p
+        className={`hx-verdict hx-verdict--${initiative.status === 'draft' ? 'draft' : reached ? 'reached' : 'not-reached'}`}
+        role="status"
+        data-testid="consensus-verdict"
+        data-reached={String(initiative.consensus.reached)}
+      >
+        <span aria-hidden="true">{initiative.status === 'draft' ? '… ' : reached ? '✓ ' : '✗ '}</span>
+        {t(verdictKey(initiative))}
+      </p>
+      <p className="hx-rule" data-testid="rule-text">
+        {describeRule(initiative.rule, language)}
+      </p>
+      {initiative.status !== 'draft' ? (
+        <ul className="hx-conditions" aria-label={t('initiatives.conditions.title')}>
+          {statuses.map((status) => (
+            <ConditionItem key={status.kind} status={status} rule={initiative.rule} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

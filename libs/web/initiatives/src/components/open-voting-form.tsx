@@ -1,0 +1,93 @@
+import type { Initiative } from '@helix/contract';
+import { Button, TextField } from '@helix/web/ui';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOpenVoting } from '../api/open-voting';
+import {
+  localDateTimeValue,
+  openVotingForm,
+  toOpenVotingRequest,
+  type OpenVotingErrors,
+  type OpenVotingForm as Form,
+} from '../lib/initiative-draft';
+
+/** Opens voting with an optional closing time and optional changes to the consensus rule. */
+export function OpenVotingForm({ initiative }: { initiative: Initiative }) {
+  const { t } = useTranslation();
+  const open = useOpenVoting(initiative.id);
+  const [form, setForm] = useState<Form>(() => openVotingForm(initiative.rule));
+  const [errors, setErrors] = useState<OpenVotingErrors>({});
+  const [minimum] = useState(() => localDateTimeValue(Date.now()));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = toOpenVotingRequest(form, initiative.rule, Date.now());
+    setErrors(result.errors);
+    if (result.request) open.mutate(result.request);
+  };
+  const field = (key: keyof Form) => ({
+    value: form[key],
+    error: errors[key] ? t(`initiatives.open.errors.${errors[key]}`) : undefined,
+    onChange: (event: { target: { value: string } }) =>
+      setForm((current) => ({ ...current, [key]: event.target.value })),
+  });
+
+  return (
+    <section aria-labelledby="open-voting-heading" className="hx-card hx-open-voting">
+      <h2 id="open-voting-heading">{t('initiatives.open.title')}</h2>
+      <form className="hx-form" onSubmit={submit} noValidate>
+        <TextField
+          type="datetime-local"
+          label={t('initiatives.open.closesAt')}
+          hint={t('initiatives.open.closesAtHint')}
+          min={minimum}
+          {...field('closesAt')}
+        />
+        <fieldset className="hx-open-voting__rule">
+          <legend>{t('initiatives.open.rule')}</legend>
+          <p className="hx-field__hint">{t('initiatives.open.ruleHint')}</p>
+          <div className="hx-open-voting__grid">
+            <TextField
+              type="number"
+              inputMode="numeric"
+              min={1}
+              label={t('initiatives.open.quorum')}
+              {...field('quorum')}
+            />
+            <TextField
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={4}
+              label={t('initiatives.open.minGroups')}
+              {...field('minGroups')}
+            />
+            <TextField
+              type="number"
+              inputMode="numeric"
+              min={50}
+              max={100}
+              label={t('initiatives.open.threshold')}
+              {...field('threshold')}
+            />
+            <TextField
+              type="number"
+              inputMode="numeric"
+              min={0}
+              label={t('initiatives.open.maxBlocks')}
+              {...field('maxBlocks')}
+            />
+          </div>
+        </fieldset>
+        {open.error ? (
+          <p className="hx-error" role="alert">
+            {t('errors.generic', { message: open.error.message })}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={open.isPending}>
+          {t('initiatives.open.submit')}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Initiative } from '@helix/contract';
+import { formatDateTime } from '@helix/web/data-access';
+import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useDownloadOutcome } from '../api/download-outcome';
+import { useInitiatives } from '../api/get-initiatives';
+import { PartnerList } from './initiative-bits';
+import { TallyBars, TallyLegend } from './tally-view';
+
+function OutcomeCard({ initiative }: { initiative: Initiative }) {
+  const { t, i18n } = useTranslation();
+  const headingId = `outcome-${initiative.id}`;
+  return (
+    <li>
+      <article className="hx-card hx-outcome-card" aria-labelledby={headingId} data-testid="outcome-card">
+        <h2 id={headingId}>
+          <Link to={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
+        </h2>
+        <p className="hx-text">{initiative.summary}</p>
+        <h3>{t('initiatives.partners')}</h3>
+        <PartnerList partners={initiative.partners} />
+        <p className="hx-muted">
+          {initiative.closedAt
+            ? t('initiatives.outcome.adoptedAt', { time: formatDateTime(initiative.closedAt, i18n.language) })
+            : null}{' '}
+          {t('initiatives.tally.votes', { count: initiative.tally.total })}
+        </p>
+        <TallyBars tally={initiative.tally} legend={false} />
+      </article>
+    </li>
+  );
+}
+
+/** The forum's outcome: adopted initiatives, for the closing session, a CSV and a printout. */
+export function OutcomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('initiatives.outcome.title'));
+  const adopted = useInitiatives({ status: 'adopted' });
+  const download = useDownloadOutcome();
+  return (
+    <div className="hx-outcome">
+      <h1>{t('initiatives.outcome.title')}</h1>
+      <p>{t('initiatives.outcome.intro')}</p>
+      <div className="hx-row hx-no-print">
+        <Button variant="secondary" disabled={download.isPending} onClick={() => download.mutate()}>
+          {t('initiatives.outcome.download')}
+        </Button>
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t('initiatives.outcome.print')}
+        </Button>
+      </div>
+      {download.error ? (
+        <p className="hx-error" role="alert">
+          {t('errors.generic', { message: download.error.message })}
+        </p>
+      ) : null}
+      {adopted.isPending ? <Spinner /> : null}
+      {adopted.isError ? (
+        <p className="hx-error" role="alert">
+          {t('initiatives.board.loadFailed')}
+        </p>
+      ) : null}
+      {adopted.data ? (
+        adopted.data.length ? (
+          <>
+            <TallyLegend />
+            <ul className="hx-card-list hx-outcome__list">
+              {adopted.data.map((initiative) => (
+                <OutcomeCard key={initiative.id} initiative={initiative} />
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('initiatives.outcome.empty')}</p>
+        )
+      ) : null}
+    </div>
+  );
+}

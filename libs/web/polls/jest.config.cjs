@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-polls', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,60 @@
+import type { Poll, RoomEvent } from '@helix/contract';
+import type { QueryClient } from '@tanstack/react-query';
+import { pollKeys } from './query-keys';
+
+/**
+ * Where a poll came from: an `answer` to this caller (REST or ack) carries their own vote; an `event`
+ * is the same for every member of the room, so its `myVote` is always null and must not win.
+ */
+export type PollSource = 'answer' | 'event';
+
+export function mergePoll(current: Poll | undefined, incoming: Poll, source: PollSource): Poll {
+  if (source === 'event' && current) return { ...incoming, myVote: current.myVote };
+  return incoming;
+}
+
+/** Newest first, as the API lists them. */
+export function upsertPollInList(
+  polls: readonly Poll[] | undefined,
+  incoming: Poll,
+  source: PollSource,
+): Poll[] | undefined {
+  if (!polls) return undefined;
+  const index = polls.findIndex((poll) => poll.id === incoming.id);
+  if (index >= 0) {
+    const next = [...polls];
+    next[index] = mergePoll(polls[index], incoming, source);
+    return next;
+  }
+  return [incoming, ...polls].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Puts a poll into the room's list and its own entry, wherever those are loaded. */
+export function upsertPoll(queryClient: QueryClient, poll: Poll, source: PollSource): void {
+  queryClient.setQueryData<Poll[]>(pollKeys.list(poll.roomId), (polls) =>
+    upsertPollInList(polls, poll, source),
+  );
+  queryClient.setQueryData<Poll>(pollKeys.detail(poll.id), (current) =>
+    current || source === 'answer' ? mergePoll(current, poll, source) : current,
+  );
+}
+
+/** Sets the caller's own vote on a cached poll, leaving its counts as they are (optimistic voting). */
+export function setMyVote(
+  queryClient: QueryClient,
+  poll: Pick<Poll, 'id' | 'roomId'>,
+  myVote: string[] | null,
+): void {
+  queryClient.setQueryData<Poll[]>(pollKeys.list(poll.roomId), (polls) =>
+    polls?.map((item) => (item.id === poll.id ? { ...item, myVote } : item)),
+  );
+  queryClient.setQueryData<Poll>(pollKeys.detail(poll.id), (current) =>
+    current ? { ...current, myVote } : current,
+  );
+}
+
+/** Applies one room event (already in seq order) to the polls cache. */
+export function applyPollEvent(queryClient: QueryClient, event: RoomEvent): void {
+  if (event.type !== 'poll.created' && event.type !== 'poll.updated') return;
+  upsertPoll(queryClient, (event as RoomEvent<'poll.created'>).payload, 'event');
+}

@@ -1,0 +1,49 @@
+import { ANONYMOUS_GROUP_MIN_VOTERS } from '@helix/contract';
+import { useTranslation } from 'react-i18next';
+import type { PollResults } from '../lib/poll-results';
+import { GroupLegend } from './group-legend';
+
+/** The per-group numbers behind the stacked bars, collapsed by default to keep phones uncluttered. */
+export function GroupSplitTable({ results, anonymous }: { results: PollResults; anonymous: boolean }) {
+  const { t } = useTranslation();
+  if (!results.voters) return null;
+  return (
+    <details className="hx-poll-split">
+      <summary>{t('polls.byGroup')}</summary>
+      <GroupLegend groups={results.groups} hidden={results.hasHiddenGroups} />
+      {results.groups.length ? (
+        <div className="hx-table-scroll">
+          <table className="hx-poll-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('polls.option')}</th>
+                {results.groups.map((group) => (
+                  <th key={group} scope="col">
+                    {t(`groups.${group}`)}
+                  </th>
+                ))}
+                {results.hasHiddenGroups ? <th scope="col">{t('polls.notShown')}</th> : null}
+                <th scope="col">{t('polls.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.options.map((option) => (
+                <tr key={option.id}>
+                  <th scope="row">{option.label}</th>
+                  {option.groups.map((part) => (
+                    <td key={part.group}>{part.votes}</td>
+                  ))}
+                  {results.hasHiddenGroups ? <td>{option.hiddenVotes}</td> : null}
+                  <td>{option.votes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {anonymous ? (
+        <p className="hx-muted">{t('polls.anonymousGroups', { count: ANONYMOUS_GROUP_MIN_VOTERS })}</p>
+      ) : null}
+    </details>
+  );
+}

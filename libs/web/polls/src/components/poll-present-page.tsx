@@ -1,0 +1,99 @@
+import { ApiError, useConnectionState } from '@helix/web/data-access';
+import { Spinner, useDocumentTitle } from '@helix/web/ui';
+import { QRCodeSVG } from 'qrcode.react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePoll } from '../api/get-poll';
+import { usePollsLive, useRoomJoined } from '../hooks/use-polls-live';
+import { computePollResults } from '../lib/poll-results';
+import { GroupLegend } from './group-legend';
+import { PollResultBar } from './poll-result-bar';
+
+/** Where the QR code takes a phone: the room page, scrolled to this poll. */
+export const pollVoteUrl = (origin: string, roomId: string, pollId: string): string =>
+  `${origin}/rooms/${encodeURIComponent(roomId)}?poll=${encodeURIComponent(pollId)}`;
+
+/**
+ * Full-screen results for the hall's projector: large type, live bars, the group split and a QR code
+ * to vote. It joins the poll's room over the socket, so every vote shows up, after a reconnect too.
+ */
+export function PollPresentPage({ pollId }: { pollId: string }) {
+  const { t } = useTranslation();
+  usePollsLive();
+  const poll = usePoll(pollId);
+  useRoomJoined(poll.data?.roomId);
+  const connection = useConnectionState();
+  const results = useMemo(() => (poll.data ? computePollResults(poll.data) : null), [poll.data]);
+  useDocumentTitle(poll.data?.question ?? t('polls.present.title'));
+
+  if (poll.isPending) {
+    return (
+      <div className="hx-present hx-present--message">
+        <Spinner />
+      </div>
+    );
+  }
+  if (!poll.data || !results) {
+    return (
+      <div className="hx-present hx-present--message">
+        <p role="alert">
+          {poll.error instanceof ApiError && poll.error.status === 404
+            ? t('polls.present.notFound')
+            : t('polls.loadFailed')}
+        </p>
+      </div>
+    );
+  }
+
+  const data = poll.data;
+  const voteUrl = pollVoteUrl(window.location.origin, data.roomId, data.id);
+  const split = results.groups.length > 0;
+  return (
+    <div className="hx-present" data-testid="projector" data-status={data.status}>
+      <main className="hx-present__main">
+        <h1 className="hx-present__question">{data.question}</h1>
+        <ol className="hx-present__options">
+          {results.options.map((option) => (
+            <li
+              key={option.id}
+              className="hx-present__option"
+              data-testid="projector-option"
+              data-leading={(data.status === 'closed' && option.leading) || undefined}
+            >
+              <div className="hx-present__option-head">
+                <span className="hx-present__label">{option.label}</span>
+                <span className="hx-present__numbers" data-testid="projector-option-result">
+                  <strong>{t('polls.percent', { percent: option.percent })}</strong>{' '}
+                  <span>{t('polls.votes', { count: option.votes })}</span>
+                </span>
+              </div>
+              <PollResultBar option={option} split={split} />
+            </li>
+          ))}
+        </ol>
+        <GroupLegend groups={results.groups} hidden={results.hasHiddenGroups} />
+      </main>
+      <aside className="hx-present__side" aria-label={t('polls.present.howToVote')}>
+        <p className="hx-present__voters" data-testid="projector-voters" aria-live="polite">
+          {t('polls.voters', { count: results.voters })}
+        </p>
+        {data.status === 'open' ? (
+          <>
+            <div className="hx-present__qr">
+              <QRCodeSVG value={voteUrl} size={320} marginSize={2} title={t('polls.present.qrTitle')} />
+            </div>
+            <p className="hx-present__scan">{t('polls.present.scanToVote')}</p>
+            <p className="hx-present__url">{voteUrl}</p>
+          </>
+        ) : (
+          <p className="hx-present__status">{t(`polls.present.${data.status}`)}</p>
+        )}
+        {connection !== 'connected' ? (
+          <p className="hx-present__connection" role="status">
+            {t(`polls.present.${connection}`)}
+          </p>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { emptyPollDraft, validatePollDraft } from './poll-draft';
+
+describe('validatePollDraft', () => {
+  it('trims text, drops blank rows and gives the request the API takes', () => {
+    expect(
+      validatePollDraft({
+        question: '  Which first? ',
+        options: [' Labs ', '', 'Grants'],
+        multiple: true,
+        anonymous: false,
+      }),
+    ).toEqual({
+      ok: true,
+      request: { question: 'Which first?', options: ['Labs', 'Grants'], multiple: true, anonymous: false },
+    });
+  });
+
+  it('asks for a question and for the first blank option when fewer than two are filled', () => {
+    const result = validatePollDraft({ ...emptyPollDraft(), options: ['Labs', ' '] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { field: 'question', reason: 'required' },
+        { field: 'option', index: 1, reason: 'required' },
+      ],
+    });
+  });
+
+  it('refuses options that differ only in case, as the API does', () => {
+    const result = validatePollDraft({ ...emptyPollDraft(), question: 'Q', options: ['Labs', 'labs '] });
+    expect(result).toEqual({ ok: false, problems: [{ field: 'options', reason: 'duplicate' }] });
+  });
+
+  it('refuses more than ten options and over-long text', () => {
+    const many = Array.from({ length: 11 }, (_, index) => `Option ${index}`);
+    expect(validatePollDraft({ ...emptyPollDraft(), question: 'Q', options: many })).toEqual({
+      ok: false,
+      problems: [{ field: 'options', reason: 'tooMany' }],
+    });
+    expect(
+      validatePollDraft({ ...emptyPollDraft(), question: 'x'.repeat(301), options: ['a', 'y'.repeat(201)] }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        { field: 'question', reason: 'tooLong' },
+        { field: 'option', index: 1, reason: 'tooLong' },
+      ],
+    });
+  });
+});

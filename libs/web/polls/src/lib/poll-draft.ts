@@ -1,0 +1,63 @@
+import {
+  POLL_OPTION_MAX,
+  POLL_OPTIONS_MAX,
+  POLL_OPTIONS_MIN,
+  POLL_QUESTION_MAX,
+  type CreatePollRequest,
+} from '@helix/contract';
+
+export interface PollDraft {
+  question: string;
+  options: string[];
+  multiple: boolean;
+  anonymous: boolean;
+}
+
+export type PollDraftProblem =
+  | { field: 'question'; reason: 'required' | 'tooLong' }
+  | { field: 'options'; reason: 'tooFew' | 'tooMany' | 'duplicate' }
+  | { field: 'option'; index: number; reason: 'required' | 'tooLong' };
+
+export const emptyPollDraft = (): PollDraft => ({
+  question: '',
+  options: Array.from({ length: POLL_OPTIONS_MIN }, () => ''),
+  multiple: false,
+  anonymous: false,
+});
+
+/**
+ * Checks a draft the way the API will (trimmed text, 2 to 10 options that differ ignoring case), so a
+ * moderator sees what to fix before sending. Blank option rows are dropped rather than refused.
+ */
+export function validatePollDraft(
+  draft: PollDraft,
+): { ok: true; request: CreatePollRequest } | { ok: false; problems: PollDraftProblem[] } {
+  const problems: PollDraftProblem[] = [];
+  const question = draft.question.trim();
+  if (!question) problems.push({ field: 'question', reason: 'required' });
+  else if (question.length > POLL_QUESTION_MAX) problems.push({ field: 'question', reason: 'tooLong' });
+
+  const options = draft.options.map((option) => option.trim());
+  options.forEach((option, index) => {
+    if (option.length > POLL_OPTION_MAX) problems.push({ field: 'option', index, reason: 'tooLong' });
+  });
+  const filled = options.filter(Boolean);
+  if (filled.length < POLL_OPTIONS_MIN) {
+    const firstBlank = options.findIndex((option) => !option);
+    problems.push(
+      firstBlank >= 0
+        ? { field: 'option', index: firstBlank, reason: 'required' }
+        : { field: 'options', reason: 'tooFew' },
+    );
+  } else if (filled.length > POLL_OPTIONS_MAX) {
+    problems.push({ field: 'options', reason: 'tooMany' });
+  }
+  if (new Set(filled.map((option) => option.toLowerCase())).size !== filled.length) {
+    problems.push({ field: 'options', reason: 'duplicate' });
+  }
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    request: { question, options: filled, multiple: draft.multiple, anonymous: draft.anonymous },
+  };
+}

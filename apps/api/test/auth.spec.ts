@@ -150,12 +150,35 @@ describe('accounts', () => {
     await t.http().post('/api/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
   });
 
-  it('lets exactly one of two racing refreshes with the same token win', async () => {
+  it('lets two tabs refresh with the same token at once, and a third use revokes the chain', async () => {
     const user = await t.register();
     const results = await Promise.all(
       [1, 2].map(() => t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })),
     );
-    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+    expect(results.map((result) => result.status)).toEqual([200, 200]);
+    const [tab1, tab2] = results.map((result) => result.body as TokenPair);
+    expect(tab1.refreshToken).not.toBe(tab2.refreshToken);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(tab2.accessToken))
+      .expect(200);
+
+    await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: tab1.refreshToken }).expect(401);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: tab2.refreshToken }).expect(401);
+  });
+
+  it('gives no grace once the successor has been used', async () => {
+    const user = await t.register();
+    const next = (
+      await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200)
+    ).body as TokenPair;
+    const after = (
+      await t.http().post('/api/auth/refresh').send({ refreshToken: next.refreshToken }).expect(200)
+    ).body as TokenPair;
+    await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    await t.http().post('/api/auth/refresh').send({ refreshToken: after.refreshToken }).expect(401);
   });
 
   it('logs out: the refresh token stops working', async () => {

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { HelixConfig, type EnvOverrides } from '@helix/api/core';
+import { completeOpenApiDocument, HelixConfig, methodNotAllowed, type EnvOverrides } from '@helix/api/core';
 import { HelixIoAdapter } from '@helix/api/realtime';
 import { AppModule } from './app.module';
 
@@ -18,6 +18,7 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   });
   const config = app.get(HelixConfig);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.set('trust proxy', config.get('TRUST_PROXY'));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const sockets = new HelixIoAdapter(app);
@@ -50,6 +51,8 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  const openApi = completeOpenApiDocument(cleanupOpenApiDoc(document));
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
+  app.use(methodNotAllowed(openApi));
   return app;
 }

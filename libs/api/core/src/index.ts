@@ -12,6 +12,8 @@ export { CurrentUser, Public, Roles } from './lib/auth/decorators';
 export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';
 export { IdParam } from './lib/http/id-param';
+export { completeOpenApiDocument, methodNotAllowed } from './lib/http/openapi';
 export { FreshCount } from './lib/data/fresh-count';
 export { Lang, languageOf, type RequestLanguage } from './lib/http/request-language';
 export { KeyedMutex } from './lib/data/keyed-mutex';
+export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, roleSchema, stakeholderGroupSchema } from './common';
+import { idSchema, roleSchema, stakeholderGroupSchema, textField } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -26,10 +26,15 @@ export const registerRequestSchema = z.strictObject({
   email: z
     .email()
     .max(254)
+    // RFC 5321 limits that `format: email` implies and zod's pattern does not check.
+    .refine((email) => {
+      const [local = '', domain = ''] = email.split('@');
+      return local.length <= 64 && domain.split('.').every((label) => label.length <= 63);
+    }, 'Invalid email address')
     .transform((email) => email.toLowerCase()),
   password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
-  displayName: z.string().trim().min(1).max(80),
-  organization: z.string().trim().min(1).max(120),
+  displayName: textField(80),
+  organization: textField(120),
   stakeholderGroup: stakeholderGroupSchema,
 });
 export type RegisterRequest = z.input<typeof registerRequestSchema>;

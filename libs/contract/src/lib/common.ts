@@ -17,8 +17,18 @@ export type Id = z.infer<typeof idSchema>;
 
 export const isoDateSchema = z.iso.datetime().describe('ISO-8601 UTC time');
 
-/** Plain text that must carry something visible; trimmed before it is stored. */
-export const textField = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * One character that String.prototype.trim() keeps: the JS whitespace set spelled out, because `\S` means
+ * something else in other regex engines (Python's, which OpenAPI tools use, treats U+FEFF as visible).
+ */
+export const VISIBLE_CHARACTER =
+  /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * Plain text that must carry something visible; trimmed before it is stored. The length bound applies to
+ * what is sent (so it is the bound OpenAPI shows), the visible-character rule to what is kept.
+ */
+export const textField = (max: number) => z.string().max(max).trim().min(1).regex(VISIBLE_CHARACTER);
 
 export interface ErrorBody {
   statusCode: number;
@@ -33,6 +43,7 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
   'CONFLICT',
   'TOO_LARGE',
   'RATE_LIMITED',
@@ -46,6 +57,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicUserSchema } from './auth';
-import { idSchema, isoDateSchema, stakeholderGroupSchema, textField } from './common';
+import { idSchema, isoDateSchema, stakeholderGroupSchema, textField, VISIBLE_CHARACTER } from './common';
 
 export const INITIATIVE_STATUSES = ['draft', 'voting', 'adopted', 'rejected'] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
@@ -53,7 +53,8 @@ export const updateInitiativeRequestSchema = z
       .max(INITIATIVE_PARTNERS_MAX - 1)
       .optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 export type UpdateInitiativeRequest = z.infer<typeof updateInitiativeRequestSchema>;
 
 export const openVotingRequestSchema = z.strictObject({
@@ -65,11 +66,18 @@ export type OpenVotingRequest = z.infer<typeof openVotingRequestSchema>;
 export const initiativeVoteRequestSchema = z
   .strictObject({
     position: z.enum(VOTE_POSITIONS),
-    reason: z.string().trim().max(REASON_MAX).optional(),
+    reason: z.string().max(REASON_MAX).trim().optional(),
   })
   .refine((vote) => !['disagree', 'block'].includes(vote.position) || !!vote.reason, {
     message: 'a reason is required to disagree or block',
     path: ['reason'],
+  })
+  // The refinement above, in OpenAPI terms.
+  .meta({
+    anyOf: [
+      { properties: { position: { enum: ['agree', 'abstain'] } } },
+      { required: ['reason'], properties: { reason: { pattern: VISIBLE_CHARACTER.source } } },
+    ],
   });
 export type InitiativeVoteRequest = z.infer<typeof initiativeVoteRequestSchema>;
 
@@ -119,7 +127,9 @@ export const initiativeSchema = z.object({
       at: isoDateSchema,
     }),
   ),
-  myVote: z.object({ position: z.enum(VOTE_POSITIONS), reason: z.string().nullable() }).nullable(),
+  myVote: z
+    .object({ position: z.enum(VOTE_POSITIONS), reason: z.string().max(REASON_MAX).nullable() })
+    .nullable(),
   source: initiativeSourceSchema.nullable(),
   createdAt: isoDateSchema,
 });
@@ -128,7 +138,7 @@ export type Initiative = z.infer<typeof initiativeSchema>;
 export const voteHistoryEntrySchema = z.object({
   user: publicUserSchema,
   position: z.enum(VOTE_POSITIONS),
-  reason: z.string().nullable(),
+  reason: z.string().max(REASON_MAX).nullable(),
   at: isoDateSchema,
 });
 export type VoteHistoryEntry = z.infer<typeof voteHistoryEntrySchema>;

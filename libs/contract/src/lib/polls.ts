@@ -19,7 +19,8 @@ const optionLabels = z
   .refine(
     (labels) => new Set(labels.map((label) => label.toLowerCase())).size === labels.length,
     'options must differ',
-  );
+  )
+  .meta({ uniqueItems: true });
 
 export const createPollRequestSchema = z.strictObject({
   question: textField(POLL_QUESTION_MAX),
@@ -36,7 +37,8 @@ export const updatePollRequestSchema = z
     multiple: z.boolean().optional(),
     anonymous: z.boolean().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 export type UpdatePollRequest = z.infer<typeof updatePollRequestSchema>;
 
 export const voteRequestSchema = z.strictObject({
@@ -44,7 +46,8 @@ export const voteRequestSchema = z.strictObject({
     .array(idSchema)
     .min(1)
     .max(POLL_OPTIONS_MAX)
-    .refine((ids) => new Set(ids).size === ids.length, 'each option at most once'),
+    .refine((ids) => new Set(ids).size === ids.length, 'each option at most once')
+    .meta({ uniqueItems: true }),
 });
 export type VoteRequest = z.infer<typeof voteRequestSchema>;
 export const pollVoteSchema = voteRequestSchema.extend({ pollId: idSchema });

@@ -111,6 +111,10 @@ export interface ServerToClientEvents {
   'room:event': (event: RoomEvent) => void;
   presence: (payload: PresencePayload) => void;
   typing: (payload: TypingPayload) => void;
+  /** The access token expired or the session was revoked: refresh, then reconnect. */
+  'session:expired': () => void;
+  /** Events may have been missed (another instance could not reach this one): `room:join` again with the last seq. */
+  'rooms:resync': () => void;
 }
 
 export const presenceUserSchema = publicUserSchema;

@@ -36,7 +36,8 @@ export type CreateThreadRequest = z.infer<typeof createThreadRequestSchema>;
 
 export const updateThreadRequestSchema = z
   .strictObject({ pinned: z.boolean().optional(), locked: z.boolean().optional() })
-  .refine((body) => body.pinned !== undefined || body.locked !== undefined, 'give pinned or locked');
+  .refine((body) => body.pinned !== undefined || body.locked !== undefined, 'give pinned or locked')
+  .meta({ minProperties: 1 });
 export type UpdateThreadRequest = z.infer<typeof updateThreadRequestSchema>;
 
 export const MESSAGE_TEXT_MAX = 4000;

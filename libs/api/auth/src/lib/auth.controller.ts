@@ -9,7 +9,13 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Public, type AuthenticatedUser } from '@helix/api/core';
+import {
+  CurrentUser,
+  LoginRateLimit,
+  Public,
+  RegisterRateLimit,
+  type AuthenticatedUser,
+} from '@helix/api/core';
 import type { AuthResponse, TokenPair, User } from '@helix/contract';
 import { AuthService } from './auth.service';
 import { AuthResponseDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto, UserDto } from './dto/auth.dto';
@@ -20,6 +26,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @RegisterRateLimit()
   @Post('register')
   @ApiOperation({ summary: 'Create an account; emails in ADMIN_EMAILS become admins' })
   @ApiCreatedResponse({ type: AuthResponseDto.Output })
@@ -29,6 +36,7 @@ export class AuthController {
   }
 
   @Public()
+  @LoginRateLimit()
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto.Output })

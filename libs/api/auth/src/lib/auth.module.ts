@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { RealtimeModule } from '@helix/api/realtime';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
@@ -11,6 +12,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [
+    RealtimeModule,
     MongooseModule.forFeature([
       { name: UserRecord.name, schema: UserSchema },
       { name: RefreshSessionRecord.name, schema: RefreshSessionSchema },

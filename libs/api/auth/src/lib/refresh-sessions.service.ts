@@ -1,6 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { HelixConfig, isDuplicateKeyError } from '@helix/api/core';
+import { SessionSockets } from '@helix/api/realtime';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { trusted, type Model } from 'mongoose';
 import { RefreshSessionRecord } from './schemas/refresh-session.schema';
@@ -11,11 +12,20 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 
 const REUSED = 'This refresh token was already used; the session has been ended';
 
+/**
+ * Two tabs of one browser often refresh with the same token at once. For this long after a token is
+ * rotated, and while its successor is still unused, it may be rotated once more (a second successor);
+ * any other reuse revokes the chain.
+ */
+export const REFRESH_GRACE_MS = 10_000;
+const GRACE_SUFFIX = '#grace';
+
 @Injectable()
 export class RefreshSessionsService {
   constructor(
     @InjectModel(RefreshSessionRecord.name) private readonly sessions: Model<RefreshSessionRecord>,
     private readonly config: HelixConfig,
+    private readonly sockets: SessionSockets,
   ) {}
 
   /** Starts a new chain (a sign-in) and returns its first token. */
@@ -37,8 +47,7 @@ export class RefreshSessionsService {
       next = await this.issue(current.userId, current.familyId, tokenHash);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      await this.revokeFamily(current.familyId);
-      throw new UnauthorizedException(REUSED);
+      next = await this.rotateWithinGrace(current, tokenHash);
     }
     // A reuse elsewhere may have revoked the chain while the successor was being added.
     if (
@@ -48,6 +57,31 @@ export class RefreshSessionsService {
       throw new UnauthorizedException(REUSED);
     }
     return { ...next, userId: current.userId };
+  }
+
+  private async rotateWithinGrace(
+    current: RefreshSessionRecord,
+    tokenHash: string,
+  ): Promise<{ token: string; familyId: string }> {
+    const successor = await this.sessions
+      .findOne({ parentHash: tokenHash })
+      .lean<RefreshSessionRecord>()
+      .exec();
+    const successorUsed =
+      successor &&
+      (await this.sessions
+        .exists({ parentHash: trusted({ $in: [successor.tokenHash, successor.tokenHash + GRACE_SUFFIX] }) })
+        .exec());
+    if (successor && !successorUsed && Date.now() - successor.createdAt.getTime() <= REFRESH_GRACE_MS) {
+      try {
+        // The grace successor has its own unique parent key, so this too succeeds at most once.
+        return await this.issue(current.userId, current.familyId, tokenHash + GRACE_SUFFIX);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    await this.revokeFamily(current.familyId);
+    throw new UnauthorizedException(REUSED);
   }
 
   async revokeByToken(token: string): Promise<void> {
@@ -60,6 +94,7 @@ export class RefreshSessionsService {
 
   private async revokeFamily(familyId: string): Promise<void> {
     await this.sessions.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec();
+    this.sockets.end(familyId);
   }
 
   private async issue(

@@ -31,7 +31,6 @@ import {
   type Message,
   type RoomJoinAck,
 } from '@helix/contract';
-import type { Server } from 'socket.io';
 import { z } from 'zod';
 import { MessagesService } from './messages.service';
 import { RoomsService } from '@helix/api/rooms';
@@ -59,7 +58,6 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   afterInit(): void {
     this.broadcaster.attach(this.server);
-    this.presence.listen(this.server as unknown as Server);
   }
 
   handleDisconnect(socket: HelixSocket): void {

@@ -17,6 +17,7 @@ import {
   IdParam,
   Lang,
   Roles,
+  WriteRateLimit,
   type AuthenticatedUser,
   type RequestLanguage,
 } from '@helix/api/core';
@@ -51,6 +52,7 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Propose an initiative (a draft); your organisation is its first partner' })
   @ApiCreatedResponse({ type: InitiativeDto.Output })
   @ApiBadRequestResponse()
+  @ApiNotFoundResponse({ description: 'No such room' })
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateInitiativeDto,
@@ -73,7 +75,10 @@ export class InitiativesController {
   @Get('outcome.csv')
   @ApiOperation({ summary: 'Adopted initiatives with partners and tallies, as CSV (UTF-8 with BOM)' })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'title, partners, closed at, votes, totals per position, then per group' })
+  @ApiOkResponse({
+    description: 'title, partners, closed at, votes, totals per position, then per group',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   async outcome(@Lang() lang: RequestLanguage): Promise<StreamableFile> {
     const csv = outcomeCsv(await this.initiatives.adopted(lang));
     return new StreamableFile(Buffer.from(csv, 'utf8'), {
@@ -139,6 +144,7 @@ export class InitiativesController {
   }
 
   @Put(':id/vote')
+  @WriteRateLimit()
   @ApiOperation({ summary: 'Cast or change your vote; a reason is required to disagree or block' })
   @ApiOkResponse({ type: InitiativeDto.Output })
   @ApiBadRequestResponse()

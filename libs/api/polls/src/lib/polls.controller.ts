@@ -11,7 +11,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
+import { CurrentUser, IdParam, Roles, WriteRateLimit, type AuthenticatedUser } from '@helix/api/core';
 import type { Poll } from '@helix/contract';
 import { CreatePollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
 import { pollResultsCsv } from './poll-csv';
@@ -79,6 +79,7 @@ export class PollsController {
   }
 
   @Post('polls/:pollId/votes')
+  @WriteRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cast or replace your ballot while the poll is open' })
   @ApiOkResponse({ type: PollDto.Output })
@@ -95,7 +96,10 @@ export class PollsController {
   @Get('polls/:pollId/results.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'option,total,university,business,government,civil_society; UTF-8 with BOM' })
+  @ApiOkResponse({
+    description: 'option,total,university,business,government,civil_society; UTF-8 with BOM',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiNotFoundResponse()
   async csv(
     @CurrentUser() user: AuthenticatedUser,

@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { PublicUser } from '@helix/contract';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
+import { RoomBroadcaster } from './room-broadcaster';
 import { roomChannel } from './room-channel';
 
 interface LocalRoom {
@@ -39,7 +40,11 @@ export class PresenceTracker implements OnApplicationShutdown {
   private server?: Server;
   private heartbeat?: NodeJS.Timeout;
 
-  listen(server: Server): void {
+  constructor(private readonly broadcaster: RoomBroadcaster) {
+    broadcaster.onAttach((server) => this.listen(server));
+  }
+
+  private listen(server: Server): void {
     this.server = server;
     server.on(SYNC_EVENT, (sync: PresenceSync) => this.receive(sync));
     this.heartbeat = setInterval(
@@ -125,11 +130,11 @@ export class PresenceTracker implements OnApplicationShutdown {
   }
 
   private sync(rooms: Record<string, PublicUser[]>): void {
-    if (!Object.keys(rooms).length) return;
-    try {
-      this.server?.serverSideEmit(SYNC_EVENT, { instanceId: this.instanceId, rooms } satisfies PresenceSync);
-    } catch {
-      // Redis away: the heartbeat repeats the lists once it is back.
+    if (Object.keys(rooms).length) {
+      this.broadcaster.toOtherInstances(SYNC_EVENT, {
+        instanceId: this.instanceId,
+        rooms,
+      } satisfies PresenceSync);
     }
   }
 

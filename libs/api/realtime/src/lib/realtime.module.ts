@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CoalescedRoomUpdates } from './coalesced-room-updates';
 import { GracefulShutdown } from './graceful-shutdown';
+import { SessionSockets } from './session-sockets';
 import { PresenceTracker } from './presence-tracker';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
@@ -9,7 +10,21 @@ import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }])],
-  providers: [RoomEventLog, RoomBroadcaster, PresenceTracker, CoalescedRoomUpdates, GracefulShutdown],
-  exports: [RoomEventLog, RoomBroadcaster, PresenceTracker, CoalescedRoomUpdates, MongooseModule],
+  providers: [
+    RoomEventLog,
+    RoomBroadcaster,
+    PresenceTracker,
+    CoalescedRoomUpdates,
+    GracefulShutdown,
+    SessionSockets,
+  ],
+  exports: [
+    RoomEventLog,
+    RoomBroadcaster,
+    PresenceTracker,
+    CoalescedRoomUpdates,
+    SessionSockets,
+    MongooseModule,
+  ],
 })
 export class RealtimeModule {}

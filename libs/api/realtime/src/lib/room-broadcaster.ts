@@ -11,13 +11,34 @@ export class RoomBroadcaster {
   private server?: HelixServer;
   /** Set at shutdown: new socket connections are refused so they go to another instance. */
   accepting = true;
+  /** Set when a Redis adapter joins this instance to others. */
+  clustered = false;
 
+  private readonly attachListeners: Array<(server: Server) => void> = [];
+
+  /** Called once by the gateway that owns the server; services that listen on it register below. */
   attach(server: HelixServer): void {
     this.server = server;
+    for (const listener of this.attachListeners) listener(server as unknown as Server);
+  }
+
+  onAttach(listener: (server: Server) => void): void {
+    this.attachListeners.push(listener);
+    if (this.server) listener(this.server as unknown as Server);
   }
 
   get io(): HelixServer | undefined {
     return this.server;
+  }
+
+  /** A server-side event for the other instances; nothing to do on a single instance. */
+  toOtherInstances(event: string, payload: unknown): void {
+    if (!this.clustered) return;
+    try {
+      this.server?.serverSideEmit(event as never, payload as never);
+    } catch {
+      // Redis away: presence heartbeats repeat, and ended sessions also expire with their tokens.
+    }
   }
 
   /** Socket.IO encodes a broadcast once for all recipients, so this costs the same for 1 or 2000 members. */

@@ -1,6 +1,10 @@
 import { RETRYABLE_ERROR_CODES, type Ack, type AckError } from '@helix/contract';
 import { toErrorBody } from '@helix/api/core';
+import { PayloadTooLargeException } from '@nestjs/common';
 import type { z } from 'zod';
+
+/** The largest event payload a handler accepts; a 4000-character message fits with room to spare. */
+export const SOCKET_MAX_EVENT_BYTES = 64 * 1024;
 
 /**
  * Runs a socket event handler so that nothing a client sends can throw out of it: the payload is
@@ -12,6 +16,9 @@ export async function handleSocketEvent<S extends z.ZodType, R extends object>(
   handler: (input: z.output<S>) => Promise<R> | R,
 ): Promise<Ack<R>> {
   try {
+    if (Buffer.byteLength(JSON.stringify(payload) ?? '') > SOCKET_MAX_EVENT_BYTES) {
+      throw new PayloadTooLargeException(`An event may carry at most ${SOCKET_MAX_EVENT_BYTES / 1024} KB`);
+    }
     const input = schema.parse(payload);
     const result = await handler(input);
     return { ok: true, ...result };

@@ -11,13 +11,9 @@ export interface SocketData {
   expiryTimer?: NodeJS.Timeout;
 }
 
-export interface SessionServerEvents extends ServerToClientEvents {
-  'session:expired': () => void;
-}
-
 export type HelixSocket = Socket<
   ClientToServerEvents,
-  SessionServerEvents,
+  ServerToClientEvents,
   Record<string, never>,
   SocketData
 >;

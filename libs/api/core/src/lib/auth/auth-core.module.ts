@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { throttlerOptions } from '../http/rate-limits';
 import { HelixConfig } from '../config/helix-config';
 import { AccessTokens, ACCESS_TOKEN_ALGORITHM } from './access-tokens';
 import { JwtAuthGuard, RolesGuard } from './guards';
@@ -11,6 +13,7 @@ import { JwtStrategy } from './jwt.strategy';
 @Module({
   imports: [
     PassportModule,
+    ThrottlerModule.forRootAsync({ inject: [HelixConfig], useFactory: throttlerOptions }),
     JwtModule.registerAsync({
       inject: [HelixConfig],
       useFactory: (config: HelixConfig) => ({
@@ -25,6 +28,8 @@ import { JwtStrategy } from './jwt.strategy';
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    // After the JWT guard, so limits can be keyed on the signed-in person.
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
   ],
   exports: [AccessTokens],
 })

@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Role } from '@helix/contract';
 import type { AuthenticatedUser } from './authenticated-user';
 
@@ -7,9 +8,12 @@ export const IS_PUBLIC = 'helix:isPublic';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 export const REQUIRED_ROLES = 'helix:requiredRoles';
-/** Any one of the roles is enough. */
+/** Any one of the roles is enough; OpenAPI then documents the 403 for everyone else. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_ROLES, roles);
+  applyDecorators(
+    SetMetadata(REQUIRED_ROLES, roles),
+    ApiForbiddenResponse({ description: `Only ${roles.join(' or ')} may do this` }),
+  );
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthenticatedUser =>

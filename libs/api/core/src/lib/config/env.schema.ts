@@ -46,6 +46,12 @@ const envSchema = z
         const [burst, perSecond] = value.split(':').map(Number);
         return { burst, perSecond };
       }),
+    /** The loose per-IP bound on REST requests (a venue's NAT carries a whole hall). */
+    RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    /** REST requests per signed-in person (or per email while signing in). */
+    RATE_LIMIT_PERSON_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Express `trust proxy`: which proxies may set X-Forwarded-For (the client IP for rate limits). */
+    TRUST_PROXY: z.string().min(1).default('loopback'),
     /** How often due initiative votes are looked for and closed. */
     INITIATIVE_SWEEP_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),

@@ -10,6 +10,16 @@ export interface HealthReport {
   uptimeSeconds: number;
 }
 
+const healthSchema = (status: HealthReport['status'], db: HealthReport['db']) => ({
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: [status] },
+    db: { type: 'string', enum: [db] },
+    uptimeSeconds: { type: 'integer', minimum: 0 },
+  },
+  required: ['status', 'db', 'uptimeSeconds'],
+});
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -17,9 +27,10 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: '{ status: "ok", db: "up" }' })
+  @ApiOkResponse({ description: '{ status: "ok", db: "up" }', schema: healthSchema('ok', 'up') })
   @ApiServiceUnavailableResponse({
     description: '{ status: "degraded", db: "down" } while the database is unreachable',
+    schema: healthSchema('degraded', 'down'),
   })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const up = await this.database.isUp();

@@ -12,7 +12,12 @@ const logger = new Logger('Errors');
 
 /** Turns anything thrown by a handler into the contract's error body; shared by HTTP and sockets. */
 export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof ZodValidationException) return validationBody(error.getZodError() as ZodError);
+  if (error instanceof ZodValidationException) {
+    const cause = error.getZodError();
+    // A schema whose refinement threw wraps that error, not a ZodError: a bug to log, not bad input.
+    if (!Array.isArray((cause as Partial<ZodError> | undefined)?.issues)) return toErrorBody(cause);
+    return validationBody(cause as ZodError);
+  }
   if (error instanceof ZodError) return validationBody(error);
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -31,6 +36,10 @@ export function toErrorBody(error: unknown): ErrorBody {
   const bodyParserError = error as { type?: string; status?: number };
   if (bodyParserError?.type === 'entity.too.large') return body(413, 'The request body is too large');
   if (bodyParserError?.type === 'entity.parse.failed') return body(400, 'The request body is not valid JSON');
+  // Any other body-parser refusal (an unsupported charset or encoding, an aborted upload) is bad input too.
+  if (typeof bodyParserError?.type === 'string' && isClientStatus(bodyParserError.status)) {
+    return body(400, `The request body could not be read (${bodyParserError.type})`);
+  }
   if (isDatabaseUnavailable(error)) return body(503, 'The database is unavailable; try again shortly');
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return body(500, 'Something went wrong on our side');
@@ -41,6 +50,10 @@ function validationBody(error: ZodError): ErrorBody {
     issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
   );
   return { statusCode: 400, error: 'Bad Request', message, code: 'VALIDATION' };
+}
+
+function isClientStatus(status: unknown): boolean {
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function body(status: number, message: string): ErrorBody {

@@ -9,6 +9,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(error);
     if (body.statusCode === 503) response.setHeader('Retry-After', '2');
+    // Always JSON, even where the route set another type before failing (the CSV exports do).
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.removeHeader('Content-Disposition');
     response.status(body.statusCode).json(body);
   }
 }

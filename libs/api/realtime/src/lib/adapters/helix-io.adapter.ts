@@ -4,18 +4,16 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { AccessTokens, HelixConfig } from '@helix/api/core';
 import type { Server, ServerOptions } from 'socket.io';
-import { TokenBucket } from '../rate-limiter';
+import { PerUserBuckets, TokenBucket } from '../rate-limiter';
 import { RoomBroadcaster } from '../room-broadcaster';
-import {
-  scheduleSessionExpiry,
-  type HelixSocket,
-  type SessionServerEvents,
-  type SocketData,
-} from '../socket-session';
-import type { ClientToServerEvents } from '@helix/contract';
+import { scheduleSessionExpiry, type HelixSocket, type SocketData } from '../socket-session';
+import type { ClientToServerEvents, ServerToClientEvents } from '@helix/contract';
 
-/** The largest socket payload accepted; a message of 4000 characters fits with room to spare. */
-export const SOCKET_MAX_PAYLOAD_BYTES = 64 * 1024;
+/**
+ * The transport's hard cap: a frame above it closes the connection. Events between this and
+ * SOCKET_MAX_EVENT_BYTES get a TOO_LARGE error ack instead, and the socket stays usable.
+ */
+export const SOCKET_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 /**
  * Socket.IO server setup shared by every gateway: size limits, quick detection of dropped phones,
@@ -50,8 +48,12 @@ export class HelixIoAdapter extends IoAdapter {
       lastError = error.message;
     });
     client.on('ready', () => {
-      if (lastError) this.logger.log('Redis is back');
+      if (!lastError) return;
       lastError = '';
+      // Events of other instances published while Redis was away never reached this one's clients:
+      // they ask for their rooms again from their last seq.
+      this.logger.log('Redis is back: asking clients to catch up');
+      this.app.get(RoomBroadcaster, { strict: false }).io?.local.emit('rooms:resync');
     });
     await client.connect();
     this.redis = client;
@@ -65,13 +67,14 @@ export class HelixIoAdapter extends IoAdapter {
   override createIOServer(
     port: number,
     options?: ServerOptions,
-  ): Server<ClientToServerEvents, SessionServerEvents, Record<string, never>, SocketData> {
+  ): Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData> {
     const config = this.app.get(HelixConfig);
     const tokens = this.app.get(AccessTokens);
+    const broadcaster = this.app.get(RoomBroadcaster, { strict: false });
     const origins = config.get('CORS_ORIGINS');
     const server: Server<
       ClientToServerEvents,
-      SessionServerEvents,
+      ServerToClientEvents,
       Record<string, never>,
       SocketData
     > = super.createIOServer(port, {
@@ -83,13 +86,14 @@ export class HelixIoAdapter extends IoAdapter {
       pingTimeout: 5_000,
     });
     if (this.redis) {
+      broadcaster.clustered = true;
       server.adapter(
         createAdapter(this.redis, { streamName: 'helix:socket.io', maxLen: 100_000, onlyPlaintext: true }),
       );
     }
     const limits = config.get('SOCKET_SEND_LIMIT');
+    const sendLimits = new PerUserBuckets(limits.burst, limits.perSecond);
 
-    const broadcaster = this.app.get(RoomBroadcaster, { strict: false });
     server.use((socket: HelixSocket, next) => {
       if (!broadcaster.accepting) {
         next(
@@ -112,7 +116,7 @@ export class HelixIoAdapter extends IoAdapter {
         (user) => {
           socket.data = {
             user,
-            sendLimit: new TokenBucket(limits.burst, limits.perSecond),
+            sendLimit: sendLimits.for(user.id),
             typingLimit: new TokenBucket(3, 1),
             joinedRooms: new Set(),
           };

@@ -1,0 +1,580 @@
+import type { ErrorCode, Initiative, Message, Poll, Room, Thread } from '@helix/contract';
+import { randomBytes } from 'node:crypto';
+import { io } from 'socket.io-client';
+import { gatewayEvents } from './support/gateway-events';
+import {
+  ADMIN_EMAIL,
+  bearer,
+  emitWithAck,
+  startTestApp,
+  type TestApp,
+  type TestSocket,
+  type TestUser,
+} from './support/test-app';
+
+/*
+ * Who may do what, for every REST operation in the OpenAPI document and every client socket event.
+ *
+ * Actors: `anonymous` (no token), `participant`, `moderator`, `admin` (registered through ADMIN_EMAILS:
+ * roles participant + admin, not moderator), and for resources with an owner `author` (who wrote the
+ * message / proposed the initiative) vs `otherParticipant`. A row names every actor that applies to it;
+ * owned resources name `author` and `otherParticipant` instead of `participant`.
+ *
+ * Each case sends a fresh, valid request so that the only variable is who asks: a 400 would hide a 403.
+ * A row marked `// CONTRACT GAP:` holds the API's current answer where CONTRACT.md is silent (an endpoint
+ * or event it does not list, or whether `admin` counts as a moderator where it says only "moderator").
+ */
+
+type Actor = 'anonymous' | 'participant' | 'author' | 'otherParticipant' | 'moderator' | 'admin';
+type SignedIn = Exclude<Actor, 'anonymous'>;
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type SocketResult = 'ok' | ErrorCode;
+
+const ACTORS: readonly Actor[] = [
+  'anonymous',
+  'participant',
+  'author',
+  'otherParticipant',
+  'moderator',
+  'admin',
+];
+const PASSWORD = 'correct horse battery';
+
+interface Fixtures {
+  users: Record<SignedIn, TestUser>;
+  sockets: Record<SignedIn, TestSocket>;
+  room: Room;
+  /** A thread of `room`, started by the author; never locked. */
+  thread: Thread;
+  /** A thread only the PATCH row touches (pinning). */
+  pinThread: Thread;
+  /** A message by the author, for reactions. */
+  message: Message;
+  openPoll: Poll;
+  draftPoll: Poll;
+  /** A draft by the author that only PATCH touches. */
+  draftInitiative: Initiative;
+  votingInitiative: Initiative;
+  /** Whose roles the admin row sets. */
+  roleTarget: TestUser;
+  /** Whose credentials the login row uses. */
+  loginUser: TestUser;
+  fresh: {
+    draftPoll(): Promise<Poll>;
+    openPoll(): Promise<Poll>;
+    draftInitiative(): Promise<Initiative>;
+    votingInitiative(): Promise<Initiative>;
+    message(): Promise<Message>;
+    refreshToken(): Promise<string>;
+  };
+}
+
+interface RestRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: object;
+}
+
+interface RestRow {
+  method: HttpMethod;
+  /** As in the OpenAPI document. */
+  path: string;
+  expect: Partial<Record<Actor, number>>;
+  request?: (f: Fixtures, actor: Actor) => RestRequest | Promise<RestRequest>;
+}
+
+interface SocketRow {
+  event: string;
+  expect: Partial<Record<SignedIn, SocketResult>>;
+  payload: (f: Fixtures, actor: SignedIn) => object | Promise<object>;
+}
+
+const unique = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
+
+// Everyone signed in gets the same answer; anonymous gets 401.
+const signedIn = (status: number): Partial<Record<Actor, number>> => ({
+  anonymous: 401,
+  participant: status,
+  moderator: status,
+  admin: status,
+});
+// Moderators and admins only (the contract says "moderator or admin").
+const staff = (status: number): Partial<Record<Actor, number>> => ({
+  anonymous: 401,
+  participant: 403,
+  moderator: status,
+  admin: status,
+});
+const everyone = (status: number): Partial<Record<Actor, number>> => ({
+  anonymous: status,
+  participant: status,
+  moderator: status,
+  admin: status,
+});
+
+const REST_TABLE: RestRow[] = [
+  // Health
+  { method: 'GET', path: '/api/health', expect: everyone(200) },
+
+  // Accounts
+  {
+    method: 'POST',
+    path: '/api/auth/register',
+    expect: everyone(201),
+    request: () => ({
+      body: {
+        email: `${unique('new')}@helix.test`,
+        password: PASSWORD,
+        displayName: 'Newcomer',
+        organization: 'Tomsk Polytechnic University',
+        stakeholderGroup: 'university',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/login',
+    expect: everyone(200),
+    request: (f) => ({ body: { email: f.loginUser.user.email, password: PASSWORD } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/refresh',
+    expect: everyone(200),
+    request: async (f) => ({ body: { refreshToken: await f.fresh.refreshToken() } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/logout',
+    expect: everyone(204),
+    request: async (f) => ({ body: { refreshToken: await f.fresh.refreshToken() } }),
+  },
+  { method: 'GET', path: '/api/auth/me', expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    path: '/api/users/{id}/roles',
+    expect: { anonymous: 401, participant: 403, moderator: 403, admin: 200 },
+    request: (f) => ({ params: { id: f.roleTarget.user.id }, body: { roles: ['participant'] } }),
+  },
+
+  // Rooms and threads
+  { method: 'GET', path: '/api/rooms', expect: signedIn(200) },
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/threads',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/rooms/{roomId}/threads',
+    expect: signedIn(201),
+    request: (f) => ({ params: { roomId: f.room.id }, body: { title: 'Matrix thread' } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/rooms/{roomId}/threads/{threadId}',
+    // CONTRACT GAP: pinning/locking threads is not in the contract; the API lets moderators and admins.
+    expect: staff(200),
+    request: (f) => ({ params: { roomId: f.room.id, threadId: f.pinThread.id }, body: { pinned: true } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/messages',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id }, query: { threadId: f.thread.id, limit: '10' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/rooms/{roomId}/messages',
+    // CONTRACT GAP: posting over REST is not in the contract (only `message:send`); the API lets everyone.
+    expect: signedIn(201),
+    request: (f) => ({
+      params: { roomId: f.room.id },
+      body: { threadId: f.thread.id, text: 'Hello over REST', clientId: unique('rest') },
+    }),
+  },
+
+  // Polls
+  {
+    method: 'POST',
+    path: '/api/rooms/{roomId}/polls',
+    expect: staff(201),
+    request: (f) => ({
+      params: { roomId: f.room.id },
+      body: { question: 'Which first?', options: ['Campus', 'Mobility'], multiple: false, anonymous: false },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/polls',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/polls/{pollId}',
+    expect: signedIn(200),
+    request: (f) => ({ params: { pollId: f.openPoll.id } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/polls/{pollId}',
+    // CONTRACT GAP: editing a draft poll is not in the contract; the API lets moderators and admins.
+    expect: staff(200),
+    request: (f) => ({ params: { pollId: f.draftPoll.id }, body: { question: 'Which first, really?' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/polls/{pollId}/open',
+    expect: staff(200),
+    request: async (f) => ({ params: { pollId: (await f.fresh.draftPoll()).id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/polls/{pollId}/close',
+    expect: staff(200),
+    request: async (f) => ({ params: { pollId: (await f.fresh.openPoll()).id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/polls/{pollId}/votes',
+    expect: signedIn(200),
+    request: (f) => ({ params: { pollId: f.openPoll.id }, body: { optionIds: [f.openPoll.options[0].id] } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/polls/{pollId}/results.csv',
+    expect: signedIn(200),
+    request: (f) => ({ params: { pollId: f.openPoll.id } }),
+  },
+
+  // Joint initiatives
+  {
+    method: 'POST',
+    path: '/api/initiatives',
+    expect: signedIn(201),
+    request: (f) => ({
+      body: {
+        title: 'Joint lab',
+        summary: 'A lab run together',
+        roomId: f.room.id,
+        partners: [{ organization: 'Tomsk City Administration', stakeholderGroup: 'government' }],
+      },
+    }),
+  },
+  { method: 'GET', path: '/api/initiatives', expect: signedIn(200) },
+  // CONTRACT GAP: the outcome export is not in the contract; the API lets everyone signed in.
+  { method: 'GET', path: '/api/initiatives/outcome.csv', expect: signedIn(200) },
+  {
+    method: 'GET',
+    path: '/api/initiatives/{id}',
+    expect: signedIn(200),
+    request: (f) => ({ params: { id: f.votingInitiative.id } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/initiatives/{id}',
+    // "PATCH /api/initiatives/:id (proposer, while draft)": nobody else, moderators and admins included.
+    expect: { anonymous: 401, author: 200, otherParticipant: 403, moderator: 403, admin: 403 },
+    request: (f) => ({
+      params: { id: f.draftInitiative.id },
+      body: { summary: 'A lab run together, edited' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/voting/open',
+    // CONTRACT GAP (admin): "proposer or moderator" says nothing of admins; the API lets them.
+    expect: { anonymous: 401, author: 200, otherParticipant: 403, moderator: 200, admin: 200 },
+    request: async (f) => ({ params: { id: (await f.fresh.draftInitiative()).id }, body: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/voting/close',
+    // "(moderator)": not the proposer. CONTRACT GAP (admin): the contract is silent; the API lets admins.
+    expect: { anonymous: 401, author: 403, otherParticipant: 403, moderator: 200, admin: 200 },
+    request: async (f) => ({ params: { id: (await f.fresh.votingInitiative()).id } }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/initiatives/{id}/vote',
+    expect: signedIn(200),
+    request: (f) => ({ params: { id: f.votingInitiative.id }, body: { position: 'agree' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/initiatives/{id}/votes/history',
+    // CONTRACT GAP: the vote history is not in the contract; the API lets moderators and admins.
+    expect: staff(200),
+    request: (f) => ({ params: { id: f.votingInitiative.id } }),
+  },
+];
+
+/** The handshake: anonymous sockets are refused at connect, so no event row has an `anonymous` column. */
+const HANDSHAKE: Record<Actor, 'connected' | 'refused'> = {
+  anonymous: 'refused',
+  participant: 'connected',
+  author: 'connected',
+  otherParticipant: 'connected',
+  moderator: 'connected',
+  admin: 'connected',
+};
+
+const allSignedIn = (result: SocketResult): Partial<Record<SignedIn, SocketResult>> => ({
+  participant: result,
+  moderator: result,
+  admin: result,
+});
+
+const SOCKET_TABLE: SocketRow[] = [
+  {
+    event: 'room:join',
+    expect: allSignedIn('ok'),
+    payload: (f) => ({ roomId: f.room.id, sinceSeq: 0 }),
+  },
+  {
+    event: 'room:leave',
+    expect: allSignedIn('ok'),
+    payload: (f) => ({ roomId: f.room.id }),
+  },
+  {
+    event: 'message:send',
+    expect: allSignedIn('ok'),
+    payload: (f) => ({
+      roomId: f.room.id,
+      threadId: f.thread.id,
+      text: 'Hello live',
+      clientId: unique('live'),
+    }),
+  },
+  {
+    event: 'message:edit',
+    // "author, or a moderator". CONTRACT GAP (admin): the contract is silent; the API lets admins.
+    expect: { author: 'ok', otherParticipant: 'FORBIDDEN', moderator: 'ok', admin: 'ok' },
+    payload: async (f) => ({ messageId: (await f.fresh.message()).id, text: 'Edited text' }),
+  },
+  {
+    event: 'message:delete',
+    // "author, or a moderator". CONTRACT GAP (admin): the contract is silent; the API lets admins.
+    expect: { author: 'ok', otherParticipant: 'FORBIDDEN', moderator: 'ok', admin: 'ok' },
+    payload: async (f) => ({ messageId: (await f.fresh.message()).id }),
+  },
+  {
+    event: 'reaction:toggle',
+    // Anyone reacts to anyone's message.
+    expect: { author: 'ok', otherParticipant: 'ok', moderator: 'ok', admin: 'ok' },
+    payload: (f) => ({ messageId: f.message.id, emoji: '👍' }),
+  },
+  {
+    event: 'typing',
+    expect: allSignedIn('ok'),
+    payload: (f) => ({ roomId: f.room.id, threadId: f.thread.id }),
+  },
+  {
+    event: 'poll:vote',
+    expect: allSignedIn('ok'),
+    payload: (f) => ({ pollId: f.openPoll.id, optionIds: [f.openPoll.options[1].id] }),
+  },
+  {
+    event: 'session:renew',
+    // CONTRACT GAP: renewing the socket's token is not in the contract; anyone may renew with their own token.
+    expect: allSignedIn('ok'),
+    payload: (f, actor) => ({ token: f.users[actor].accessToken }),
+  },
+];
+
+const restName = (row: RestRow): string => `${row.method} ${row.path}`;
+const expectations = <T>(expect: Partial<Record<Actor, T>>): [Actor, T][] =>
+  ACTORS.filter((actor) => expect[actor] !== undefined).map((actor) => [actor, expect[actor] as T]);
+const fillPath = (template: string, params: Record<string, string> = {}): string =>
+  template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for {${name}} in ${template}`);
+    return encodeURIComponent(value);
+  });
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  const f = {} as Fixtures;
+
+  const as = (actor: Actor, method: HttpMethod, url: string) => {
+    const request = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+    return actor === 'anonymous' ? request : request.set(...bearer(f.users[actor].accessToken));
+  };
+  const created = async <T>(actor: SignedIn, method: HttpMethod, url: string, body?: object): Promise<T> => {
+    const response = await as(actor, method, url).send(body);
+    if (response.status >= 300)
+      throw new Error(`fixture ${method} ${url}: ${response.status} ${response.text}`);
+    return response.body as T;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000' } });
+    const moderator = await t.moderator({ displayName: 'Moderator' });
+    // t.moderator() registered the admin (ADMIN_EMAIL, default password); sign in to get its token.
+    const admin = (
+      await t.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password: PASSWORD }).expect(200)
+    ).body as TestUser;
+    const [participant, author, otherParticipant, roleTarget, loginUser] = await Promise.all([
+      t.register({ displayName: 'Participant' }),
+      t.register({
+        displayName: 'Author',
+        organization: 'Tomsk Oblast Business Union',
+        stakeholderGroup: 'business',
+      }),
+      t.register({ displayName: 'Other', organization: 'Green Tomsk', stakeholderGroup: 'civil_society' }),
+      t.register({ displayName: 'Role target' }),
+      t.register({ displayName: 'Login user' }),
+    ]);
+    f.users = { participant, author, otherParticipant, moderator, admin };
+    f.roleTarget = roleTarget;
+    f.loginUser = loginUser;
+    const sockets = await Promise.all(
+      (Object.keys(f.users) as SignedIn[]).map(async (actor) => [
+        actor,
+        await t.connect(f.users[actor].accessToken),
+      ]),
+    );
+    f.sockets = Object.fromEntries(sockets) as Record<SignedIn, TestSocket>;
+
+    [f.room] = await created<Room[]>('participant', 'GET', '/api/rooms');
+    const threads = `/api/rooms/${f.room.id}/threads`;
+    f.thread = await created<Thread>('author', 'POST', threads, { title: 'Where to start' });
+    f.pinThread = await created<Thread>('author', 'POST', threads, { title: 'To be pinned' });
+
+    f.fresh = {
+      // Over the author's socket: REST posting is rate limited per person, the test app's socket is not.
+      message: async () => {
+        const ack = await emitWithAck<{ message: Message }>(f.sockets.author, 'message:send', {
+          roomId: f.room.id,
+          threadId: f.thread.id,
+          text: 'A message by the author',
+          clientId: unique('fixture'),
+        });
+        if (!ack.ok) throw new Error(`fixture message:send: ${JSON.stringify(ack.error)}`);
+        return ack.message;
+      },
+      draftPoll: () =>
+        created<Poll>('moderator', 'POST', `/api/rooms/${f.room.id}/polls`, {
+          question: 'Which cluster first?',
+          options: ['Campus', 'Mobility', 'Labour market'],
+          multiple: false,
+          anonymous: false,
+        }),
+      openPoll: async () =>
+        created<Poll>('moderator', 'POST', `/api/polls/${(await f.fresh.draftPoll()).id}/open`),
+      draftInitiative: () =>
+        created<Initiative>('author', 'POST', '/api/initiatives', {
+          title: 'Shared internships',
+          summary: 'Businesses host students for a term',
+          roomId: f.room.id,
+          partners: [{ organization: 'Tomsk State University', stakeholderGroup: 'university' }],
+        }),
+      votingInitiative: async () =>
+        created<Initiative>(
+          'author',
+          'POST',
+          `/api/initiatives/${(await f.fresh.draftInitiative()).id}/voting/open`,
+          {},
+        ),
+      // A new account each time: signing in is rate limited per email, registering a new email is not.
+      refreshToken: async () => (await t.register({ displayName: 'Session holder' })).refreshToken,
+    };
+    [f.message, f.openPoll, f.draftPoll, f.draftInitiative, f.votingInitiative] = await Promise.all([
+      f.fresh.message(),
+      f.fresh.openPoll(),
+      f.fresh.draftPoll(),
+      f.fresh.draftInitiative(),
+      f.fresh.votingInitiative(),
+    ]);
+  });
+  afterAll(() => t?.close());
+
+  describe('the table covers the API', () => {
+    it('has exactly one row per operation in /api/docs-json, and no row without one', async () => {
+      const document = (await t.http().get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const methods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace']);
+      const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((key) => methods.has(key))
+          .map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      const rows = REST_TABLE.map(restName);
+      const duplicates = rows.filter((name, index) => rows.indexOf(name) !== index);
+      expect({
+        withoutRow: documented.filter((name) => !rows.includes(name)),
+        rowWithoutOperation: rows.filter((name) => !documented.includes(name)),
+        duplicates,
+      }).toEqual({ withoutRow: [], rowWithoutOperation: [], duplicates: [] });
+    });
+
+    it('has exactly one row per @SubscribeMessage event of the gateways, and no row without one', () => {
+      const subscribed = gatewayEvents(t.app);
+      expect(subscribed.length).toBeGreaterThan(0);
+      const rows = SOCKET_TABLE.map((row) => row.event);
+      expect({
+        withoutRow: subscribed.filter((event) => !rows.includes(event)),
+        rowWithoutEvent: rows.filter((event) => !subscribed.includes(event)),
+        duplicates: rows.filter((event, index) => rows.indexOf(event) !== index),
+      }).toEqual({ withoutRow: [], rowWithoutEvent: [], duplicates: [] });
+    });
+
+    it('names, in every row, anonymous (REST), moderator, admin, and participant or author + otherParticipant', () => {
+      const incomplete = [
+        ...REST_TABLE.map((row) => [restName(row), row.expect] as const),
+        ...SOCKET_TABLE.map(
+          (row) => [row.event, { anonymous: 'refused at connect', ...row.expect }] as const,
+        ),
+      ].filter(
+        ([, expect]) =>
+          expect.anonymous === undefined ||
+          expect.moderator === undefined ||
+          expect.admin === undefined ||
+          (expect.participant === undefined &&
+            (expect.author === undefined || expect.otherParticipant === undefined)),
+      );
+      expect(incomplete.map(([name]) => name)).toEqual([]);
+    });
+  });
+
+  describe.each(REST_TABLE.map((row) => [restName(row), row] as const))('%s', (_name, row) => {
+    it.each(expectations(row.expect))('%s → %s', async (actor, status) => {
+      const { params, query, body } = (await row.request?.(f, actor)) ?? {};
+      let request = as(actor, row.method, fillPath(row.path, params));
+      if (query) request = request.query(query);
+      const response = await (body === undefined ? request : request.send(body));
+      // The body travels with the status so that a failure shows the API's reason.
+      expect({ status: response.status, body: response.body }).toMatchObject({ status });
+    });
+  });
+
+  describe('socket handshake', () => {
+    it.each(expectations(HANDSHAKE))('%s → %s', async (actor, outcome) => {
+      if (actor !== 'anonymous') {
+        const socket = await t.connect(f.users[actor].accessToken);
+        expect(socket.connected ? 'connected' : 'refused').toBe(outcome);
+        return;
+      }
+      const socket = io(t.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+      try {
+        const result = await new Promise<string>((resolve) => {
+          socket.once('connect', () => resolve('connected'));
+          socket.once('connect_error', () => resolve('refused'));
+        });
+        expect(result).toBe(outcome);
+      } finally {
+        socket.disconnect();
+      }
+    });
+  });
+
+  describe.each(SOCKET_TABLE.map((row) => [row.event, row] as const))('socket %s', (_event, row) => {
+    it.each(expectations(row.expect) as [SignedIn, SocketResult][])('%s → %s', async (actor, result) => {
+      const ack = await emitWithAck(f.sockets[actor], row.event, await row.payload(f, actor));
+      expect({ result: ack.ok ? 'ok' : ack.error?.code, ack }).toMatchObject({ result });
+    });
+  });
+});

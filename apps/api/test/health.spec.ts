@@ -3,7 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOOLS_DIR } from './support/paths';
-import { bearer, startTestApp, type TestApp } from './support/test-app';
+import type { Message, MessagePage, Room, Thread } from '@helix/contract';
+import { bearer, emitWithAck, startTestApp, type TestApp } from './support/test-app';
 
 describe('health and database outages', () => {
   let database: EmbeddedDatabase;
@@ -45,6 +46,62 @@ describe('health and database outages', () => {
       .get('/api/rooms')
       .set(...bearer(user.accessToken))
       .expect(200);
+  });
+
+  it('gives live sends a retryable error while the database is down, and loses nothing acknowledged', async () => {
+    const user = await t.register();
+    const room = (
+      (
+        await t
+          .http()
+          .get('/api/rooms')
+          .set(...bearer(user.accessToken))
+          .expect(200)
+      ).body as Room[]
+    )[0];
+    const thread = (
+      await t
+        .http()
+        .post(`/api/rooms/${room.id}/threads`)
+        .set(...bearer(user.accessToken))
+        .send({ title: 'Outage' })
+        .expect(201)
+    ).body as Thread;
+    const socket = await t.connect(user.accessToken);
+    const send = (clientId: string) =>
+      emitWithAck<{ message: Message }>(
+        socket,
+        'message:send',
+        { roomId: room.id, threadId: thread.id, text: clientId, clientId },
+        20_000,
+      );
+    expect((await send('before-outage')).ok).toBe(true);
+
+    await database.stop();
+    const started = Date.now();
+    expect(await send('during-outage')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', retryable: true },
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(socket.connected).toBe(true);
+
+    await database.restart();
+    // The client retries as told; the same clientId is stored once.
+    let retried = await send('during-outage');
+    for (let i = 0; !retried.ok && i < 50; i++) {
+      await new Promise((done) => setTimeout(done, 200));
+      retried = await send('during-outage');
+    }
+    expect(retried.ok).toBe(true);
+    const page = (
+      await t
+        .http()
+        .get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`)
+        .set(...bearer(user.accessToken))
+        .expect(200)
+    ).body as MessagePage;
+    expect(page.items.map((message) => message.clientId)).toEqual(['before-outage', 'during-outage']);
   });
 });
 

@@ -15,9 +15,11 @@ describe('several API instances on one database and one Redis', () => {
   const userIds: string[] = [];
   const clients: SyncedClient[] = [];
 
+  const env = { MONGODB_URI: testMongoUri(uniqueDbName()) };
+
   beforeAll(async () => {
     redis = await startRedis();
-    const env = { MONGODB_URI: testMongoUri(uniqueDbName()), REDIS_URL: redis.url };
+    Object.assign(env, { REDIS_URL: redis.url });
     a = await startApiProcess(env);
     b = await startApiProcess(env);
     for (let i = 0; i < 6; i++) {
@@ -149,5 +151,32 @@ describe('several API instances on one database and one Redis', () => {
         expect((bySeq.get(message.seq)?.payload as { clientId: string }).clientId).toBe(clientId);
       }
     }
+  });
+
+  it('keeps each instance serving its own clients while Redis is down, and catches everyone up after', async () => {
+    b = await startApiProcess(env);
+    for (const client of clients.filter((_, c) => c % 2 === 1)) await client.connect(b.url);
+    const before = clients[0].applied.length;
+
+    await redis.stop();
+    await Promise.all(
+      clients.map((client, c) =>
+        client.send({ roomId: room.id, threadId: thread.id, text: `r${c}`, clientId: `s3-${c}` }),
+      ),
+    );
+    expect(clients.every((client) => client.unacked.size === 0)).toBe(true);
+    // Local delivery goes on: a client on A sees what another client on A sent.
+    await waitFor(
+      () => clients[0].applied.some((event) => (event.payload as { clientId?: string }).clientId === 's3-2'),
+      'local delivery on A',
+    );
+
+    await redis.restart();
+    await waitFor(
+      () => clients.every((client) => client.applied.length >= before + 6),
+      'everyone caught up after Redis returned',
+      30_000,
+    );
+    expectSameGaplessSequences(150 + 6 * 40 + 6);
   });
 });

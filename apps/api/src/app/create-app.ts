@@ -2,11 +2,24 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { completeOpenApiDocument, HelixConfig, methodNotAllowed, type EnvOverrides } from '@helix/api/core';
 import { HelixIoAdapter } from '@helix/api/realtime';
 import { AppModule } from './app.module';
+
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
 
 /** The JSON body limit: a 4000-character message is ~16 KB even in 4-byte characters. */
 const JSON_BODY_LIMIT = '100kb';
@@ -26,18 +39,14 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   app.useWebSocketAdapter(sockets);
   const origins = config.get('CORS_ORIGINS');
   if (origins.length) app.enableCors({ origin: origins, credentials: true });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-        },
-      },
-    }),
+  // The web client is built with no inline script or style, so its policy allows none; only the
+  // third-party Swagger UI at /api/docs gets inline styles.
+  const strict = helmet({ contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES } } });
+  const docs = helmet({
+    contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"] } },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    (request.path.startsWith('/api/docs') ? docs : strict)(request, response, next),
   );
 
   const document = SwaggerModule.createDocument(

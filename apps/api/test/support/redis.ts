@@ -32,7 +32,7 @@ export async function startRedis(): Promise<TestRedis> {
   };
   const stop = async (): Promise<void> => {
     const running = child;
-    if (!running || running.exitCode !== null) return;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
     await new Promise<void>((done) => {
       running.once('exit', () => done());
       running.kill('SIGKILL');

@@ -53,6 +53,7 @@ export class SyncedClient {
       (payload: { users: Array<{ id: string }> }) => (this.presence = payload.users.map((user) => user.id)),
     );
     socket.on('typing', (payload: { user: { id: string } }) => this.typingFrom.push(payload.user.id));
+    socket.on('rooms:resync', () => void this.catchUp());
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
@@ -109,8 +110,9 @@ export class SyncedClient {
         for (;;) {
           const ack = (await this.socket
             ?.timeout(10_000)
-            .emitWithAck('room:join', { roomId: this.roomId, sinceSeq: this.lastSeq })) as
-            (RoomJoinAck & { ok: boolean }) | undefined;
+            .emitWithAck('room:join', { roomId: this.roomId, sinceSeq: this.lastSeq })
+            // A socket closed meanwhile ends this round; the next connect() catches up again.
+            .catch(() => undefined)) as (RoomJoinAck & { ok: boolean }) | undefined;
           if (!ack?.ok) return;
           this.presence = ack.presence.map((user) => user.id);
           for (const event of ack.missed) this.buffer.set(event.seq, event);

@@ -9,9 +9,19 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(error);
     if (body.statusCode === 503) response.setHeader('Retry-After', '2');
+    if (body.statusCode === 429) response.setHeader('Retry-After', String(retryAfter(response)));
     // Always JSON, even where the route set another type before failing (the CSV exports do).
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.removeHeader('Content-Disposition');
     response.status(body.statusCode).json(body);
   }
+}
+
+/** The throttler names its header per limit (Retry-After-person); clients look for the standard one. */
+function retryAfter(response: Response): number {
+  const waits = Object.entries(response.getHeaders())
+    .filter(([name]) => name.startsWith('retry-after-'))
+    .map(([, value]) => Number(value))
+    .filter((seconds) => Number.isFinite(seconds));
+  return Math.max(1, ...waits);
 }

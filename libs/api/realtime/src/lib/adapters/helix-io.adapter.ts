@@ -38,10 +38,21 @@ export class HelixIoAdapter extends IoAdapter {
     if (!url) return;
     const client = createClient({
       url,
-      // Keep serving local clients while Redis is away; retry forever with a capped backoff.
       socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
+      // Publishing fails fast while Redis is away, so the adapter goes on to deliver to this
+      // instance's own clients instead of waiting for Redis to come back.
       disableOfflineQueue: true,
     });
+    // The adapter reads the stream through a duplicate of this client. That one must queue instead:
+    // the adapter retries a failed read at once, and failing fast would spin without yielding.
+    const duplicate = client.duplicate.bind(client);
+    client.duplicate = ((overrides?: object) =>
+      duplicate({ ...overrides, disableOfflineQueue: false })) as typeof client.duplicate;
+    // The adapter sends ephemeral messages (heartbeats, server-side events) with PUBLISH and neither
+    // awaits nor catches the result; while Redis is away that rejection would end the process.
+    const publish = client.publish.bind(client);
+    client.publish = ((...args: Parameters<typeof publish>) =>
+      publish(...args).catch(() => 0)) as typeof client.publish;
     let lastError = '';
     client.on('error', (error: Error) => {
       if (error.message !== lastError) this.logger.warn(`Redis: ${error.message}`);
@@ -61,7 +72,8 @@ export class HelixIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await this.redis?.quit().catch(() => undefined);
+    // disconnect, not quit: quit waits for a reply that never comes while Redis is down.
+    await this.redis?.disconnect().catch(() => undefined);
   }
 
   override createIOServer(

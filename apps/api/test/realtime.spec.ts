@@ -112,6 +112,7 @@ describe('live discussion over Socket.IO', () => {
     await join(a.socket, room.id);
     const joined = await join(b.socket, room.id);
     expect(joined.presence.map((user) => user.displayName).sort()).toEqual(['Ann', 'Bob']);
+    expect(joined.presenceCount).toBe(2);
     await a.waitFor(() => a.presence.some((p) => p.users.some((user) => user.displayName === 'Bob')));
 
     const message = await send(b.socket, {

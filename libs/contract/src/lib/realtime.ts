@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicUserSchema, type PublicUser } from './auth';
-import { idSchema, textField, type ErrorCode } from './common';
+import { idSchema, textField, type ErrorCode, type StakeholderGroup } from './common';
 import {
   clientIdSchema,
   MESSAGE_TEXT_MAX,
@@ -73,6 +73,7 @@ export type AckCallback<T extends object = object> = (ack: Ack<T>) => void;
 export interface RoomJoinAck {
   seq: number;
   presence: PublicUser[];
+  presenceCount: number;
   missed: RoomEvent[];
   hasMore: boolean;
 }
@@ -97,9 +98,14 @@ export interface ClientToServerEvents {
   'poll:vote': (payload: z.infer<typeof pollVoteSchema>, ack: AckCallback<{ poll: Poll }>) => void;
 }
 
+/** At most this many people are listed by name; `count` and `byGroup` always cover everyone. */
+export const PRESENCE_LIST_MAX = 100;
+
 export interface PresencePayload {
   roomId: string;
   users: PublicUser[];
+  count: number;
+  byGroup: Partial<Record<StakeholderGroup, number>>;
 }
 export interface TypingPayload {
   roomId: string;

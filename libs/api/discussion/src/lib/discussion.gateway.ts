@@ -82,7 +82,14 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
         replay.events.length && !replay.hasMore
           ? replay.events[replay.events.length - 1].seq
           : await this.log.lastSeq(roomId);
-      return { seq, presence: this.presence.users(roomId), missed: replay.events, hasMore: replay.hasMore };
+      const presence = this.presence.snapshot(roomId);
+      return {
+        seq,
+        presence: presence.users,
+        presenceCount: presence.count,
+        missed: replay.events,
+        hasMore: replay.hasMore,
+      };
     });
   }
 

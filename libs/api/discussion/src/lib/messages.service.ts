@@ -102,6 +102,7 @@ export class MessagesService {
     );
     // Earlier edit and reaction events carried the text; a deleted message must not be readable from the log.
     await this.events.updateMany({ subjectId: messageId }, { $set: { 'payload.text': '' } }).exec();
+    this.log.forgetTail(message.roomId);
     return message;
   }
 

@@ -250,13 +250,14 @@ export class InitiativesService {
   }
 
   private async storeVote(vote: Omit<InitiativeVoteRecord, '_id'>): Promise<void> {
-    const filter = { initiativeId: vote.initiativeId, userId: vote.userId };
     try {
-      await this.votes.updateOne(filter, { $set: vote }, { upsert: true }).exec();
+      // Insert first: the unique index answers it directly, where FerretDB runs an upsert as a scan.
+      await this.votes.create(vote);
     } catch (error) {
-      // Two first votes of one person raced; the unique index kept one, and this one replaces it.
       if (!isDuplicateKeyError(error)) throw error;
-      await this.votes.updateOne(filter, { $set: vote }).exec();
+      await this.votes
+        .updateOne({ initiativeId: vote.initiativeId, userId: vote.userId }, { $set: vote })
+        .exec();
     }
   }
 

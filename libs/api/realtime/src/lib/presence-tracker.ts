@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { PublicUser } from '@helix/contract';
+import { PRESENCE_LIST_MAX, type PresencePayload, type PublicUser } from '@helix/contract';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { RoomBroadcaster } from './room-broadcaster';
@@ -21,8 +21,11 @@ interface PresenceSync {
   rooms: Record<string, PublicUser[]>;
 }
 
-/** Coalesces presence broadcasts so 2000 joins cost a few messages, not 2000 full lists. */
-const BROADCAST_DELAY_MS = 250;
+/**
+ * Presence changes are coalesced, longer in bigger rooms: in a room of 2000 every broadcast goes to
+ * 2000 sockets, so 2000 joins must cost a handful of broadcasts, not 2000.
+ */
+const broadcastDelayMs = (members: number): number => Math.min(5_000, 250 + members * 2);
 /** Instances repeat their lists this often; a list not repeated for three periods is from a dead instance. */
 const HEARTBEAT_MS = 5_000;
 const SYNC_EVENT = 'helix:presence';
@@ -81,7 +84,15 @@ export class PresenceTracker implements OnApplicationShutdown {
     this.changed(roomId, room);
   }
 
-  users(roomId: string): PublicUser[] {
+  /** What clients see: everyone counted, at most PRESENCE_LIST_MAX listed by name. */
+  snapshot(roomId: string): PresencePayload {
+    const users = this.users(roomId);
+    const byGroup: PresencePayload['byGroup'] = {};
+    for (const user of users) byGroup[user.stakeholderGroup] = (byGroup[user.stakeholderGroup] ?? 0) + 1;
+    return { roomId, users: users.slice(0, PRESENCE_LIST_MAX), count: users.length, byGroup };
+  }
+
+  private users(roomId: string): PublicUser[] {
     const merged = new Map(this.localUsers(roomId).map((user) => [user.id, user]));
     const cutoff = Date.now() - 3 * HEARTBEAT_MS;
     for (const [instanceId, list] of this.remote.get(roomId) ?? []) {
@@ -111,7 +122,7 @@ export class PresenceTracker implements OnApplicationShutdown {
       this.sync({ [roomId]: this.localUsers(roomId) });
       this.emitLocally(roomId);
       if (!room.users.size) this.local.delete(roomId);
-    }, BROADCAST_DELAY_MS);
+    }, broadcastDelayMs(room.users.size));
     room.broadcastTimer.unref();
   }
 
@@ -139,6 +150,6 @@ export class PresenceTracker implements OnApplicationShutdown {
   }
 
   private emitLocally(roomId: string): void {
-    this.server?.local.to(roomChannel(roomId)).emit('presence', { roomId, users: this.users(roomId) });
+    this.server?.local.to(roomChannel(roomId)).emit('presence', this.snapshot(roomId));
   }
 }

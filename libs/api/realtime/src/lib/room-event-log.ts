@@ -45,6 +45,14 @@ interface RoomQueue {
 }
 
 const MAX_BATCH = 200;
+/** Recent events kept in memory per room, to serve catch-up without a database query. */
+const TAIL_MAX = 2_000;
+
+/** The newest events of a room: exactly the events with seq floor+1 .. floor+events.length. */
+interface RoomTail {
+  floor: number;
+  events: RoomEvent[];
+}
 const MAX_SEQ_RETRIES = 50;
 
 /**
@@ -64,6 +72,12 @@ const MAX_SEQ_RETRIES = 50;
 export class RoomEventLog {
   private readonly logger = new Logger(RoomEventLog.name);
   private readonly rooms = new Map<string, RoomQueue>();
+  /**
+   * On a single instance every event of a room passes through here, so the newest ones can answer
+   * catch-up from memory (FerretDB scans a collection for such a query). With several instances an
+   * event may come from elsewhere, so the tail is not kept.
+   */
+  private readonly tails = new Map<string, RoomTail>();
 
   constructor(
     @InjectModel(RoomEventRecord.name) private readonly model: Model<RoomEventRecord>,
@@ -87,6 +101,14 @@ export class RoomEventLog {
 
   /** Events after `sinceSeq`, oldest first, at most one page. */
   async since(roomId: string, sinceSeq: number): Promise<{ events: RoomEvent[]; hasMore: boolean }> {
+    const tail = this.tails.get(roomId);
+    if (tail && sinceSeq >= tail.floor) {
+      const start = Math.min(sinceSeq - tail.floor, tail.events.length);
+      return {
+        events: tail.events.slice(start, start + ROOM_REPLAY_PAGE),
+        hasMore: tail.events.length - start > ROOM_REPLAY_PAGE,
+      };
+    }
     const records = await this.model
       .find({ roomId, seq: trusted({ $gt: sinceSeq }) })
       .sort({ seq: 1 })
@@ -98,6 +120,8 @@ export class RoomEventLog {
   }
 
   async lastSeq(roomId: string): Promise<number> {
+    const tail = this.tails.get(roomId);
+    if (tail) return tail.floor + tail.events.length;
     const last = await this.model
       .findOne({ roomId }, { seq: 1 })
       .sort({ seq: -1 })
@@ -113,6 +137,11 @@ export class RoomEventLog {
       this.rooms.set(roomId, queue);
     }
     return queue;
+  }
+
+  /** Drops the remembered events of a room, e.g. after a deletion rewrote some of them in the database. */
+  forgetTail(roomId: string): void {
+    this.tails.delete(roomId);
   }
 
   /** Resolves once every change queued so far is stored and broadcast (graceful shutdown waits on it). */
@@ -133,6 +162,8 @@ export class RoomEventLog {
         const outcome = await this.insertBatch(ready, queue.nextSeq);
         queue.nextSeq += outcome.stored;
         if (outcome.seqTaken) {
+          // Another writer shares this room (an instance without Redis): memory no longer has it all.
+          this.tails.delete(roomId);
           queue.nextSeq = undefined;
           conflicts += 1;
         }
@@ -203,10 +234,25 @@ export class RoomEventLog {
     return { stored, retry: batch.slice(stored), seqTaken: true };
   }
 
+  private remember(event: RoomEvent): void {
+    if (this.broadcaster.clustered) return;
+    // The queue writes seq n only after reading n-1 as the room's last, so a new tail starts complete.
+    const tail = this.tails.get(event.roomId) ?? { floor: event.seq - 1, events: [] };
+    if (event.seq !== tail.floor + tail.events.length + 1) {
+      this.tails.delete(event.roomId);
+      return;
+    }
+    tail.events.push(event);
+    if (tail.events.length > TAIL_MAX)
+      tail.floor += tail.events.splice(0, tail.events.length - TAIL_MAX).length;
+    this.tails.set(event.roomId, tail);
+  }
+
   private publish(stored: Pending[]): void {
     for (const pending of stored) {
       const record = pending.record as RoomEventRecord;
       const event = toRoomEvent(record);
+      this.remember(event);
       this.broadcaster.emitRoomEvent(event);
       settle(pending, () => pending.resolve({ record, event, created: true }));
     }

@@ -4,6 +4,11 @@ import { newParticipant, signUp } from './support';
 test('a new participant signs up, finds the forum rooms, posts in a thread, and the post survives a reload', async ({
   page,
 }) => {
+  // The server sends a strict Content-Security-Policy; the client must work without breaking it.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   await signUp(page, newParticipant());
 
   await expect(
@@ -31,4 +36,5 @@ test('a new participant signs up, finds the forum rooms, posts in a thread, and 
   await expect(page.getByTestId('message').filter({ hasText: 'experimental solutions' })).toHaveCount(1);
   // Shown as text, never run as HTML.
   await expect(page.getByTestId('message').filter({ hasText: '<script>alert(1)</script>' })).toHaveCount(1);
+  expect(violations).toEqual([]);
 });

@@ -56,7 +56,7 @@ function event(seq: number, text = `m${seq}`): RoomEvent {
 }
 
 function joinAck(seq: number, missed: RoomEvent[] = [], hasMore = false): Ack<RoomJoinAck> {
-  return { ok: true, seq, presence: [], missed, hasMore };
+  return { ok: true, seq, presence: [], presenceCount: 0, missed, hasMore };
 }
 
 function setup() {
@@ -137,6 +137,17 @@ describe('RoomSync', () => {
     expect(socket.lastJoin().payload).toEqual({ roomId: ROOM, sinceSeq: 2 });
     socket.lastJoin().ack(joinAck(4, [event(2), event(3), event(4)]));
     expect(applied).toEqual([2, 3, 4]);
+  });
+
+  it('asks again from the last seq when the server says events may have been missed', () => {
+    const { socket, sync, applied } = setup();
+    sync.join(ROOM);
+    socket.connect();
+    socket.lastJoin().ack(joinAck(3));
+    socket.fire('rooms:resync');
+    expect(socket.lastJoin().payload).toEqual({ roomId: ROOM, sinceSeq: 3 });
+    socket.lastJoin().ack(joinAck(5, [event(4), event(5)]));
+    expect(applied).toEqual([4, 5]);
   });
 
   it('leaves when the last user of the room lets go', () => {

@@ -11,10 +11,10 @@ import type {
 /** The part of the Socket.IO client the engine needs; tests drive it with a fake. */
 export interface RoomSyncSocket {
   readonly connected: boolean;
-  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'connect' | 'rooms:resync', listener: () => void): unknown;
   on(event: 'room:event', listener: (event: RoomEvent) => void): unknown;
   on(event: 'presence', listener: (payload: PresencePayload) => void): unknown;
-  off(event: 'connect', listener: () => void): unknown;
+  off(event: 'connect' | 'rooms:resync', listener: () => void): unknown;
   off(event: 'room:event', listener: (event: RoomEvent) => void): unknown;
   off(event: 'presence', listener: (payload: PresencePayload) => void): unknown;
   emit(event: 'room:join', payload: RoomJoinRequest, ack: AckCallback<RoomJoinAck>): unknown;
@@ -62,12 +62,15 @@ export class RoomSync {
     socket.on('connect', this.handleConnect);
     socket.on('room:event', this.handleLiveEvent);
     socket.on('presence', this.handlePresence);
+    // The server lost contact with other instances for a while: ask every room again from its last seq.
+    socket.on('rooms:resync', this.handleConnect);
   }
 
   dispose(): void {
     this.socket.off('connect', this.handleConnect);
     this.socket.off('room:event', this.handleLiveEvent);
     this.socket.off('presence', this.handlePresence);
+    this.socket.off('rooms:resync', this.handleConnect);
     this.rooms.clear();
   }
 

@@ -657,6 +657,7 @@ async function mainRun() {
         let final = null;
         let lastPoll = null;
         let polls = 0;
+        const pollErrors = [];
         const deadline = startAt + 60_000;
         await sleep(startAt - now());
         while (now() < deadline) {
@@ -667,11 +668,13 @@ async function mainRun() {
               signal: AbortSignal.timeout(Math.max(1, deadline - now())),
             });
             if (response.ok) lastPoll = await response.json();
-          } catch {
-            break;
+            else pollErrors.push(`HTTP ${response.status}`);
+          } catch (error) {
+            pollErrors.push(String(error?.cause ?? error));
+            if (now() >= deadline) break;
           }
           polls += 1;
-          if (lastPoll.voters === N && lastPoll.options.every((option) => option.votes === want[option.id])) {
+          if (lastPoll && lastPoll.voters === N && lastPoll.options.every((option) => option.votes === want[option.id])) {
             final = now();
             break;
           }
@@ -706,6 +709,7 @@ async function mainRun() {
           },
           expected: Object.fromEntries(poll.options.map((o) => [o.label, want[o.id]])),
           pollRequests: polls,
+          pollErrors: pollErrors.slice(0, 3),
         };
         if (wrong || errors > timeouts)
           broken.push(

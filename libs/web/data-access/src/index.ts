@@ -9,3 +9,4 @@ export * from './lib/outbox';
 export * from './lib/socket-client';
 export * from './lib/format';
 export * from './lib/i18n/i18n';
+export * from './lib/download-file';

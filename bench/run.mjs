@@ -674,7 +674,11 @@ async function mainRun() {
             if (now() >= deadline) break;
           }
           polls += 1;
-          if (lastPoll && lastPoll.voters === N && lastPoll.options.every((option) => option.votes === want[option.id])) {
+          if (
+            lastPoll &&
+            lastPoll.voters === N &&
+            lastPoll.options.every((option) => option.votes === want[option.id])
+          ) {
             final = now();
             break;
           }

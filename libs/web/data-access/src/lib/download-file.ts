@@ -26,7 +26,8 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
     const body: unknown = await response.json().catch(() => null);
     throw ApiError.fromBody(response.status, body as Parameters<typeof ApiError.fromBody>[1]);
   }
-  const name = response.headers.get('Content-Disposition')?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallbackName;
+  const name =
+    response.headers.get('Content-Disposition')?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallbackName;
   saveBlob(await response.blob(), name);
 }
 

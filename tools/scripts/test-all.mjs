@@ -27,6 +27,9 @@ const run = (command, args, env = {}) =>
 
 // The build comes first: the scale-out tests run the built API as separate processes.
 const buildStatus = run('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
+// The web client's initial JavaScript must stay within its gzip budget; it counts as one test.
+const budgetStatus =
+  buildStatus === 0 ? run(process.execPath, ['tools/scripts/check-web-budget.mjs']) : undefined;
 const jestStatus = run('jest', [
   '-c',
   'tools/test/jest.workspace.cjs',
@@ -37,14 +40,22 @@ const e2eStatus = buildStatus === 0 ? run('playwright', ['test', '-c', 'e2e/play
 
 const jest = readJson('jest.json');
 const e2e = readJson('e2e.json');
-const passed = (jest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
-const failed = (jest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const budgetPassed = budgetStatus === 0 ? 1 : 0;
+const budgetFailed = budgetStatus === undefined || budgetStatus === 0 ? 0 : 1;
+const passed = (jest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + budgetPassed;
+const failed =
+  (jest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0) + budgetFailed;
 console.log(
   `\nUnit and integration: ${jest?.numPassedTests ?? 0} passed, ${jest?.numFailedTests ?? 0} failed`,
 );
 console.log(`Browser: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed`);
+console.log(
+  budgetStatus === undefined
+    ? 'JavaScript budget: not run (the build failed)'
+    : `JavaScript budget: ${budgetPassed} passed, ${budgetFailed} failed`,
+);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(jestStatus || buildStatus || e2eStatus || (failed ? 1 : 0));
+process.exit(jestStatus || buildStatus || budgetStatus || e2eStatus || (failed ? 1 : 0));
 
 function readJson(name) {
   const file = join(results, name);

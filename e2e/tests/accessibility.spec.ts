@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { newParticipant, signUp } from './support';
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it stands and fails on every serious or critical violation. */
+async function expectNoSeriousViolations(page: Page, pageName: string): Promise<void> {
+  // Data still loading would be checked half-drawn: wait for every spinner to go.
+  await expect(page.locator('.hx-spinner')).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+  expect(serious, `serious or critical axe violations on the ${pageName}:\n${serious.join('\n')}`).toEqual(
+    [],
+  );
+}
+
+test('the main pages have no serious or critical WCAG 2.2 AA violations', async ({ page }) => {
+  test.setTimeout(120_000);
+
+  // A fresh context: nobody is signed in yet.
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'sign-in page');
+
+  await signUp(page, newParticipant());
+  await expect(page.getByRole('link', { name: 'University in an urban ecosystem' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'rooms list');
+
+  await page.getByRole('link', { name: 'University in an urban ecosystem' }).click();
+  await expect(page.getByLabel('New thread title')).toBeVisible();
+  await expectNoSeriousViolations(page, 'room page');
+
+  const title = `Accessible thread ${Date.now()}`;
+  await page.getByLabel('New thread title').fill(title);
+  await page.getByRole('button', { name: 'Start thread' }).click();
+  await page.getByRole('link', { name: title }).click();
+  await page.getByLabel('Message').fill('Every participant must be able to follow the discussion.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const message = page.getByTestId('message').filter({ hasText: 'able to follow the discussion' });
+  await expect(message).toBeVisible();
+  await expect(message).not.toHaveAttribute('data-state', 'pending');
+  await expectNoSeriousViolations(page, 'thread page');
+
+  // A draft initiative from the message, so the board has a card to check.
+  await message.getByRole('link', { name: 'Propose as initiative' }).click();
+  await expect(page.getByRole('heading', { name: 'Propose an initiative' })).toBeVisible();
+  const partner = page.getByRole('group', { name: 'Partner 2', exact: true });
+  await partner.getByLabel('Organization').fill('City Accessibility Council');
+  await partner.getByLabel('Stakeholder group').selectOption('civil_society');
+  await page.getByRole('button', { name: 'Create the draft' }).click();
+  await expect(page.getByTestId('initiative')).toHaveAttribute('data-status', 'draft');
+  await expectNoSeriousViolations(page, 'initiative page');
+
+  await page.goto('/initiatives');
+  await expect(page.getByRole('heading', { level: 1, name: 'Joint initiatives' })).toBeVisible();
+  await expect(page.getByTestId('initiative-card').first()).toBeVisible();
+  await expectNoSeriousViolations(page, 'initiatives board');
+
+  await page.goto('/outcome');
+  await expect(page.getByRole('heading', { level: 1, name: 'Forum outcome' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'outcome page');
+});

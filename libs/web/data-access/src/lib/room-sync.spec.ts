@@ -150,6 +150,16 @@ describe('RoomSync', () => {
     expect(applied).toEqual([4, 5]);
   });
 
+  it('counts everyone present even when a big room lists only some by name', () => {
+    const { socket, sync } = setup();
+    sync.join(ROOM);
+    socket.connect();
+    socket.lastJoin().ack({ ...joinAck(1), presenceCount: 250 } as Ack<RoomJoinAck>);
+    expect(sync.presenceCount(ROOM)).toBe(250);
+    socket.fire('presence', { roomId: ROOM, users: [], count: 251, byGroup: {} });
+    expect(sync.presenceCount(ROOM)).toBe(251);
+  });
+
   it('leaves when the last user of the room lets go', () => {
     const { socket, sync } = setup();
     socket.connect();

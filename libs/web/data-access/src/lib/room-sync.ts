@@ -42,6 +42,8 @@ interface RoomState {
   /** Another join was asked for while one was in flight. */
   joinAgain: boolean;
   presence: PublicUser[];
+  /** Everyone present; the server lists at most PRESENCE_LIST_MAX of them by name. */
+  presenceCount: number;
 }
 
 /**
@@ -99,6 +101,10 @@ export class RoomSync {
     return this.rooms.get(roomId)?.presence ?? EMPTY;
   }
 
+  presenceCount(roomId: string): number {
+    return this.rooms.get(roomId)?.presenceCount ?? 0;
+  }
+
   subscribe(listener: RoomEventListener): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
@@ -122,6 +128,7 @@ export class RoomSync {
       joining: false,
       joinAgain: false,
       presence: EMPTY,
+      presenceCount: 0,
     };
   }
 
@@ -133,6 +140,7 @@ export class RoomSync {
     // The room stays known with its lastSeq, so coming back replays what happened meanwhile.
     room.buffer.clear();
     room.presence = EMPTY;
+    room.presenceCount = 0;
     this.emitPresence();
     if (this.socket.connected) this.socket.emit('room:leave', { roomId }, noop);
   }
@@ -172,6 +180,7 @@ export class RoomSync {
       return;
     }
     room.presence = ack.presence;
+    room.presenceCount = ack.presenceCount ?? ack.presence.length;
     this.emitPresence();
     const fresh = room.lastSeq === null;
     if (fresh) {
@@ -258,6 +267,7 @@ export class RoomSync {
     const room = this.rooms.get(payload.roomId);
     if (!room || room.refs === 0) return;
     room.presence = payload.users;
+    room.presenceCount = payload.count ?? payload.users.length;
     this.emitPresence();
   };
 

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { usePresence } from '../hooks/use-room-membership';
+import { usePresence, usePresenceCount } from '../hooks/use-room-membership';
 
 export function PresenceList({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
   const users = usePresence(roomId);
+  const count = usePresenceCount(roomId);
   return (
     <section aria-labelledby="presence-heading" className="hx-card">
       <h2 id="presence-heading">{t('presence.title')}</h2>
@@ -17,6 +18,9 @@ export function PresenceList({ roomId }: { roomId: string }) {
               </span>
             </li>
           ))}
+          {count > users.length && (
+            <li className="hx-muted">{t('presence.more', { count: count - users.length })}</li>
+          )}
         </ul>
       ) : (
         <p className="hx-muted">{t('presence.empty')}</p>

@@ -17,3 +17,4 @@ export { FreshCount } from './lib/data/fresh-count';
 export { Lang, languageOf, type RequestLanguage } from './lib/http/request-language';
 export { KeyedMutex } from './lib/data/keyed-mutex';
 export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';
+export { csvFile } from './lib/http/csv-file';

@@ -13,6 +13,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  csvFile,
   CurrentUser,
   IdParam,
   Lang,
@@ -33,7 +34,7 @@ import {
   VoteHistoryEntryDto,
 } from './dto/initiatives.dto';
 import { InitiativesService } from './initiatives.service';
-import { outcomeCsv } from './outcome-csv';
+import { outcomeRows } from './outcome-rows';
 
 const DEFAULT_RULE_DOC = `Default rule ${JSON.stringify(DEFAULT_CONSENSUS_RULE)}: ${describeRule(DEFAULT_CONSENSUS_RULE, 'en')}`;
 
@@ -80,11 +81,7 @@ export class InitiativesController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   async outcome(@Lang() lang: RequestLanguage): Promise<StreamableFile> {
-    const csv = outcomeCsv(await this.initiatives.adopted(lang));
-    return new StreamableFile(Buffer.from(csv, 'utf8'), {
-      type: 'text/csv; charset=utf-8',
-      disposition: 'attachment; filename="forum-outcome.csv"',
-    });
+    return csvFile(outcomeRows(await this.initiatives.adopted(lang)), 'forum-outcome.csv');
   }
 
   @Get(':id')

@@ -11,10 +11,17 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, IdParam, Roles, WriteRateLimit, type AuthenticatedUser } from '@helix/api/core';
+import {
+  csvFile,
+  CurrentUser,
+  IdParam,
+  Roles,
+  WriteRateLimit,
+  type AuthenticatedUser,
+} from '@helix/api/core';
 import type { Poll } from '@helix/contract';
 import { CreatePollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
-import { pollResultsCsv } from './poll-csv';
+import { pollResultsRows } from './poll-results-rows';
 import { PollsService } from './polls.service';
 
 @ApiTags('polls')
@@ -106,9 +113,6 @@ export class PollsController {
     @IdParam('pollId') pollId: string,
   ): Promise<StreamableFile> {
     const { poll, tally } = await this.polls.resultsForExport(user, pollId);
-    return new StreamableFile(Buffer.from(pollResultsCsv(poll, tally), 'utf8'), {
-      type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="poll-${pollId}-results.csv"`,
-    });
+    return csvFile(pollResultsRows(poll, tally), `poll-${pollId}-results.csv`);
   }
 }

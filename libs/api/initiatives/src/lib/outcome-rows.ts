@@ -1,10 +1,7 @@
 import { STAKEHOLDER_GROUPS, VOTE_POSITIONS, type Initiative } from '@helix/contract';
-import { stringify } from 'csv-stringify/sync';
-
-const BOM = '\uFEFF';
 
 /** The forum's outcome: one row per adopted initiative with partners and its frozen tally. */
-export function outcomeCsv(initiatives: Initiative[]): string {
+export function outcomeRows(initiatives: Initiative[]): unknown[][] {
   const groupColumns = STAKEHOLDER_GROUPS.flatMap((group) =>
     VOTE_POSITIONS.map((position) => `${group} ${position}`),
   );
@@ -26,5 +23,5 @@ export function outcomeCsv(initiatives: Initiative[]): string {
       ),
     ];
   });
-  return BOM + stringify([header, ...rows]);
+  return [header, ...rows];
 }

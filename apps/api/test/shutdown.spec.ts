@@ -60,8 +60,9 @@ describe.each([
       ),
     );
     const deadline = Date.now() + 20_000;
-    while (clients[0].applied.length < 40 && Date.now() < deadline)
-      await new Promise((done) => setTimeout(done, 5));
+    // Stop once enough sends are acknowledged, not merely broadcast: acks are what must survive.
+    const ackedSoFar = (): number => clients.reduce((sum, client) => sum + client.acked.size, 0);
+    while (ackedSoFar() < 40 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 5));
     await api.kill(signal);
     await Promise.all(sending);
     const acked = clients.flatMap((client) => [...client.acked.entries()]);

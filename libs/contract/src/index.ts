@@ -4,3 +4,4 @@ export * from './lib/rooms';
 export * from './lib/realtime';
 export * from './lib/polls';
 export * from './lib/initiatives';
+export * from './lib/qa';

@@ -7,8 +7,10 @@ import {
   postMessageRequestSchema,
   reactionEmojiSchema,
   type Message,
+  type RoomSettings,
   type Thread,
 } from './rooms';
+import type { Question } from './qa';
 import { pollVoteSchema, type Poll } from './polls';
 import type { Initiative } from './initiatives';
 
@@ -16,12 +18,16 @@ export const ROOM_EVENT_TYPES = [
   'message.created',
   'message.updated',
   'message.deleted',
+  'message.hidden',
   'reaction.updated',
   'thread.created',
   'thread.updated',
   'poll.created',
   'poll.updated',
   'initiative.updated',
+  'settings.updated',
+  'question.updated',
+  'question.pending',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 
@@ -30,12 +36,18 @@ export interface RoomEventPayloads {
   'message.created': Message;
   'message.updated': Message;
   'message.deleted': Message;
+  'message.hidden': Message;
   'reaction.updated': Message;
   'thread.created': Thread;
   'thread.updated': Thread;
   'poll.created': Poll;
   'poll.updated': Poll;
   'initiative.updated': Initiative;
+  'settings.updated': RoomSettings;
+  /** A question others may see, as they see it (no author when anonymous); dismissed ones leave the list. */
+  'question.updated': Question;
+  /** A question waits for review: moderators fetch the queue; others learn nothing about it. */
+  'question.pending': { id: string; roomId: string };
 }
 
 export interface RoomEvent<T extends RoomEventType = RoomEventType> {

@@ -22,6 +22,8 @@ export const threadSchema = z.object({
   createdBy: publicUserSchema,
   pinned: z.boolean(),
   locked: z.boolean(),
+  /** Settled by a moderator: shown as done, still open for replies unless also locked. */
+  resolved: z.boolean(),
   messageCount: z.number().int(),
   lastActivityAt: isoDateSchema,
   createdAt: isoDateSchema,
@@ -35,8 +37,12 @@ export const createThreadRequestSchema = z.strictObject({
 export type CreateThreadRequest = z.infer<typeof createThreadRequestSchema>;
 
 export const updateThreadRequestSchema = z
-  .strictObject({ pinned: z.boolean().optional(), locked: z.boolean().optional() })
-  .refine((body) => body.pinned !== undefined || body.locked !== undefined, 'give pinned or locked')
+  .strictObject({
+    pinned: z.boolean().optional(),
+    locked: z.boolean().optional(),
+    resolved: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'give pinned, locked or resolved')
   .meta({ minProperties: 1 });
 export type UpdateThreadRequest = z.infer<typeof updateThreadRequestSchema>;
 
@@ -61,6 +67,8 @@ export const messageSchema = z.object({
   createdAt: isoDateSchema,
   editedAt: isoDateSchema.nullable(),
   deleted: z.boolean(),
+  /** Set when a moderator hid the message: its text is gone for everyone, the reason is shown in its place. */
+  hidden: z.object({ reason: z.string(), at: isoDateSchema }).nullable(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -90,3 +98,76 @@ export type MessagePage = z.infer<typeof messagePageSchema>;
 /** Emoji reactions are a short fixed palette: free text here would be an abuse channel. */
 export const REACTION_EMOJIS = ['👍', '❤️', '🎉', '🤔', '👀', '✅'] as const;
 export const reactionEmojiSchema = z.enum(REACTION_EMOJIS);
+
+export const MODERATION_REASON_MAX = 500;
+export const hideMessageRequestSchema = z.strictObject({ reason: textField(MODERATION_REASON_MAX) });
+export type HideMessageRequest = z.infer<typeof hideMessageRequestSchema>;
+
+/** What a room's presenter screen shows; the moderator changes it with one click. */
+export const PROJECTOR_KINDS = ['nothing', 'poll', 'qa', 'initiative'] as const;
+export type ProjectorKind = (typeof PROJECTOR_KINDS)[number];
+/** Projector kinds that point at one poll or initiative through `targetId`. */
+export const PROJECTOR_KINDS_WITH_TARGET: readonly ProjectorKind[] = ['poll', 'initiative'];
+
+export const projectorSchema = z
+  .strictObject({ kind: z.enum(PROJECTOR_KINDS), targetId: idSchema.nullish() })
+  .refine((projector) => PROJECTOR_KINDS_WITH_TARGET.includes(projector.kind) === !!projector.targetId, {
+    message: 'targetId is required for a poll or an initiative, and only for them',
+    path: ['targetId'],
+  })
+  .meta({
+    anyOf: [
+      { properties: { kind: { enum: ['nothing', 'qa'] }, targetId: { type: 'null' } } },
+      { required: ['targetId'], properties: { kind: { enum: ['poll', 'initiative'] } } },
+    ],
+  });
+export type ProjectorRequest = z.infer<typeof projectorSchema>;
+
+/** A room's live settings, changed by moderators (unlike the room itself, which comes from the forum text). */
+export const roomSettingsSchema = z.object({
+  roomId: idSchema,
+  /** Audience questions wait for a moderator's approval before others see them. */
+  qaReview: z.boolean(),
+  projector: z.object({ kind: z.enum(PROJECTOR_KINDS), targetId: idSchema.nullable() }),
+  updatedAt: isoDateSchema,
+});
+export type RoomSettings = z.infer<typeof roomSettingsSchema>;
+export type Projector = RoomSettings['projector'];
+
+export const updateRoomSettingsRequestSchema = z
+  .strictObject({ qaReview: z.boolean().optional(), projector: projectorSchema.optional() })
+  .refine((body) => Object.keys(body).length > 0, 'give qaReview or projector')
+  .meta({ minProperties: 1 });
+export type UpdateRoomSettingsRequest = z.input<typeof updateRoomSettingsRequestSchema>;
+
+export const MODERATION_ACTIONS = [
+  'message.hidden',
+  'thread.pinned',
+  'thread.unpinned',
+  'thread.locked',
+  'thread.unlocked',
+  'thread.resolved',
+  'thread.reopened',
+  'question.approved',
+  'question.answered',
+  'question.dismissed',
+  'question.reopened',
+  'settings.qa_review_on',
+  'settings.qa_review_off',
+  'settings.projector',
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** One moderator action, kept for accountability; moderators read the room's log. */
+export const moderationEntrySchema = z.object({
+  id: idSchema,
+  roomId: idSchema,
+  action: z.enum(MODERATION_ACTIONS),
+  moderator: publicUserSchema,
+  subjectId: idSchema.nullable(),
+  reason: z.string().nullable(),
+  /** What the action removed or set, e.g. the hidden message's text; moderators only. */
+  detail: z.string().nullable(),
+  at: isoDateSchema,
+});
+export type ModerationEntry = z.infer<typeof moderationEntrySchema>;

@@ -10,3 +10,4 @@ export * from './lib/socket-client';
 export * from './lib/format';
 export * from './lib/i18n/i18n';
 export * from './lib/download-file';
+export * from './lib/room-link';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-moderation', preset: '../../../jest.preset.cjs' };

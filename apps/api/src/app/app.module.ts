@@ -16,6 +16,7 @@ import {
 import { DiscussionModule } from '@helix/api/discussion';
 import { InitiativesModule } from '@helix/api/initiatives';
 import { PollsModule } from '@helix/api/polls';
+import { QaModule } from '@helix/api/qa';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         DiscussionModule,
         PollsModule,
+        QaModule,
         InitiativesModule,
         ServeStaticModule.forRootAsync({
           inject: [HelixConfig],

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-qa', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ModerationModule } from '@helix/api/moderation';
+import { RealtimeModule } from '@helix/api/realtime';
+import { RoomsModule } from '@helix/api/rooms';
+import { QuestionUpvotes } from './question-upvotes';
+import { QuestionsController } from './questions.controller';
+import { QuestionsService } from './questions.service';
+import { QuestionUpvoteRecord, QuestionUpvoteSchema } from './schemas/question-upvote.schema';
+import { QuestionRecord, QuestionSchema } from './schemas/question.schema';
+
+/** Audience Q&A: questions asked in a room, upvoted by the audience and moderated. */
+@Module({
+  imports: [
+    RealtimeModule,
+    RoomsModule,
+    ModerationModule,
+    MongooseModule.forFeature([
+      { name: QuestionRecord.name, schema: QuestionSchema },
+      { name: QuestionUpvoteRecord.name, schema: QuestionUpvoteSchema },
+    ]),
+  ],
+  controllers: [QuestionsController],
+  providers: [QuestionsService, QuestionUpvotes],
+})
+export class QaModule {}

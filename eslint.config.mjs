@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import i18next from 'eslint-plugin-i18next';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
@@ -135,6 +136,47 @@ export default defineConfig(
           selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]',
           message:
             'dangerouslySetInnerHTML opens an XSS hole; render text, or sanitise in one reviewed component.',
+        },
+      ],
+    },
+  },
+
+  {
+    // Every word a person reads comes from i18next (en.json + ru.json): text in JSX and the attributes and
+    // props that are read out or shown. Class names, test ids, routes, keys and the like are not text.
+    name: 'helix/web-i18n',
+    basePath: workspaceRoot,
+    files: ['apps/web/src/**/*.{ts,tsx}', 'libs/web/**/*.{ts,tsx}'],
+    ignores: ['**/*.spec.{ts,tsx}', '**/*.test.{ts,tsx}'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'should-validate-template': true,
+          'jsx-components': { exclude: ['Trans'] },
+          'jsx-attributes': {
+            include: [
+              '.*[lL]abel',
+              '.*[tT]itle',
+              '.*[pP]laceholder',
+              'alt',
+              'aria-description',
+              'aria-roledescription',
+              'aria-valuetext',
+              'hint',
+              'error',
+              '.*[dD]escription',
+              '.*[mM]essage',
+              'caption',
+              'summary',
+              'legend',
+            ],
+          },
+          // Symbols, digits and punctuation alone (✓, ×, 3/4, —) read the same in every language.
+          words: { exclude: [/^[^\p{L}]*$/u] },
+          message: "User-facing text must go through i18next: t('key') with the key in en.json and ru.json",
         },
       ],
     },

@@ -11,6 +11,13 @@ import {
   type OpenVotingForm as Form,
 } from '../lib/initiative-draft';
 
+const RULE_FIELDS: readonly { key: keyof Form; min: number; max?: number }[] = [
+  { key: 'quorum', min: 1 },
+  { key: 'minGroups', min: 1, max: 4 },
+  { key: 'threshold', min: 50, max: 100 },
+  { key: 'maxBlocks', min: 0 },
+];
+
 /** Opens voting with an optional closing time and optional changes to the consensus rule. */
 export function OpenVotingForm({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
@@ -32,6 +39,8 @@ export function OpenVotingForm({ initiative }: { initiative: Initiative }) {
       setForm((current) => ({ ...current, [key]: event.target.value })),
   });
 
+  const closesAt = field('closesAt');
+
   return (
     <section aria-labelledby="open-voting-heading" className="hx-card hx-open-voting">
       <h2 id="open-voting-heading">{t('initiatives.open.title')}</h2>
@@ -41,42 +50,23 @@ export function OpenVotingForm({ initiative }: { initiative: Initiative }) {
           label={t('initiatives.open.closesAt')}
           hint={t('initiatives.open.closesAtHint')}
           min={minimum}
-          {...field('closesAt')}
+          {...closesAt}
         />
         <fieldset className="hx-open-voting__rule">
           <legend>{t('initiatives.open.rule')}</legend>
           <p className="hx-field__hint">{t('initiatives.open.ruleHint')}</p>
           <div className="hx-open-voting__grid">
-            <TextField
-              type="number"
-              inputMode="numeric"
-              min={1}
-              label={t('initiatives.open.quorum')}
-              {...field('quorum')}
-            />
-            <TextField
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={4}
-              label={t('initiatives.open.minGroups')}
-              {...field('minGroups')}
-            />
-            <TextField
-              type="number"
-              inputMode="numeric"
-              min={50}
-              max={100}
-              label={t('initiatives.open.threshold')}
-              {...field('threshold')}
-            />
-            <TextField
-              type="number"
-              inputMode="numeric"
-              min={0}
-              label={t('initiatives.open.maxBlocks')}
-              {...field('maxBlocks')}
-            />
+            {RULE_FIELDS.map(({ key, min, max }) => (
+              <TextField
+                key={key}
+                type="number"
+                inputMode="numeric"
+                min={min}
+                max={max}
+                label={t(`initiatives.open.${key}`)}
+                {...field(key)}
+              />
+            ))}
           </div>
         </fieldset>
         {open.error ? (

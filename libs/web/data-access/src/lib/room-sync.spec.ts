@@ -1,4 +1,4 @@
-import type { Ack, Message, RoomEvent, RoomJoinAck, RoomJoinRequest } from '@helix/contract';
+import type { Ack, Message, PublicUser, RoomEvent, RoomJoinAck, RoomJoinRequest } from '@helix/contract';
 import { RoomSync, type RoomSyncSocket } from './room-sync';
 
 type Listener = (...args: never[]) => void;
@@ -158,6 +158,33 @@ describe('RoomSync', () => {
     expect(sync.presenceCount(ROOM)).toBe(250);
     socket.fire('presence', { roomId: ROOM, users: [], count: 251, byGroup: {} });
     expect(sync.presenceCount(ROOM)).toBe(251);
+  });
+
+  it('counts those present by stakeholder group', () => {
+    const { socket, sync } = setup();
+    sync.join(ROOM);
+    socket.connect();
+    const person = (id: string, stakeholderGroup: PublicUser['stakeholderGroup']): PublicUser => ({
+      id,
+      displayName: id,
+      organization: 'Org',
+      stakeholderGroup,
+    });
+    socket.lastJoin().ack({
+      ...joinAck(1),
+      presence: [person('a', 'business'), person('b', 'business'), person('c', 'government')],
+      presenceCount: 3,
+    } as Ack<RoomJoinAck>);
+    expect(sync.presenceByGroup(ROOM)).toEqual({ business: 2, government: 1 });
+    socket.fire('presence', {
+      roomId: ROOM,
+      users: [],
+      count: 240,
+      byGroup: { university: 200, business: 40 },
+    });
+    expect(sync.presenceByGroup(ROOM)).toEqual({ university: 200, business: 40 });
+    // Unchanged presence keeps the same object, as useSyncExternalStore needs.
+    expect(sync.presenceByGroup(ROOM)).toBe(sync.presenceByGroup(ROOM));
   });
 
   it('leaves when the last user of the room lets go', () => {

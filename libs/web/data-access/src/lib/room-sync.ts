@@ -44,6 +44,16 @@ interface RoomState {
   presence: PublicUser[];
   /** Everyone present; the server lists at most PRESENCE_LIST_MAX of them by name. */
   presenceCount: number;
+  presenceByGroup: PresenceByGroup;
+}
+
+export type PresenceByGroup = PresencePayload['byGroup'];
+
+/** The join ack lists people but does not count groups: count those listed until a presence update says. */
+function countGroups(users: readonly PublicUser[]): PresenceByGroup {
+  const byGroup: PresenceByGroup = {};
+  for (const user of users) byGroup[user.stakeholderGroup] = (byGroup[user.stakeholderGroup] ?? 0) + 1;
+  return byGroup;
 }
 
 /**
@@ -105,6 +115,11 @@ export class RoomSync {
     return this.rooms.get(roomId)?.presenceCount ?? 0;
   }
 
+  /** Everyone present per stakeholder group (a stable object until presence changes). */
+  presenceByGroup(roomId: string): PresenceByGroup {
+    return this.rooms.get(roomId)?.presenceByGroup ?? EMPTY_GROUPS;
+  }
+
   subscribe(listener: RoomEventListener): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
@@ -129,6 +144,7 @@ export class RoomSync {
       joinAgain: false,
       presence: EMPTY,
       presenceCount: 0,
+      presenceByGroup: EMPTY_GROUPS,
     };
   }
 
@@ -141,6 +157,7 @@ export class RoomSync {
     room.buffer.clear();
     room.presence = EMPTY;
     room.presenceCount = 0;
+    room.presenceByGroup = EMPTY_GROUPS;
     this.emitPresence();
     if (this.socket.connected) this.socket.emit('room:leave', { roomId }, noop);
   }
@@ -181,6 +198,7 @@ export class RoomSync {
     }
     room.presence = ack.presence;
     room.presenceCount = ack.presenceCount ?? ack.presence.length;
+    room.presenceByGroup = countGroups(ack.presence);
     this.emitPresence();
     const fresh = room.lastSeq === null;
     if (fresh) {
@@ -268,6 +286,7 @@ export class RoomSync {
     if (!room || room.refs === 0) return;
     room.presence = payload.users;
     room.presenceCount = payload.count ?? payload.users.length;
+    room.presenceByGroup = payload.byGroup ?? countGroups(payload.users);
     this.emitPresence();
   };
 
@@ -277,4 +296,5 @@ export class RoomSync {
 }
 
 const EMPTY: PublicUser[] = [];
+const EMPTY_GROUPS: PresenceByGroup = {};
 const noop = (): void => undefined;

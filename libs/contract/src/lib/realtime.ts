@@ -3,6 +3,7 @@ import { publicUserSchema, type PublicUser } from './auth';
 import { idSchema, textField, type ErrorCode, type StakeholderGroup } from './common';
 import {
   clientIdSchema,
+  hideMessageRequestSchema,
   MESSAGE_TEXT_MAX,
   postMessageRequestSchema,
   reactionEmojiSchema,
@@ -68,6 +69,7 @@ export const roomLeaveSchema = z.strictObject({ roomId: idSchema });
 export const messageSendSchema = postMessageRequestSchema.extend({ roomId: idSchema });
 export const messageEditSchema = z.strictObject({ messageId: idSchema, text: textField(MESSAGE_TEXT_MAX) });
 export const messageDeleteSchema = z.strictObject({ messageId: idSchema });
+export const messageHideSchema = hideMessageRequestSchema.extend({ messageId: idSchema });
 export const reactionToggleSchema = z.strictObject({ messageId: idSchema, emoji: reactionEmojiSchema });
 export const typingSchema = z.strictObject({ roomId: idSchema, threadId: idSchema });
 export { clientIdSchema };
@@ -100,6 +102,11 @@ export interface ClientToServerEvents {
   ) => void;
   'message:delete': (
     payload: z.infer<typeof messageDeleteSchema>,
+    ack: AckCallback<{ message: Message }>,
+  ) => void;
+  /** Moderators and admins: as `POST /api/messages/:messageId/hide`. */
+  'message:hide': (
+    payload: z.infer<typeof messageHideSchema>,
     ack: AckCallback<{ message: Message }>,
   ) => void;
   'reaction:toggle': (

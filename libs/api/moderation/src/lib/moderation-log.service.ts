@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { toPublicUser, type AuthenticatedUser } from '@helix/api/core';
+import { RoomsService } from '@helix/api/rooms';
 import type { ModerationAction, ModerationEntry } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
 import { ModerationEntryRecord } from './schemas/moderation-entry.schema';
@@ -31,6 +32,7 @@ const toEntry = (record: ModerationEntryRecord): ModerationEntry => ({
 export class ModerationLogService {
   constructor(
     @InjectModel(ModerationEntryRecord.name) private readonly entries: Model<ModerationEntryRecord>,
+    private readonly rooms: RoomsService,
   ) {}
 
   async record(moderator: AuthenticatedUser, input: ModerationRecordInput): Promise<ModerationEntry> {
@@ -48,11 +50,12 @@ export class ModerationLogService {
     return toEntry(record);
   }
 
-  /** The room's newest entries first. */
+  /** The room's newest entries first (by id within one millisecond: ids rise in the order of recording). */
   async list(roomId: string): Promise<ModerationEntry[]> {
+    await this.rooms.get(roomId);
     const records = await this.entries
       .find({ roomId })
-      .sort({ at: -1 })
+      .sort({ at: -1, _id: -1 })
       .limit(LOG_PAGE)
       .lean<ModerationEntryRecord[]>()
       .exec();

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
 import { RoomsModule } from '@helix/api/rooms';
 import { ModerationLogService } from './moderation-log.service';
+import { ProjectorTargets } from './projector-targets';
 import { RoomSettingsService } from './room-settings.service';
 import { ModerationEntryRecord, ModerationEntrySchema } from './schemas/moderation-entry.schema';
 import { RoomSettingsRecord, RoomSettingsSchema } from './schemas/room-settings.schema';
@@ -17,7 +18,7 @@ import { RoomSettingsRecord, RoomSettingsSchema } from './schemas/room-settings.
     RealtimeModule,
     RoomsModule,
   ],
-  providers: [RoomSettingsService, ModerationLogService],
-  exports: [RoomSettingsService, ModerationLogService],
+  providers: [RoomSettingsService, ModerationLogService, ProjectorTargets],
+  exports: [RoomSettingsService, ModerationLogService, ProjectorTargets],
 })
 export class ModerationModule {}

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AuthenticatedUser } from '@helix/api/core';
 import { RoomEventLog } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/rooms';
 import type { RoomSettings, UpdateRoomSettingsRequest } from '@helix/contract';
 import type { Model } from 'mongoose';
-import { ModerationLogService } from './moderation-log.service';
+import { ModerationLogService, type ModerationRecordInput } from './moderation-log.service';
+import { ProjectorTargets } from './projector-targets';
 import { RoomSettingsRecord } from './schemas/room-settings.schema';
 
 const defaults = (roomId: string): RoomSettingsRecord => ({
@@ -15,6 +16,27 @@ const defaults = (roomId: string): RoomSettingsRecord => ({
   projectorTargetId: null,
   updatedAt: new Date(0),
 });
+
+/** One moderation log entry per setting that really changed. */
+function changedActions(
+  roomId: string,
+  before: RoomSettingsRecord,
+  after: RoomSettingsRecord,
+): ModerationRecordInput[] {
+  const actions: ModerationRecordInput[] = [];
+  if (after.qaReview !== before.qaReview) {
+    actions.push({ roomId, action: after.qaReview ? 'settings.qa_review_on' : 'settings.qa_review_off' });
+  }
+  if (after.projectorKind !== before.projectorKind || after.projectorTargetId !== before.projectorTargetId) {
+    actions.push({
+      roomId,
+      action: 'settings.projector',
+      subjectId: after.projectorTargetId,
+      detail: after.projectorKind,
+    });
+  }
+  return actions;
+}
 
 const toSettings = (record: RoomSettingsRecord): RoomSettings => ({
   roomId: record.roomId,
@@ -31,6 +53,7 @@ export class RoomSettingsService {
     private readonly rooms: RoomsService,
     private readonly log: RoomEventLog,
     private readonly moderationLog: ModerationLogService,
+    private readonly targets: ProjectorTargets,
   ) {}
 
   async get(roomId: string): Promise<RoomSettings> {
@@ -40,7 +63,8 @@ export class RoomSettingsService {
 
   /**
    * Changed inside the room's queue, so two moderators' clicks apply one after the other and the
-   * `settings.updated` events carry the states in the order they were stored.
+   * `settings.updated` events carry the states in the order they were stored. A change that leaves the
+   * settings as they were stores, sends and logs nothing.
    */
   async update(
     moderator: AuthenticatedUser,
@@ -48,16 +72,28 @@ export class RoomSettingsService {
     changes: UpdateRoomSettingsRequest,
   ): Promise<RoomSettings> {
     await this.rooms.get(roomId);
+    // Outside the queue: a poll or initiative only moves forward, so one fit to show stays fit.
+    if (changes.projector) await this.targets.check(roomId, changes.projector);
     let updated: RoomSettings | undefined;
+    let actions: ModerationRecordInput[] = [];
     await this.log.appendWith(roomId, async () => {
-      const record: RoomSettingsRecord = { ...(await this.current(roomId)), updatedAt: new Date() };
-      if (changes.qaReview !== undefined) record.qaReview = changes.qaReview;
-      if (changes.projector) {
-        record.projectorKind = changes.projector.kind;
-        record.projectorTargetId = changes.projector.targetId ?? null;
+      const current = await this.current(roomId);
+      const next: RoomSettingsRecord = {
+        roomId,
+        qaReview: changes.qaReview ?? current.qaReview,
+        projectorKind: changes.projector?.kind ?? current.projectorKind,
+        projectorTargetId: changes.projector
+          ? (changes.projector.targetId ?? null)
+          : current.projectorTargetId,
+        updatedAt: new Date(),
+      };
+      actions = changedActions(roomId, current, next);
+      if (!actions.length) {
+        updated = toSettings(current);
+        return null;
       }
-      await this.settings.updateOne({ roomId }, { $set: record }, { upsert: true }).exec();
-      updated = toSettings(record);
+      await this.settings.updateOne({ roomId }, { $set: next }, { upsert: true }).exec();
+      updated = toSettings(next);
       return {
         roomId,
         type: 'settings.updated',
@@ -66,31 +102,13 @@ export class RoomSettingsService {
         payload: updated,
       };
     });
-    await this.recordChanges(moderator, roomId, changes);
-    return updated as RoomSettings;
-  }
-
-  private async recordChanges(
-    moderator: AuthenticatedUser,
-    roomId: string,
-    changes: UpdateRoomSettingsRequest,
-  ): Promise<void> {
-    if (changes.qaReview !== undefined) {
-      const action = changes.qaReview ? 'settings.qa_review_on' : 'settings.qa_review_off';
-      await this.moderationLog.record(moderator, { roomId, action });
-    }
-    if (changes.projector) {
-      await this.moderationLog.record(moderator, {
-        roomId,
-        action: 'settings.projector',
-        subjectId: changes.projector.targetId ?? null,
-        detail: changes.projector.kind,
-      });
-    }
+    for (const action of actions) await this.moderationLog.record(moderator, action);
+    if (!updated) throw new NotFoundException('No such room');
+    return updated;
   }
 
   private async current(roomId: string): Promise<RoomSettingsRecord> {
-    const stored = await this.settings.findOne({ roomId }).lean<RoomSettingsRecord>().exec();
-    return stored ?? defaults(roomId);
+    const stored = await this.settings.findOne({ roomId }, { _id: 0 }).lean<RoomSettingsRecord>().exec();
+    return stored ? { ...defaults(roomId), ...stored } : defaults(roomId);
   }
 }

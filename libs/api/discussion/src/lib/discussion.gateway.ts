@@ -22,6 +22,7 @@ import {
 import {
   messageDeleteSchema,
   messageEditSchema,
+  messageHideSchema,
   messageSendSchema,
   reactionToggleSchema,
   roomJoinSchema,
@@ -132,6 +133,16 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
   ): Promise<Ack<{ message: Message }>> {
     return handleSocketEvent(messageDeleteSchema, payload, async ({ messageId }) => ({
       message: await this.messages.remove(socket.data.user, messageId),
+    }));
+  }
+
+  @SubscribeMessage('message:hide')
+  hide(
+    @ConnectedSocket() socket: HelixSocket,
+    @MessageBody() payload: unknown,
+  ): Promise<Ack<{ message: Message }>> {
+    return handleSocketEvent(messageHideSchema, payload, async ({ messageId, reason }) => ({
+      message: await this.messages.hide(socket.data.user, messageId, reason),
     }));
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isModerator, toPublicUser, type AuthenticatedUser } from '@helix/api/core';
+import { ModerationLogService } from '@helix/api/moderation';
 import { RoomEventLog, RoomEventRecord, subjectView } from '@helix/api/realtime';
 import {
   MESSAGE_PAGE_DEFAULT,
@@ -41,6 +42,7 @@ export class MessagesService {
     private readonly rooms: RoomsService,
     private readonly threads: ThreadsService,
     private readonly log: RoomEventLog,
+    private readonly moderationLog: ModerationLogService,
   ) {}
 
   async page(roomId: string, query: ListMessagesQuery): Promise<MessagePage> {
@@ -79,6 +81,7 @@ export class MessagesService {
         reactions: {},
         editedAt: null,
         deleted: false,
+        hidden: null,
       },
     });
     if (!created && record.type !== MESSAGE_CREATED) {
@@ -90,25 +93,51 @@ export class MessagesService {
   async edit(user: AuthenticatedUser, messageId: string, text: string): Promise<Message> {
     return this.change(user, messageId, 'message.updated', (current) => {
       if (current.payload['deleted']) throw new ConflictException('A deleted message cannot be edited');
+      if (current.payload['hidden']) throw new ConflictException('A hidden message cannot be edited');
       return { $set: { 'payload.text': text, 'payload.editedAt': new Date().toISOString() } };
     });
   }
 
   async remove(user: AuthenticatedUser, messageId: string): Promise<Message> {
-    const message = await this.change(user, messageId, 'message.deleted', (current) =>
-      current.payload['deleted']
-        ? null
-        : { $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} } },
-    );
-    // Earlier edit and reaction events carried the text; a deleted message must not be readable from the log.
-    await this.events.updateMany({ subjectId: messageId }, { $set: { 'payload.text': '' } }).exec();
-    this.log.forgetTail(message.roomId);
+    const message = await this.change(user, messageId, 'message.deleted', async (current) => {
+      if (current.payload['deleted']) return null;
+      await this.scrubEarlierEvents(current.roomId, messageId);
+      return { $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} } };
+    });
+    // Again: an edit or reaction queued in the same batch just before is stored only now.
+    await this.scrubEarlierEvents(message.roomId, messageId);
+    return message;
+  }
+
+  /**
+   * A moderator hides a message: its text and reactions are gone for everyone, the reason shows in its
+   * place, and only the moderation log keeps the text. The entry is written before the text is removed,
+   * so a failure in between can leave the message visible, never lose what it said.
+   */
+  async hide(user: AuthenticatedUser, messageId: string, reason: string): Promise<Message> {
+    if (!isModerator(user)) throw new ForbiddenException('Only a moderator or an admin may hide a message');
+    const message = await this.change(user, messageId, 'message.hidden', async (current) => {
+      if (current.payload['deleted']) throw new ConflictException('A deleted message cannot be hidden');
+      if (current.payload['hidden']) throw new ConflictException('This message is already hidden');
+      await this.moderationLog.record(user, {
+        roomId: current.roomId,
+        action: 'message.hidden',
+        subjectId: messageId,
+        reason,
+        detail: String(current.payload['text'] ?? ''),
+      });
+      await this.scrubEarlierEvents(current.roomId, messageId);
+      const hidden: NonNullable<Message['hidden']> = { reason, at: new Date().toISOString() };
+      return { $set: { 'payload.text': '', 'payload.reactions': {}, 'payload.hidden': hidden } };
+    });
+    await this.scrubEarlierEvents(message.roomId, messageId);
     return message;
   }
 
   toggleReaction(user: AuthenticatedUser, messageId: string, emoji: string): Promise<Message> {
     return this.change(user, messageId, 'reaction.updated', (current) => {
       if (current.payload['deleted']) throw new ConflictException('A deleted message cannot get reactions');
+      if (current.payload['hidden']) throw new ConflictException('A hidden message cannot get reactions');
       const path = `payload.reactions.${emoji}`;
       const reacted = ((current.payload['reactions'] as Record<string, string[]>)[emoji] ?? []).includes(
         user.id,
@@ -126,14 +155,16 @@ export class MessagesService {
     user: AuthenticatedUser,
     messageId: string,
     type: RoomEventType,
-    decide: (current: RoomEventRecord) => Record<string, unknown> | null,
+    decide: (
+      current: RoomEventRecord,
+    ) => Record<string, unknown> | null | Promise<Record<string, unknown> | null>,
   ): Promise<Message> {
     const { roomId } = await this.getMessage(messageId);
     let unchanged: RoomEventRecord | undefined;
     const result = await this.log.appendWith(roomId, async () => {
       const current = await this.getMessage(messageId);
       if (type !== 'reaction.updated') this.requireAuthorOrModerator(user, current);
-      const update = decide(current);
+      const update = await decide(current);
       if (!update) {
         unchanged = current;
         return null;
@@ -155,6 +186,15 @@ export class MessagesService {
     if (result) return result.event.payload as Message;
     if (unchanged) return toMessage(unchanged);
     throw new NotFoundException('No such message');
+  }
+
+  /**
+   * Earlier edit and reaction events carried the text; a deleted or hidden message must not be readable
+   * from the log, nor from the events the log remembers in memory.
+   */
+  private async scrubEarlierEvents(roomId: string, messageId: string): Promise<void> {
+    await this.events.updateMany({ subjectId: messageId }, { $set: { 'payload.text': '' } }).exec();
+    this.log.forgetTail(roomId);
   }
 
   private async getMessage(messageId: string): Promise<RoomEventRecord> {

@@ -64,7 +64,10 @@ export class RoomsController {
 
   @Patch(':roomId/threads/:threadId')
   @Roles('moderator', 'admin')
-  @ApiOperation({ summary: 'Pin or lock a thread (moderators); a locked thread refuses new messages' })
+  @ApiOperation({
+    summary:
+      'Pin, lock or resolve a thread (moderators); a locked thread refuses new messages. Each change is logged',
+  })
   @ApiOkResponse({ type: ThreadDto.Output })
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()

@@ -2,10 +2,19 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectModel } from '@nestjs/mongoose';
 import { toPublicUser, type AuthenticatedUser } from '@helix/api/core';
 import { RoomEventLog, RoomEventRecord } from '@helix/api/realtime';
-import type { Thread, UpdateThreadRequest } from '@helix/contract';
+import { ModerationLogService } from '@helix/api/moderation';
+import type { ModerationAction, Thread, UpdateThreadRequest } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
 import { RoomsService } from '@helix/api/rooms';
 import { ThreadRecord } from './schemas/thread.schema';
+
+const THREAD_FLAGS = ['pinned', 'locked', 'resolved'] as const;
+/** The moderation log's action for setting each flag, then for clearing it. */
+const FLAG_ACTIONS: Record<(typeof THREAD_FLAGS)[number], [ModerationAction, ModerationAction]> = {
+  pinned: ['thread.pinned', 'thread.unpinned'],
+  locked: ['thread.locked', 'thread.unlocked'],
+  resolved: ['thread.resolved', 'thread.reopened'],
+};
 
 interface ThreadActivity {
   messageCount: number;
@@ -19,6 +28,7 @@ const toThread = (record: ThreadRecord, activity?: ThreadActivity): Thread => ({
   createdBy: record.createdBy,
   pinned: record.pinned,
   locked: record.locked,
+  resolved: record.resolved ?? false,
   messageCount: activity?.messageCount ?? 0,
   lastActivityAt: (activity?.lastActivityAt ?? record.createdAt).toISOString(),
   createdAt: record.createdAt.toISOString(),
@@ -31,6 +41,7 @@ export class ThreadsService {
     @InjectModel(RoomEventRecord.name) private readonly events: Model<RoomEventRecord>,
     private readonly rooms: RoomsService,
     private readonly log: RoomEventLog,
+    private readonly moderationLog: ModerationLogService,
   ) {}
 
   async create(user: AuthenticatedUser, roomId: string, title: string): Promise<Thread> {
@@ -42,6 +53,7 @@ export class ThreadsService {
       createdBy: toPublicUser(user),
       pinned: false,
       locked: false,
+      resolved: false,
       createdAt: new Date(),
     };
     await this.threads.create(record);
@@ -78,26 +90,45 @@ export class ThreadsService {
     return thread;
   }
 
+  /**
+   * Changed inside the room's queue, so the state read, the change and its event see no other change of
+   * the room in between; each flag that really changes is recorded in the moderation log.
+   */
   async update(
     user: AuthenticatedUser,
     roomId: string,
     threadId: string,
     patch: UpdateThreadRequest,
   ): Promise<Thread> {
-    const record = await this.threads
-      .findOneAndUpdate({ _id: threadId, roomId }, { $set: patch }, { new: true })
-      .lean<ThreadRecord>()
-      .exec();
-    if (!record) throw new NotFoundException('No such thread in this room');
-    const [thread] = await this.withActivity(roomId, [record]);
-    await this.log.append({
-      roomId,
-      type: 'thread.updated',
-      actorId: user.id,
-      threadId,
-      subjectId: threadId,
-      payload: thread,
+    await this.get(roomId, threadId);
+    let thread: Thread | undefined;
+    let actions: ModerationAction[] = [];
+    await this.log.appendWith(roomId, async () => {
+      const current = await this.get(roomId, threadId);
+      actions = THREAD_FLAGS.filter(
+        (flag) => patch[flag] !== undefined && patch[flag] !== (current[flag] ?? false),
+      ).map((flag) => FLAG_ACTIONS[flag][patch[flag] ? 0 : 1]);
+      const record = actions.length
+        ? await this.threads
+            .findOneAndUpdate({ _id: threadId, roomId }, { $set: patch }, { new: true })
+            .lean<ThreadRecord>()
+            .exec()
+        : current;
+      if (!record) throw new NotFoundException('No such thread in this room');
+      [thread] = await this.withActivity(roomId, [record]);
+      if (!actions.length) return null;
+      return {
+        roomId,
+        type: 'thread.updated',
+        actorId: user.id,
+        threadId,
+        subjectId: threadId,
+        payload: thread,
+      };
     });
+    for (const action of actions)
+      await this.moderationLog.record(user, { roomId, action, subjectId: threadId });
+    if (!thread) throw new NotFoundException('No such thread in this room');
     return thread;
   }
 

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { RoomsModule } from '@helix/api/rooms';
 import { InitiativeCloser } from './initiative-closer';
@@ -18,6 +19,7 @@ import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema'
   imports: [
     RealtimeModule,
     RoomsModule,
+    ModerationModule,
     MongooseModule.forFeature([
       { name: InitiativeRecord.name, schema: InitiativeSchema },
       { name: InitiativeVoteRecord.name, schema: InitiativeVoteSchema },
@@ -28,4 +30,13 @@ import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema'
   controllers: [InitiativesController],
   providers: [InitiativesService, InitiativeCloser],
 })
-export class InitiativesModule {}
+export class InitiativesModule implements OnModuleInit {
+  constructor(
+    private readonly targets: ProjectorTargets,
+    private readonly initiatives: InitiativesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.targets.register('initiative', (_roomId, id) => this.initiatives.requireShowable(id));
+  }
+}

@@ -224,6 +224,12 @@ export class InitiativesService {
     return Promise.all(records.map((record) => this.view(record, user.id, language)));
   }
 
+  /** An initiative a projector may show, in any room: any that is past its draft. */
+  async requireShowable(id: string): Promise<void> {
+    const { status } = await this.record(id);
+    if (status === 'draft') throw new ConflictException('A draft initiative cannot be shown yet');
+  }
+
   async voteHistory(id: string): Promise<VoteHistoryEntry[]> {
     await this.record(id);
     const entries = await this.history

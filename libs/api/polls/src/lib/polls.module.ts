@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { RoomsModule } from '@helix/api/rooms';
 import { PollResults } from './poll-results';
@@ -13,6 +14,7 @@ import { PollRecord, PollSchema } from './schemas/poll.schema';
   imports: [
     RealtimeModule,
     RoomsModule,
+    ModerationModule,
     MongooseModule.forFeature([
       { name: PollRecord.name, schema: PollSchema },
       { name: BallotRecord.name, schema: BallotSchema },
@@ -21,4 +23,13 @@ import { PollRecord, PollSchema } from './schemas/poll.schema';
   controllers: [PollsController],
   providers: [PollsService, PollResults, PollsGateway],
 })
-export class PollsModule {}
+export class PollsModule implements OnModuleInit {
+  constructor(
+    private readonly targets: ProjectorTargets,
+    private readonly polls: PollsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.targets.register('poll', (roomId, pollId) => this.polls.requireShowable(roomId, pollId));
+  }
+}

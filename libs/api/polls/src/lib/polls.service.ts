@@ -110,6 +110,13 @@ export class PollsService {
     return Promise.all(records.map(async (poll) => this.view(poll, await this.myVote(poll, user))));
   }
 
+  /** A poll the room's projector may show: one of this room that participants can see (not a draft). */
+  async requireShowable(roomId: string, pollId: string): Promise<void> {
+    const poll = await this.polls.findOne({ _id: pollId, roomId }, { status: 1 }).lean<PollRecord>().exec();
+    if (!poll) throw new NotFoundException('No such poll in this room');
+    if (poll.status === 'draft') throw new ConflictException('A draft poll cannot be shown; open it first');
+  }
+
   /** The results of a poll with their option labels, for the CSV export. */
   async resultsForExport(
     user: AuthenticatedUser,

@@ -1,11 +1,15 @@
 import {
   createThreadRequestSchema,
+  hideMessageRequestSchema,
   listMessagesQuerySchema,
   messagePageSchema,
   messageSchema,
+  moderationEntrySchema,
   postMessageRequestSchema,
   roomSchema,
+  roomSettingsSchema,
   threadSchema,
+  updateRoomSettingsRequestSchema,
   updateThreadRequestSchema,
 } from '@helix/contract';
 import { createZodDto } from 'nestjs-zod';
@@ -18,3 +22,7 @@ export class MessageDto extends createZodDto(messageSchema) {}
 export class MessagePageDto extends createZodDto(messagePageSchema) {}
 export class PostMessageDto extends createZodDto(postMessageRequestSchema) {}
 export class ListMessagesQueryDto extends createZodDto(listMessagesQuerySchema) {}
+export class HideMessageDto extends createZodDto(hideMessageRequestSchema) {}
+export class RoomSettingsDto extends createZodDto(roomSettingsSchema) {}
+export class UpdateRoomSettingsDto extends createZodDto(updateRoomSettingsRequestSchema) {}
+export class ModerationEntryDto extends createZodDto(moderationEntrySchema) {}

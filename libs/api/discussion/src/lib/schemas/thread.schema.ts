@@ -22,6 +22,10 @@ export class ThreadRecord {
   @Prop({ default: false })
   locked!: boolean;
 
+  /** Absent from threads stored before threads could be resolved: those read as not resolved. */
+  @Prop({ default: false })
+  resolved!: boolean;
+
   @Prop({ required: true })
   createdAt!: Date;
 }

@@ -195,6 +195,36 @@ const REST_TABLE: RestRow[] = [
     }),
   },
 
+  // Moderation. CONTRACT GAP: hiding, room settings and the moderation log are not in the contract.
+  {
+    method: 'POST',
+    path: '/api/messages/{messageId}/hide',
+    expect: staff(200),
+    request: async (f) => ({
+      params: { messageId: (await f.fresh.message()).id },
+      body: { reason: 'Off topic' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/settings',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/rooms/{roomId}/settings',
+    // The projector, not qaReview: the question rows rely on a room that does not review questions.
+    expect: staff(200),
+    request: (f) => ({ params: { roomId: f.room.id }, body: { projector: { kind: 'qa' } } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/moderation-log',
+    expect: staff(200),
+    request: (f) => ({ params: { roomId: f.room.id } }),
+  },
+
   // Polls
   {
     method: 'POST',
@@ -359,6 +389,12 @@ const SOCKET_TABLE: SocketRow[] = [
     // "author, or a moderator". CONTRACT GAP (admin): the contract is silent; the API lets admins.
     expect: { author: 'ok', otherParticipant: 'FORBIDDEN', moderator: 'ok', admin: 'ok' },
     payload: async (f) => ({ messageId: (await f.fresh.message()).id }),
+  },
+  {
+    event: 'message:hide',
+    // CONTRACT GAP: hiding is not in the contract; moderators and admins only, not even the author.
+    expect: { author: 'FORBIDDEN', otherParticipant: 'FORBIDDEN', moderator: 'ok', admin: 'ok' },
+    payload: async (f) => ({ messageId: (await f.fresh.message()).id, reason: 'Off topic' }),
   },
   {
     event: 'reaction:toggle',

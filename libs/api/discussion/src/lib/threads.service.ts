@@ -102,10 +102,9 @@ export class ThreadsService {
   ): Promise<Thread> {
     await this.get(roomId, threadId);
     let thread: Thread | undefined;
-    let actions: ModerationAction[] = [];
     await this.log.appendWith(roomId, async () => {
       const current = await this.get(roomId, threadId);
-      actions = THREAD_FLAGS.filter(
+      const actions = THREAD_FLAGS.filter(
         (flag) => patch[flag] !== undefined && patch[flag] !== (current[flag] ?? false),
       ).map((flag) => FLAG_ACTIONS[flag][patch[flag] ? 0 : 1]);
       const record = actions.length
@@ -115,6 +114,10 @@ export class ThreadsService {
             .exec()
         : current;
       if (!record) throw new NotFoundException('No such thread in this room');
+      // In the queue too, so the log lists changes in the order they were made.
+      for (const action of actions) {
+        await this.moderationLog.record(user, { roomId, action, subjectId: threadId });
+      }
       [thread] = await this.withActivity(roomId, [record]);
       if (!actions.length) return null;
       return {
@@ -126,8 +129,6 @@ export class ThreadsService {
         payload: thread,
       };
     });
-    for (const action of actions)
-      await this.moderationLog.record(user, { roomId, action, subjectId: threadId });
     if (!thread) throw new NotFoundException('No such thread in this room');
     return thread;
   }

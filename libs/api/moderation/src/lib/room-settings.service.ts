@@ -75,7 +75,6 @@ export class RoomSettingsService {
     // Outside the queue: a poll or initiative only moves forward, so one fit to show stays fit.
     if (changes.projector) await this.targets.check(roomId, changes.projector);
     let updated: RoomSettings | undefined;
-    let actions: ModerationRecordInput[] = [];
     await this.log.appendWith(roomId, async () => {
       const current = await this.current(roomId);
       const next: RoomSettingsRecord = {
@@ -87,12 +86,14 @@ export class RoomSettingsService {
           : current.projectorTargetId,
         updatedAt: new Date(),
       };
-      actions = changedActions(roomId, current, next);
+      const actions = changedActions(roomId, current, next);
       if (!actions.length) {
         updated = toSettings(current);
         return null;
       }
       await this.settings.updateOne({ roomId }, { $set: next }, { upsert: true }).exec();
+      // In the queue too, so the log lists changes in the order they were made.
+      for (const action of actions) await this.moderationLog.record(moderator, action);
       updated = toSettings(next);
       return {
         roomId,
@@ -102,7 +103,6 @@ export class RoomSettingsService {
         payload: updated,
       };
     });
-    for (const action of actions) await this.moderationLog.record(moderator, action);
     if (!updated) throw new NotFoundException('No such room');
     return updated;
   }

@@ -1,4 +1,4 @@
-import type { ErrorCode, Initiative, Message, Poll, Room, Thread } from '@helix/contract';
+import type { ErrorCode, Initiative, Message, Poll, Question, Room, Thread } from '@helix/contract';
 import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { gatewayEvents } from './support/gateway-events';
@@ -55,6 +55,8 @@ interface Fixtures {
   /** A draft by the author that only PATCH touches. */
   draftInitiative: Initiative;
   votingInitiative: Initiative;
+  /** An approved audience question (the room does not review questions), for upvotes. */
+  question: Question;
   /** Whose roles the admin row sets. */
   roleTarget: TestUser;
   /** Whose credentials the login row uses. */
@@ -64,6 +66,7 @@ interface Fixtures {
     openPoll(): Promise<Poll>;
     draftInitiative(): Promise<Initiative>;
     votingInitiative(): Promise<Initiative>;
+    question(): Promise<Question>;
     message(): Promise<Message>;
     refreshToken(): Promise<string>;
   };
@@ -339,6 +342,44 @@ const REST_TABLE: RestRow[] = [
     expect: staff(200),
     request: (f) => ({ params: { id: f.votingInitiative.id } }),
   },
+
+  // Audience Q&A
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/questions',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/rooms/{roomId}/questions',
+    expect: signedIn(201),
+    request: (f) => ({
+      params: { roomId: f.room.id },
+      body: { text: 'Who funds the joint labs?', anonymous: false, clientId: unique('question') },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/questions/{questionId}/upvote',
+    expect: signedIn(200),
+    request: (f) => ({ params: { questionId: f.question.id } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/questions/{questionId}/upvote',
+    expect: signedIn(200),
+    request: (f) => ({ params: { questionId: f.question.id } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/questions/{questionId}',
+    expect: staff(200),
+    request: async (f) => ({
+      params: { questionId: (await f.fresh.question()).id },
+      body: { status: 'answered' },
+    }),
+  },
 ];
 
 /** The handshake: anonymous sockets are refused at connect, so no event row has an `anonymous` column. */
@@ -514,6 +555,12 @@ describe('authorization matrix', () => {
           `/api/initiatives/${(await f.fresh.draftInitiative()).id}/voting/open`,
           {},
         ),
+      // Asked by the other participant, whose REST writes are few, to stay clear of the rate limit.
+      question: () =>
+        created<Question>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/questions`, {
+          text: 'How do students join a lab?',
+          clientId: unique('fixture'),
+        }),
       // A new account each time: signing in is rate limited per email, registering a new email is not.
       refreshToken: async () => (await t.register({ displayName: 'Session holder' })).refreshToken,
     };
@@ -524,6 +571,7 @@ describe('authorization matrix', () => {
       f.fresh.draftInitiative(),
       f.fresh.votingInitiative(),
     ]);
+    f.question = await f.fresh.question();
   });
   afterAll(() => t?.close());
 

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-qa', preset: '../../../jest.preset.cjs' };

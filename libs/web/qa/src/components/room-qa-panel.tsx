@@ -1,0 +1,96 @@
+import { isModerator, useCurrentUser } from '@helix/web/data-access';
+import { Button, Spinner } from '@helix/web/ui';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuestions } from '../api/get-questions';
+import { useRoomSettings } from '../api/get-room-settings';
+import { useQaLive } from '../hooks/use-qa-live';
+import { groupQuestions } from '../lib/question-groups';
+import { AskQuestionForm } from './ask-question-form';
+import { QuestionList } from './question-list';
+import { QuestionReviewQueue } from './question-review-queue';
+
+/** The room's presenter screen, for the hall's projector. */
+export const roomPresentPath = (roomId: string): string => `/present/rooms/${encodeURIComponent(roomId)}`;
+
+/** The element id the room page's section links point at. */
+export const QA_SECTION_ID = 'qa';
+
+/**
+ * Audience Q&A in a room: ask (optionally anonymously), upvote, and follow the list live, most
+ * upvoted first. Moderators also review, answer, dismiss and reopen questions here.
+ */
+export function RoomQaPanel({ roomId }: { roomId: string }) {
+  const { t } = useTranslation();
+  useQaLive(roomId);
+  const { data: user } = useCurrentUser();
+  const moderator = isModerator(user);
+  const questions = useQuestions(roomId);
+  const settings = useRoomSettings(roomId);
+  const groups = useMemo(() => groupQuestions(questions.data ?? []), [questions.data]);
+  const review = settings.data?.qaReview ?? false;
+
+  return (
+    <section className="hx-qa" id={QA_SECTION_ID} aria-labelledby="qa-heading" data-testid="room-qa">
+      <h2 id="qa-heading" tabIndex={-1}>
+        {t('qa.title')}
+      </h2>
+      {moderator ? (
+        <p className="hx-row">
+          <a
+            className="hx-button hx-button--secondary hx-button--small"
+            href={roomPresentPath(roomId)}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('qa.presenterLink')}
+            <span className="hx-visually-hidden"> {t('qa.newTab')}</span>
+          </a>
+        </p>
+      ) : null}
+      <AskQuestionForm roomId={roomId} review={review && !moderator} />
+      {moderator && (review || groups.pending.length > 0) ? (
+        <QuestionReviewQueue roomId={roomId} headingLevel={3} />
+      ) : null}
+      {!moderator && groups.pending.length ? (
+        <>
+          <h3>{t('qa.mineWaiting')}</h3>
+          <QuestionList questions={groups.pending} moderator={false} label={t('qa.mineWaiting')} />
+        </>
+      ) : null}
+      <h3>{t('qa.openTitle')}</h3>
+      {questions.isPending ? <Spinner /> : null}
+      {questions.isError ? (
+        <div role="alert">
+          <p className="hx-error">{t('qa.loadFailed')}</p>
+          <Button onClick={() => void questions.refetch()}>{t('common.retry')}</Button>
+        </div>
+      ) : null}
+      {groups.open.length ? (
+        <QuestionList questions={groups.open} moderator={moderator} label={t('qa.openTitle')} />
+      ) : questions.isSuccess ? (
+        <p className="hx-muted">{t('qa.empty')}</p>
+      ) : null}
+      {groups.answered.length ? (
+        <details className="hx-qa__more" data-testid="answered-questions">
+          <summary>{t('qa.answered', { count: groups.answered.length })}</summary>
+          <QuestionList
+            questions={groups.answered}
+            moderator={moderator}
+            label={t('qa.answered', { count: groups.answered.length })}
+          />
+        </details>
+      ) : null}
+      {groups.dismissed.length ? (
+        <details className="hx-qa__more" data-testid="dismissed-questions">
+          <summary>{t('qa.dismissed', { count: groups.dismissed.length })}</summary>
+          <QuestionList
+            questions={groups.dismissed}
+            moderator={moderator}
+            label={t('qa.dismissed', { count: groups.dismissed.length })}
+          />
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../hooks/use-language';
 import { conditionStatuses, type ConditionStatus } from '../lib/conditions';
 
-function verdictKey(initiative: Initiative): string {
+export function verdictKey(initiative: Initiative): string {
   switch (initiative.status) {
     case 'draft':
       return 'initiatives.verdict.draft';
@@ -17,7 +17,7 @@ function verdictKey(initiative: Initiative): string {
   }
 }
 
-function ConditionItem({ status, rule }: { status: ConditionStatus; rule: Initiative['rule'] }) {
+export function ConditionItem({ status, rule }: { status: ConditionStatus; rule: Initiative['rule'] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const percent = new Intl.NumberFormat(language, { style: 'percent' }).format(rule.groupThreshold);

@@ -1,13 +1,8 @@
 import { ApiError, useConnectionState } from '@helix/web/data-access';
 import { Spinner, useDocumentTitle } from '@helix/web/ui';
 import { QRCodeSVG } from 'qrcode.react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePoll } from '../api/get-poll';
-import { usePollsLive, useRoomJoined } from '../hooks/use-polls-live';
-import { computePollResults } from '../lib/poll-results';
-import { GroupLegend } from './group-legend';
-import { PollResultBar } from './poll-result-bar';
+import { PollPresentResults, usePresentedPoll } from './poll-present-view';
 
 /** Where the QR code takes a phone: the room page, scrolled to this poll. */
 export const pollVoteUrl = (origin: string, roomId: string, pollId: string): string =>
@@ -19,11 +14,8 @@ export const pollVoteUrl = (origin: string, roomId: string, pollId: string): str
  */
 export function PollPresentPage({ pollId }: { pollId: string }) {
   const { t } = useTranslation();
-  usePollsLive();
-  const poll = usePoll(pollId);
-  useRoomJoined(poll.data?.roomId);
+  const { poll, results } = usePresentedPoll(pollId);
   const connection = useConnectionState();
-  const results = useMemo(() => (poll.data ? computePollResults(poll.data) : null), [poll.data]);
   useDocumentTitle(poll.data?.question ?? t('polls.present.title'));
 
   if (poll.isPending) {
@@ -47,31 +39,10 @@ export function PollPresentPage({ pollId }: { pollId: string }) {
 
   const data = poll.data;
   const voteUrl = pollVoteUrl(window.location.origin, data.roomId, data.id);
-  const split = results.groups.length > 0;
   return (
     <div className="hx-present" data-testid="projector" data-status={data.status}>
       <main className="hx-present__main">
-        <h1 className="hx-present__question">{data.question}</h1>
-        <ol className="hx-present__options">
-          {results.options.map((option) => (
-            <li
-              key={option.id}
-              className="hx-present__option"
-              data-testid="projector-option"
-              data-leading={(data.status === 'closed' && option.leading) || undefined}
-            >
-              <div className="hx-present__option-head">
-                <span className="hx-present__label">{option.label}</span>
-                <span className="hx-present__numbers" data-testid="projector-option-result">
-                  <strong>{t('polls.percent', { percent: option.percent })}</strong>{' '}
-                  <span>{t('polls.votes', { count: option.votes })}</span>
-                </span>
-              </div>
-              <PollResultBar option={option} split={split} />
-            </li>
-          ))}
-        </ol>
-        <GroupLegend groups={results.groups} hidden={results.hasHiddenGroups} />
+        <PollPresentResults poll={data} results={results} />
       </main>
       <aside className="hx-present__side" aria-label={t('polls.present.howToVote')}>
         <p className="hx-present__voters" data-testid="projector-voters" aria-live="polite">

@@ -19,6 +19,7 @@ import { SignUpRoute } from './routes/sign-up';
 import { ThreadRoute } from './routes/thread';
 
 const PresentPollRoute = lazy(() => import('./routes/present-poll'));
+const PresentRoomRoute = lazy(() => import('./routes/present-room'));
 
 const router = createBrowserRouter([
   {
@@ -30,6 +31,14 @@ const router = createBrowserRouter([
         element: (
           <Suspense fallback={<Spinner />}>
             <PresentPollRoute />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/present/rooms/:roomId',
+        element: (
+          <Suspense fallback={<Spinner />}>
+            <PresentRoomRoute />
           </Suspense>
         ),
       },

@@ -1,0 +1,21 @@
+import { InitiativePresentView } from '@helix/web/initiatives/present';
+import { PollPresentView } from '@helix/web/polls/present';
+import { RoomPresentPage } from '@helix/web/qa/present';
+import { useParams } from 'react-router';
+
+/**
+ * Loaded on demand (see the router). The room's presenter frame comes from the Q&A feature; the poll
+ * and initiative views it switches to come from their own features, composed here.
+ */
+export default function PresentRoomRoute() {
+  const { roomId = '' } = useParams();
+  return (
+    <RoomPresentPage
+      roomId={roomId}
+      renderPoll={(pollId) => <PollPresentView pollId={pollId} />}
+      renderInitiative={(initiativeId) => (
+        <InitiativePresentView initiativeId={initiativeId} liveRoomId={roomId} />
+      )}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+import { QA_SECTION_ID, RoomQaPanel } from '@helix/web/qa';
+import { MAIN_CONTENT_ID, SectionNav } from '@helix/web/ui';
+import { useTranslation } from 'react-i18next';
+
+/** The threads section of the discussion's room page. */
+const THREADS_SECTION_ID = 'threads-heading';
+
+/**
+ * Loaded on demand (see room.tsx): the room's Q&A, and on a phone a bottom bar that takes a thumb to
+ * the room's top (polls), the Q&A or the threads.
+ */
+export default function RoomQa({ roomId }: { roomId: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SectionNav
+        label={t('rooms.sections.label')}
+        items={[
+          { targetId: MAIN_CONTENT_ID, label: t('rooms.sections.top') },
+          { targetId: QA_SECTION_ID, label: t('rooms.sections.questions') },
+          { targetId: THREADS_SECTION_ID, label: t('rooms.sections.threads') },
+        ]}
+      />
+      <RoomQaPanel roomId={roomId} />
+    </>
+  );
+}

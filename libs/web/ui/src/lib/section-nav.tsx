@@ -1,0 +1,43 @@
+import type { MouseEvent } from 'react';
+import './section-nav.css';
+
+export interface SectionNavItem {
+  /** The id of the element the link brings into view and focuses. */
+  targetId: string;
+  label: string;
+}
+
+function jump(event: MouseEvent<HTMLAnchorElement>, targetId: string): void {
+  const target = document.getElementById(targetId);
+  if (!target) return;
+  event.preventDefault();
+  // Focus follows, so keyboard and screen-reader users continue from the section they chose.
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  target.scrollIntoView({ behavior: reduceMotion ? 'auto' : 'smooth', block: 'start' });
+  target.focus({ preventScroll: true });
+}
+
+/**
+ * Links to the sections of a long page, fixed to the bottom of a phone's screen where a thumb
+ * reaches them; on wider screens the sections are side by side or close, and the bar is not shown.
+ */
+export function SectionNav({ label, items }: { label: string; items: readonly SectionNavItem[] }) {
+  return (
+    <nav className="hx-section-nav" aria-label={label}>
+      <ul className="hx-section-nav__list">
+        {items.map((item) => (
+          <li key={item.targetId}>
+            <a
+              className="hx-section-nav__link"
+              href={`#${item.targetId}`}
+              onClick={(event) => jump(event, item.targetId)}
+            >
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

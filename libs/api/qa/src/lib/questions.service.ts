@@ -141,12 +141,13 @@ export class QuestionsService {
     request: ModerateQuestionRequest,
   ): Promise<Question> {
     const { roomId } = await this.record(questionId);
-    let outcome: { record: QuestionRecord; action: ModerationAction | null } | undefined;
-    // In the room's queue: the status check, the change and its event see no other change in between.
+    let outcome: QuestionRecord | undefined;
+    // In the room's queue: the status check, the change, its log entry and its event see no other
+    // change in between, so the moderation log lists changes in the order they were made.
     await this.log.appendWith(roomId, async () => {
       const current = await this.record(questionId);
       if (current.status === request.status) {
-        outcome = { record: current, action: null };
+        outcome = current;
         return null;
       }
       const answeredAt =
@@ -164,22 +165,20 @@ export class QuestionsService {
         .lean<QuestionRecord>()
         .exec();
       if (!updated) throw new NotFoundException('No such question');
-      outcome = { record: updated, action: moderationAction(current.status, request.status) };
+      outcome = updated;
+      await this.moderationLog.record(moderator, {
+        roomId,
+        action: moderationAction(current.status, request.status),
+        subjectId: questionId,
+        reason: request.reason ?? null,
+      });
       // A question dismissed straight from review was never shown: its text stays out of the room's log.
       if (current.status === 'pending' && updated.status === 'dismissed')
         return pendingEvent(updated, moderator.id);
       return this.updatedEvent(updated, await this.upvotes.count(questionId), moderator.id);
     });
     if (!outcome) throw new NotFoundException('No such question');
-    if (outcome.action) {
-      await this.moderationLog.record(moderator, {
-        roomId,
-        action: outcome.action,
-        subjectId: questionId,
-        reason: request.reason ?? null,
-      });
-    }
-    return this.view(outcome.record, moderator);
+    return this.view(outcome, moderator);
   }
 
   /**

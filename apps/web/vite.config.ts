@@ -55,6 +55,10 @@ export default defineConfig({
             },
             // qrcode.react is left out so that it loads with the projector view, the one page using it.
             { name: 'vendor', test: /node_modules[\\/](?!qrcode\.react[\\/])/, priority: 10 },
+            // All of the app's own code that the first page needs, in one file. Left to itself, Rolldown
+            // moves code shared with lazy pages into a chunk of its own, which compresses worse and loads
+            // on every page all the same.
+            { name: 'index', test: /[\\/](apps|libs)[\\/]/, tags: ['$initial'] },
           ],
         },
       },

@@ -1,8 +1,7 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import ru from './ru.json';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -12,14 +11,42 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
 export const LANGUAGE_STORAGE_KEY = 'helix.lang';
 
-/** Starts i18next once: language from localStorage, else the browser; `<html lang>` follows it. */
-export function initI18n(): typeof i18n {
-  if (i18n.isInitialized) return i18n;
-  void i18n
+/**
+ * English ships with the app (it is also the fallback for a missing key); another language loads when
+ * it is chosen, so no one downloads the strings of a language they do not read.
+ */
+const LAZY_LANGUAGES: Partial<Record<string, () => Promise<{ default: ResourceKey }>>> = {
+  ru: () => import('./ru.json'),
+};
+
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load = LAZY_LANGUAGES[language];
+    if (!load) return callback(null, {});
+    load().then(
+      (module) => callback(null, module.default),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+let ready: Promise<typeof i18n> | null = null;
+
+/**
+ * Starts i18next once: language from localStorage, else the browser; `<html lang>` follows it.
+ * Resolves when the chosen language's strings are loaded: render after that, or English flashes first.
+ */
+export function initI18n(): Promise<typeof i18n> {
+  if (ready) return ready;
+  ready = i18n
+    .use(lazyLanguages)
     .use(LanguageDetector)
     .use(initReactI18next)
     .init({
-      resources: { en: { translation: en }, ru: { translation: ru } },
+      resources: { en: { translation: en } },
+      partialBundledLanguages: true,
       supportedLngs: LANGUAGES.map((language) => language.code),
       nonExplicitSupportedLngs: true,
       load: 'languageOnly',
@@ -31,13 +58,18 @@ export function initI18n(): typeof i18n {
         caches: ['localStorage'],
       },
       returnNull: false,
-    });
+    })
+    // Without its strings the app still works, in English: never keep it from starting.
+    .then(
+      () => i18n,
+      () => i18n,
+    );
   const syncLang = (language: string): void => {
     if (typeof document !== 'undefined') document.documentElement.lang = language.split('-')[0] || 'en';
   };
   syncLang(i18n.resolvedLanguage ?? i18n.language ?? 'en');
   i18n.on('languageChanged', syncLang);
-  return i18n;
+  return ready;
 }
 
 export { i18n };

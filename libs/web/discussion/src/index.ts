@@ -5,3 +5,7 @@ export { ThreadPage } from './components/thread-page';
 export { DiscussionLive } from './components/discussion-live';
 export { unreadStore } from './stores/unread-store';
 export { applyRoomEvent } from './api/room-event-cache';
+export { Breadcrumbs } from './components/breadcrumbs';
+export { ThreadModeration } from './components/thread-moderation';
+export { useRooms } from './api/get-rooms';
+export { useThreads, sortThreads } from './api/get-threads';

@@ -1,5 +1,5 @@
 import type { Message, REACTION_EMOJIS } from '@helix/contract';
-import { socketRequest } from '@helix/web/data-access';
+import { apiClient, socketRequest } from '@helix/web/data-access';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { upsertMessage } from './room-event-cache';
 
@@ -14,6 +14,10 @@ export const deleteMessage = (messageId: string) =>
 export const toggleReaction = (messageId: string, emoji: ReactionEmoji) =>
   socketRequest('reaction:toggle', { messageId, emoji }).then((ack) => ack.message);
 
+/** A moderator hides a message with a reason; everyone then sees the reason in its place. */
+export const hideMessage = (messageId: string, reason: string): Promise<Message> =>
+  apiClient.post<Message>(`/messages/${encodeURIComponent(messageId)}/hide`, { reason });
+
 function useMessageMutation<V>(run: (variables: V) => Promise<Message>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: run, onSuccess: (message) => upsertMessage(queryClient, message) });
@@ -25,6 +29,11 @@ export const useEditMessage = () =>
   );
 
 export const useDeleteMessage = () => useMessageMutation((messageId: string) => deleteMessage(messageId));
+
+export const useHideMessage = () =>
+  useMessageMutation(({ messageId, reason }: { messageId: string; reason: string }) =>
+    hideMessage(messageId, reason),
+  );
 
 export const useToggleReaction = () =>
   useMessageMutation(({ messageId, emoji }: { messageId: string; emoji: ReactionEmoji }) =>

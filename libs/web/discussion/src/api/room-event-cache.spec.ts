@@ -20,6 +20,7 @@ function message(seq: number, patch: Partial<Message> = {}): Message {
     createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
     editedAt: null,
     deleted: false,
+    hidden: null,
     ...patch,
   };
 }
@@ -67,13 +68,25 @@ describe('applyRoomEvent', () => {
     ]);
   });
 
+  it('shows a hidden message as hidden, with the reason in place of its text', () => {
+    const hidden = { reason: 'Personal data', at: new Date().toISOString() };
+    applyRoomEvent(client, roomEvent(15, 'message.hidden', message(2, { text: '', hidden })));
+    expect(items().map((item) => [item.seq, item.text, item.hidden])).toEqual([
+      [1, 'text 1', null],
+      [2, '', hidden],
+      [3, 'text 3', null],
+      [4, 'text 4', null],
+    ]);
+  });
+
   it('adds created threads and updates changed ones', () => {
     const thread = { id: THREAD, roomId: ROOM, title: 'T', pinned: false, locked: false } as Thread;
     client.setQueryData<Thread[]>(discussionKeys.threads(ROOM), []);
     applyRoomEvent(client, roomEvent(13, 'thread.created', thread));
     applyRoomEvent(client, roomEvent(14, 'thread.updated', { ...thread, pinned: true }));
+    applyRoomEvent(client, roomEvent(15, 'thread.updated', { ...thread, pinned: true, resolved: true }));
     expect(client.getQueryData<Thread[]>(discussionKeys.threads(ROOM))).toEqual([
-      { ...thread, pinned: true },
+      { ...thread, pinned: true, resolved: true },
     ]);
   });
 });

@@ -59,6 +59,7 @@ export function applyRoomEvent(queryClient: QueryClient, event: RoomEvent): void
     }
     case 'message.updated':
     case 'message.deleted':
+    case 'message.hidden':
     case 'reaction.updated':
       upsertMessage(queryClient, event.payload as Message);
       break;

@@ -7,16 +7,27 @@ import {
   type OutboxEntry,
 } from '@helix/web/data-access';
 import { Button, LinkifiedText, TextAreaField } from '@helix/web/ui';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDeleteMessage, useEditMessage } from '../api/message-actions';
 import { Reactions } from './reactions';
 
-function Quote({ original }: { original: Pick<Message, 'author' | 'text' | 'deleted'> | undefined }) {
+// Only moderators open it, so it loads on the first click rather than with every thread.
+const HideMessageDialog = lazy(() => import('./hide-message-dialog'));
+
+function Quote({
+  original,
+}: {
+  original: Pick<Message, 'author' | 'text' | 'deleted' | 'hidden'> | undefined;
+}) {
   const { t } = useTranslation();
   if (!original) return <p className="hx-message__quote">{t('message.replyToEarlier')}</p>;
-  const snippet = original.deleted ? t('message.deleted') : original.text.slice(0, 140);
+  const snippet = original.deleted
+    ? t('message.deleted')
+    : original.hidden
+      ? t('message.hiddenByModerator', { reason: original.hidden.reason })
+      : original.text.slice(0, 140);
   return (
     <p className="hx-message__quote">
       {t('message.replyTo', { name: original.author.displayName })}: {snippet}
@@ -87,7 +98,18 @@ export function MessageItem({
   const edit = useEditMessage();
   const remove = useDeleteMessage();
   const own = !!user && user.id === message.author.id;
-  const canDelete = own || isModerator(user);
+  const moderator = isModerator(user);
+  const canDelete = own || moderator;
+  const [hiding, setHiding] = useState(false);
+  const itemRef = useRef<HTMLLIElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    // The Hide button is gone once the message is hidden: keep keyboard focus on the message itself.
+    if (hiding || !refocus.current) return;
+    refocus.current = false;
+    itemRef.current?.focus();
+  }, [hiding]);
+  const visible = !message.deleted && !message.hidden;
 
   const onEditSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -108,20 +130,27 @@ export function MessageItem({
 
   return (
     <li
+      ref={itemRef}
       className="hx-message"
       data-testid="message"
       data-seq={message.seq}
       data-state="sent"
       data-message-id={message.id}
+      data-hidden={message.hidden ? true : undefined}
+      tabIndex={-1}
     >
       <Header
         author={message.author}
         createdAt={message.createdAt}
-        editedAt={message.deleted ? null : message.editedAt}
+        editedAt={visible ? message.editedAt : null}
       />
-      {message.replyTo && !message.deleted ? <Quote original={replyTarget} /> : null}
+      {message.replyTo && visible ? <Quote original={replyTarget} /> : null}
       {message.deleted ? (
         <p className="hx-message__deleted">{t('message.deleted')}</p>
+      ) : message.hidden ? (
+        <p className="hx-message__deleted" data-testid="message-hidden">
+          {t('message.hiddenByModerator', { reason: message.hidden.reason })}
+        </p>
       ) : editing ? (
         <form onSubmit={onEditSubmit}>
           <TextAreaField
@@ -146,7 +175,7 @@ export function MessageItem({
           <LinkifiedText text={message.text} />
         </p>
       )}
-      {!message.deleted ? (
+      {visible ? (
         <>
           <Reactions message={message} selfId={user?.id} />
           <div className="hx-message__actions">
@@ -175,8 +204,24 @@ export function MessageItem({
                 {t('message.delete')}
               </Button>
             ) : null}
+            {moderator ? (
+              <Button size="small" variant="ghost" aria-haspopup="dialog" onClick={() => setHiding(true)}>
+                {t('message.hide')}
+              </Button>
+            ) : null}
           </div>
         </>
+      ) : null}
+      {hiding ? (
+        <Suspense fallback={null}>
+          <HideMessageDialog
+            message={message}
+            onClose={(hidden) => {
+              refocus.current = hidden;
+              setHiding(false);
+            }}
+          />
+        </Suspense>
       ) : null}
       {error ? (
         <p className="hx-error" role="alert">

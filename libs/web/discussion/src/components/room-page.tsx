@@ -1,7 +1,8 @@
+import { isModerator, useCurrentUser } from '@helix/web/data-access';
 import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useRooms } from '../api/get-rooms';
 import { useThreads } from '../api/get-threads';
 import { Breadcrumbs } from './breadcrumbs';
@@ -15,6 +16,7 @@ export function RoomPage({ children }: { children?: ReactNode }) {
   const { roomId = '' } = useParams();
   const rooms = useRooms();
   const threads = useThreads(roomId);
+  const { data: user } = useCurrentUser();
   const room = rooms.data?.find((item) => item.id === roomId);
   useDocumentTitle(room?.title);
 
@@ -36,7 +38,14 @@ export function RoomPage({ children }: { children?: ReactNode }) {
           { label: room.title, to: `/rooms/${room.id}` },
         ]}
       />
-      <h1>{room.title}</h1>
+      <div className="hx-row hx-room-head">
+        <h1>{room.title}</h1>
+        {isModerator(user) ? (
+          <Link className="hx-button hx-button--secondary hx-button--small" to={`/rooms/${room.id}/moderate`}>
+            {t('rooms.moderate')}
+          </Link>
+        ) : null}
+      </div>
       <p>{room.description}</p>
       {keyQuestions.length ? (
         <details>

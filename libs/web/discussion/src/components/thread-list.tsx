@@ -17,6 +17,9 @@ function ThreadItem({ thread, canModerate }: { thread: Thread; canModerate: bool
       <div className="hx-card__meta">
         {thread.pinned ? <span className="hx-badge">{t('threads.pinned')}</span> : null}
         {thread.locked ? <span className="hx-badge">{t('threads.locked')}</span> : null}
+        {thread.resolved ? (
+          <span className="hx-badge hx-badge--resolved">{t('threads.resolved')}</span>
+        ) : null}
         {unread > 0 ? (
           <span className="hx-badge hx-badge--unread">{t('threads.unread', { count: unread })}</span>
         ) : null}

@@ -3,7 +3,7 @@ import { Button } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useUpdateThread } from '../api/update-thread';
 
-/** Pin and lock switches for moderators and admins. */
+/** Pin, lock and resolve switches for moderators and admins. */
 export function ThreadModeration({ thread }: { thread: Thread }) {
   const { t } = useTranslation();
   const update = useUpdateThread(thread.roomId);
@@ -26,6 +26,15 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
         onClick={() => update.mutate({ threadId: thread.id, locked: !thread.locked })}
       >
         {thread.locked ? t('threads.unlock') : t('threads.lock')}
+      </Button>
+      <Button
+        size="small"
+        variant="secondary"
+        aria-pressed={thread.resolved}
+        disabled={update.isPending}
+        onClick={() => update.mutate({ threadId: thread.id, resolved: !thread.resolved })}
+      >
+        {thread.resolved ? t('threads.reopen') : t('threads.resolve')}
       </Button>
       {update.error ? (
         <span className="hx-error" role="alert">

@@ -68,6 +68,9 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
             <h1 id="thread-heading">{heading}</h1>
             {thread?.pinned ? <span className="hx-badge">{t('threads.pinned')}</span> : null}
             {thread?.locked ? <span className="hx-badge">{t('threads.locked')}</span> : null}
+            {thread?.resolved ? (
+              <span className="hx-badge hx-badge--resolved">{t('threads.resolved')}</span>
+            ) : null}
           </div>
           {thread && moderator ? <ThreadModeration thread={thread} /> : null}
           {messagesQuery.isPending ? <Spinner /> : null}

@@ -118,7 +118,10 @@ export const projectorSchema = z
   .meta({
     anyOf: [
       { properties: { kind: { enum: ['nothing', 'qa'] }, targetId: { type: 'null' } } },
-      { required: ['targetId'], properties: { kind: { enum: ['poll', 'initiative'] } } },
+      {
+        required: ['targetId'],
+        properties: { kind: { enum: ['poll', 'initiative'] }, targetId: { type: 'string' } },
+      },
     ],
   });
 export type ProjectorRequest = z.infer<typeof projectorSchema>;

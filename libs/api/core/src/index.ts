@@ -14,7 +14,14 @@ export { toErrorBody } from './lib/http/error-body';
 export { IdParam } from './lib/http/id-param';
 export { completeOpenApiDocument, methodNotAllowed } from './lib/http/openapi';
 export { FreshCount } from './lib/data/fresh-count';
-export { Lang, languageOf, type RequestLanguage } from './lib/http/request-language';
+export {
+  Lang,
+  currentLanguage,
+  languageOf,
+  runInLanguage,
+  type RequestLanguage,
+} from './lib/http/request-language';
+export { localizeErrorMessage, russianErrorMessage } from './lib/http/error-messages';
 export { KeyedMutex } from './lib/data/keyed-mutex';
 export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';
 export { csvFile } from './lib/http/csv-file';

@@ -1,5 +1,5 @@
 import { RETRYABLE_ERROR_CODES, type Ack, type AckError } from '@helix/contract';
-import { toErrorBody } from '@helix/api/core';
+import { currentLanguage, toErrorBody, type RequestLanguage } from '@helix/api/core';
 import { PayloadTooLargeException } from '@nestjs/common';
 import type { z } from 'zod';
 
@@ -27,8 +27,9 @@ export async function handleSocketEvent<S extends z.ZodType, R extends object>(
   }
 }
 
-export function toAckError(error: unknown): AckError {
-  const body = toErrorBody(error);
+/** An error ack in the language of the socket whose event is being handled (see HelixIoAdapter). */
+export function toAckError(error: unknown, language: RequestLanguage = currentLanguage()): AckError {
+  const body = toErrorBody(error, language);
   const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
   const code = body.code ?? 'INTERNAL';
   return { ok: false, error: { code, message, retryable: RETRYABLE_ERROR_CODES.includes(code) } };

@@ -3,6 +3,9 @@ import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { HTTP_STATUS_BY_CODE, type ErrorBody, type ErrorCode } from '@helix/contract';
 import { isDatabaseUnavailable } from '../database/database-errors';
+import { localizeErrorMessage } from './error-messages';
+import type { RequestLanguage } from './request-language';
+import { localizeIssue } from './validation-messages';
 
 const CODE_BY_STATUS = new Map<number, ErrorCode>(
   Object.entries(HTTP_STATUS_BY_CODE).map(([code, status]) => [status, code as ErrorCode]),
@@ -10,12 +13,35 @@ const CODE_BY_STATUS = new Map<number, ErrorCode>(
 
 const logger = new Logger('Errors');
 
-/** Turns anything thrown by a handler into the contract's error body; shared by HTTP and sockets. */
-export function toErrorBody(error: unknown): ErrorBody {
+/**
+ * Turns anything thrown by a handler into the contract's error body; shared by HTTP and sockets. The
+ * message is in the caller's language (`code`, `error` and `statusCode` never change with it).
+ */
+export function toErrorBody(error: unknown, language: RequestLanguage = 'en'): ErrorBody {
+  const body = englishOrIssues(error);
+  if ('issues' in body) {
+    const { issues, ...rest } = body;
+    return {
+      ...rest,
+      message: issues.map((issue) => {
+        const text = localizeIssue(issue, language);
+        return issue.path.length ? `${issue.path.join('.')}: ${text}` : text;
+      }),
+    };
+  }
+  const message = Array.isArray(body.message)
+    ? body.message.map((line) => localizeErrorMessage(line, language))
+    : localizeErrorMessage(body.message, language);
+  return { ...body, message };
+}
+
+type ValidationBody = Omit<ErrorBody, 'message'> & { issues: ZodError['issues'] };
+
+function englishOrIssues(error: unknown): ErrorBody | ValidationBody {
   if (error instanceof ZodValidationException) {
     const cause = error.getZodError();
     // A schema whose refinement threw wraps that error, not a ZodError: a bug to log, not bad input.
-    if (!Array.isArray((cause as Partial<ZodError> | undefined)?.issues)) return toErrorBody(cause);
+    if (!Array.isArray((cause as Partial<ZodError> | undefined)?.issues)) return englishOrIssues(cause);
     return validationBody(cause as ZodError);
   }
   if (error instanceof ZodError) return validationBody(error);
@@ -45,11 +71,8 @@ export function toErrorBody(error: unknown): ErrorBody {
   return body(500, 'Something went wrong on our side');
 }
 
-function validationBody(error: ZodError): ErrorBody {
-  const message = error.issues.map((issue) =>
-    issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-  );
-  return { statusCode: 400, error: 'Bad Request', message, code: 'VALIDATION' };
+function validationBody(error: ZodError): ValidationBody {
+  return { statusCode: 400, error: 'Bad Request', issues: error.issues, code: 'VALIDATION' };
 }
 
 function isClientStatus(status: unknown): boolean {

@@ -1,13 +1,15 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { toErrorBody } from './error-body';
+import { languageOf } from './request-language';
 
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = toErrorBody(error);
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const body = toErrorBody(error, languageOf(http.getRequest<Request>().headers['accept-language']));
     if (body.statusCode === 503) response.setHeader('Retry-After', '2');
     if (body.statusCode === 429) response.setHeader('Retry-After', String(retryAfter(response)));
     // Always JSON, even where the route set another type before failing (the CSV exports do).

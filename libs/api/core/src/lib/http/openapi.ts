@@ -3,6 +3,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { ERROR_CODES } from '@helix/contract';
 import { toErrorBody } from './error-body';
+import { languageOf } from './request-language';
 
 type Json = Record<string, unknown>;
 type Operation = { parameters?: Json[]; requestBody?: unknown; security?: unknown[]; responses?: Json };
@@ -118,6 +119,7 @@ export function methodNotAllowed(document: OpenAPIObject) {
     if (allowed.has(request.method)) return next();
     const body = toErrorBody(
       new HttpException(`${request.method} is not allowed here`, HttpStatus.METHOD_NOT_ALLOWED),
+      languageOf(request.headers['accept-language']),
     );
     response.setHeader('Allow', [...allowed].join(', '));
     response.status(body.statusCode).json(body);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 
@@ -15,3 +16,17 @@ export function languageOf(acceptLanguage: string | undefined): RequestLanguage 
 export const Lang = createParamDecorator((_data: unknown, context: ExecutionContext): RequestLanguage =>
   languageOf(context.switchToHttp().getRequest<Request>().headers['accept-language']),
 );
+
+// A socket event has no request to read a header from: the socket's language (from its handshake) is
+// carried through the event's handler instead, so error acks can be put in it.
+const eventLanguage = new AsyncLocalStorage<RequestLanguage>();
+
+/** Runs one socket event's handling in the language of the socket that sent it. */
+export function runInLanguage<T>(language: RequestLanguage, run: () => T): T {
+  return eventLanguage.run(language, run);
+}
+
+/** The language of the socket event being handled; English outside of one. */
+export function currentLanguage(): RequestLanguage {
+  return eventLanguage.getStore() ?? 'en';
+}

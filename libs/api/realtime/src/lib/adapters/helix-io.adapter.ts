@@ -2,7 +2,7 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
-import { AccessTokens, HelixConfig } from '@helix/api/core';
+import { AccessTokens, HelixConfig, languageOf, runInLanguage } from '@helix/api/core';
 import type { Server, ServerOptions } from 'socket.io';
 import { PerUserBuckets, TokenBucket } from '../rate-limiter';
 import { RoomBroadcaster } from '../room-broadcaster';
@@ -133,6 +133,12 @@ export class HelixIoAdapter extends IoAdapter {
             joinedRooms: new Set(),
           };
           scheduleSessionExpiry(socket);
+          // Error acks speak the client's language: it sends its UI language in the handshake.
+          const lang: unknown = socket.handshake.auth?.['lang'];
+          const language = languageOf(
+            typeof lang === 'string' ? lang : socket.handshake.headers['accept-language'],
+          );
+          socket.use((_event, proceed) => runInLanguage(language, () => proceed()));
           socket.once('disconnect', () => clearTimeout(socket.data.expiryTimer));
           next();
         },

@@ -1,0 +1,167 @@
+import type { RequestLanguage } from './request-language';
+
+/**
+ * Russian for every message the API sends, keyed by the English one as it is thrown. `{name}` stands
+ * for a part that varies; it is carried over, translated through WORDS when its name is in TRANSLATED.
+ * A spec scans libs/api for thrown messages, so a new one without a line here fails the build.
+ */
+export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  // Sent by the framework, the filter and the guards for every route.
+  'Something went wrong on our side': 'Что-то пошло не так на сервере',
+  'The request body is too large': 'Запрос слишком большой',
+  'The request body is not valid JSON': 'Тело запроса — не корректный JSON',
+  'The request body could not be read ({type})': 'Не удалось прочитать тело запроса ({type})',
+  'The database is unavailable; try again shortly': 'База данных недоступна; попробуйте чуть позже',
+  'Too many requests: wait a moment and try again': 'Слишком много запросов: подождите немного и повторите',
+  'Cannot {method} {path}': 'Адрес не найден: {method} {path}',
+  '{method} is not allowed here': 'Метод {method} здесь не поддерживается',
+  'Sign in first: the access token is missing, invalid or expired':
+    'Сначала войдите: токен доступа отсутствует, недействителен или истёк',
+  'Only {roles} may do this': 'Это может сделать только {roles}',
+  Unauthorized: 'Требуется вход',
+  'Forbidden resource': 'Доступ запрещён',
+  'Not Found': 'Не найдено',
+  'Invalid input': 'Неверное значение',
+  'must be a 24-character hexadecimal id': 'нужен id из 24 шестнадцатеричных символов',
+
+  // Accounts and sessions.
+  'Invalid email address': 'Неверный адрес электронной почты',
+  'The email or password is not correct': 'Неверный email или пароль',
+  'An account with this email already exists': 'Аккаунт с таким email уже существует',
+  'No such user': 'Такого пользователя нет',
+  'The refresh token is invalid, expired or revoked': 'Токен обновления недействителен, истёк или отозван',
+  'This refresh token was already used; the session has been ended':
+    'Этот токен обновления уже использован; сеанс завершён',
+  'The token is invalid or belongs to someone else': 'Токен недействителен или принадлежит другому человеку',
+
+  // Rooms, threads and messages.
+  'No such room': 'Такой комнаты нет',
+  'No such thread in this room': 'В этой комнате нет такой темы',
+  'No such message': 'Такого сообщения нет',
+  'This thread is locked by a moderator': 'Модератор закрыл эту тему',
+  'This clientId was already used for something else': 'Этот clientId уже использован для другого',
+  'A deleted message cannot be edited': 'Удалённое сообщение нельзя изменить',
+  'A hidden message cannot be edited': 'Скрытое сообщение нельзя изменить',
+  'A deleted message cannot be hidden': 'Удалённое сообщение нельзя скрыть',
+  'This message is already hidden': 'Это сообщение уже скрыто',
+  'A deleted message cannot get reactions': 'На удалённое сообщение нельзя реагировать',
+  'A hidden message cannot get reactions': 'На скрытое сообщение нельзя реагировать',
+  'Only a moderator or an admin may hide a message':
+    'Скрыть сообщение может только модератор или администратор',
+  'Only the author or a moderator may change this message':
+    'Изменить это сообщение может только автор или модератор',
+  'replyTo must be a message of the same thread': 'replyTo должен указывать на сообщение той же темы',
+  'Sending too fast; wait a moment': 'Слишком частая отправка; подождите немного',
+  'Editing too fast; wait a moment': 'Слишком частые правки; подождите немного',
+  'Reacting too fast; wait a moment': 'Слишком частые реакции; подождите немного',
+  'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
+  'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
+  'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
+  'give pinned, locked or resolved': 'укажите pinned, locked или resolved',
+  'give qaReview or projector': 'укажите qaReview или projector',
+  'No {kind} can be shown in this deployment': 'Здесь нельзя вывести на экран: {kind}',
+  'targetId is required for a poll or an initiative, and only for them':
+    'targetId нужен для опроса или инициативы, и только для них',
+
+  // Polls.
+  'No such poll': 'Такого опроса нет',
+  'No such poll in this room': 'В этой комнате нет такого опроса',
+  'Only a draft poll can be edited': 'Изменить можно только черновик опроса',
+  'The poll is {status}, not open for votes': 'Опрос в статусе «{status}»: голосовать в нём нельзя',
+  'The poll is {status}; it cannot become {to}': 'Опрос в статусе «{status}» нельзя перевести в «{to}»',
+  'Unknown option: {options}': 'Неизвестный вариант: {options}',
+  'This poll takes one option': 'В этом опросе можно выбрать только один вариант',
+  'A draft poll cannot be shown; open it first': 'Черновик опроса нельзя показать; сначала откройте опрос',
+  'Voting too fast; wait a moment': 'Слишком частое голосование; подождите немного',
+  'each option at most once': 'каждый вариант не больше одного раза',
+  'options must differ': 'варианты должны различаться',
+
+  // Initiatives.
+  'No such initiative': 'Такой инициативы нет',
+  'Only the proposer edits an initiative': 'Изменить инициативу может только её автор',
+  'Only a draft can be edited': 'Изменить можно только черновик',
+  'Only the proposer or a moderator opens voting': 'Открыть голосование может только автор или модератор',
+  'Voting cannot open: the initiative is {status}':
+    'Голосование нельзя открыть: инициатива в статусе «{status}»',
+  'Voting is not open: the initiative is {status}': 'Голосование не открыто: инициатива в статусе «{status}»',
+  'closesAt must be in the future': 'closesAt должно быть в будущем',
+  'Voting has closed': 'Голосование закрыто',
+  'A draft initiative cannot be shown yet': 'Черновик инициативы пока нельзя показать',
+  'give at least one field to change': 'укажите хотя бы одно поле для изменения',
+  'a reason is required to disagree or block': 'чтобы возразить или заблокировать, нужна причина',
+
+  // Questions.
+  'No such question': 'Такого вопроса нет',
+  'Only approved questions take upvotes; this one is {status}':
+    'Голосовать можно только за одобренные вопросы; этот в статусе «{status}»',
+  'This question is {status}; its upvotes cannot change':
+    'Вопрос в статусе «{status}»: голоса за него изменить нельзя',
+};
+
+/** Placeholders whose values are our own words (statuses, roles, kinds); others are kept as sent. */
+const TRANSLATED = new Set(['status', 'to', 'roles', 'kind']);
+
+const WORDS: Readonly<Record<string, string>> = {
+  or: 'или',
+  participant: 'участник',
+  moderator: 'модератор',
+  admin: 'администратор',
+  // No word is shared between entities, so each status takes its own entity's gender.
+  draft: 'черновик',
+  open: 'открыт',
+  closed: 'завершён',
+  voting: 'идёт голосование',
+  adopted: 'принята',
+  rejected: 'отклонена',
+  pending: 'на модерации',
+  approved: 'одобрен',
+  answered: 'отвечен',
+  dismissed: 'отклонён',
+  poll: 'опрос',
+  qa: 'вопросы',
+  initiative: 'инициатива',
+};
+
+interface Template {
+  pattern: RegExp;
+  names: string[];
+  russian: string;
+}
+
+const templates: Template[] = Object.entries(RUSSIAN_ERROR_MESSAGES)
+  .filter(([english]) => english.includes('{'))
+  .map(([english, russian]) => {
+    const names: string[] = [];
+    const source = english
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(name);
+        return '(.+?)';
+      })
+      .join('');
+    return { pattern: new RegExp(`^${source}$`, 's'), names, russian };
+  });
+
+const translateWords = (value: string): string => value.replace(/[a-z_]+/g, (word) => WORDS[word] ?? word);
+
+/** The Russian for an English message, or undefined when the catalog has none. */
+export function russianErrorMessage(message: string): string | undefined {
+  const exact = RUSSIAN_ERROR_MESSAGES[message];
+  if (exact !== undefined && !message.includes('{')) return exact;
+  for (const template of templates) {
+    const match = template.pattern.exec(message);
+    if (!match) continue;
+    return template.names.reduce((text, name, index) => {
+      const value = match[index + 1];
+      return text.replace(`{${name}}`, () => (TRANSLATED.has(name) ? translateWords(value) : value));
+    }, template.russian);
+  }
+  return undefined;
+}
+
+/** The message in the caller's language; an unknown message stays as it is rather than vanish. */
+export function localizeErrorMessage(message: string, language: RequestLanguage): string {
+  return language === 'ru' ? (russianErrorMessage(message) ?? message) : message;
+}

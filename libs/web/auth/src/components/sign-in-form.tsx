@@ -17,9 +17,10 @@ export function SignInForm() {
     signIn.mutate({ email: email.trim(), password });
   };
 
+  // A refusal (wrong password, too many tries) is the server's own sentence, worded in the UI language.
   const error = signIn.error
-    ? signIn.error instanceof ApiError && signIn.error.status === 401
-      ? t('auth.invalidCredentials')
+    ? signIn.error instanceof ApiError && signIn.error.status >= 400 && signIn.error.status < 500
+      ? signIn.error.message
       : t('errors.generic', { message: signIn.error.message })
     : null;
 

@@ -79,7 +79,7 @@ async function send(path: string, options: RequestOptions, accessToken: string |
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'UNAVAILABLE', 'The server cannot be reached');
+    throw ApiError.unavailable('unreachable');
   }
 }
 

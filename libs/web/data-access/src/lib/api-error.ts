@@ -1,6 +1,11 @@
 import { ERROR_CODES, HTTP_STATUS_BY_CODE, type ErrorBody, type ErrorCode } from '@helix/contract';
+import { i18n } from './i18n/i18n';
 
-/** Any failure of an HTTP or socket request, in the contract's terms. */
+/**
+ * Any failure of an HTTP or socket request, in the contract's terms. Its message is meant for people, in
+ * the UI language: the server words it in the language the client asked for (Accept-Language, or the
+ * socket handshake), and failures the client notices itself are worded here.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 
@@ -21,15 +26,23 @@ export class ApiError extends Error {
 
   static fromBody(status: number, body: Partial<ErrorBody> | null): ApiError {
     const details = Array.isArray(body?.message) ? body.message : [];
-    const message = Array.isArray(body?.message)
-      ? body.message.join('; ')
-      : (body?.message ?? body?.error ?? `HTTP ${status}`);
+    const message = Array.isArray(body?.message) ? body.message.join('; ') : body?.message;
     const code =
       body?.code && (ERROR_CODES as readonly string[]).includes(body.code)
         ? body.code
         : codeForStatus(status);
-    return new ApiError(status, code, message, details);
+    return new ApiError(status, code, message || errorCodeText(code), details);
   }
+
+  /** The server could not be reached, or did not answer: nothing it said to show. */
+  static unavailable(reason: 'unreachable' | 'notConnected' | 'timeout'): ApiError {
+    return new ApiError(0, 'UNAVAILABLE', i18n.t(`errors.${reason}`));
+  }
+}
+
+/** A sentence for an error code, for when the server sent none (a proxy's page, an empty body). */
+export function errorCodeText(code: ErrorCode): string {
+  return i18n.t(`errors.codes.${code}`);
 }
 
 export function codeForStatus(status: number): ErrorCode {

@@ -8,7 +8,7 @@ function fetchFile(path: string, accessToken: string | null): Promise<Response> 
   if (accessToken) headers['Authorization'] = `Bearer ${accessToken}`;
   if (i18n.resolvedLanguage) headers['Accept-Language'] = i18n.resolvedLanguage;
   return fetch(`${API_BASE}${path}`, { headers }).catch(() => {
-    throw new ApiError(0, 'UNAVAILABLE', 'The server cannot be reached');
+    throw ApiError.unavailable('unreachable');
   });
 }
 

@@ -11,6 +11,7 @@ import { refreshTokens } from './api-client';
 import { ApiError } from './api-error';
 import { Outbox, type OutboxSocket } from './outbox';
 import { RoomSync, type RoomSyncSocket } from './room-sync';
+import { i18n } from './i18n/i18n';
 import { createStore, safeStorage } from './store';
 import { tokenStorage } from './token-storage';
 
@@ -78,7 +79,8 @@ function createSocket(): HelixSocket {
     transports: ['websocket', 'polling'],
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 5_000,
-    auth: (cb) => cb({ token: tokenStorage.getAccessToken() ?? '' }),
+    // The UI language goes along so that error acks come back in it (read again on every reconnect).
+    auth: (cb) => cb({ token: tokenStorage.getAccessToken() ?? '', lang: i18n.resolvedLanguage ?? 'en' }),
   });
   created.on('connect', () => {
     failedAttempts = 0;
@@ -189,13 +191,13 @@ export function socketRequest<E extends keyof ClientToServerEvents>(
   timeoutMs = 10_000,
 ): Promise<AckPayload<E>> {
   const current = getSocket();
-  if (!current.connected) return Promise.reject(new ApiError(0, 'UNAVAILABLE', 'Not connected'));
+  if (!current.connected) return Promise.reject(ApiError.unavailable('notConnected'));
   return new Promise((resolve, reject) => {
     const emitter = current.timeout(timeoutMs) as unknown as {
       emit(event: string, payload: unknown, ack: (error: Error | null, ack: Ack<object>) => void): void;
     };
     emitter.emit(event, payload, (error, ack) => {
-      if (error) reject(new ApiError(0, 'UNAVAILABLE', 'The server did not answer in time'));
+      if (error) reject(ApiError.unavailable('timeout'));
       else if (ack.ok) resolve(ack as unknown as AckPayload<E>);
       else reject(new ApiError(HTTP_STATUS_BY_CODE[ack.error.code] ?? 0, ack.error.code, ack.error.message));
     });

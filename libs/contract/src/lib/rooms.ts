@@ -115,10 +115,12 @@ export const projectorSchema = z
     message: 'targetId is required for a poll or an initiative, and only for them',
     path: ['targetId'],
   })
+  // `type` sits in each branch: @nestjs/swagger drops it beside `anyOf` on a property, and `null` would pass.
   .meta({
     anyOf: [
-      { properties: { kind: { enum: ['nothing', 'qa'] }, targetId: { type: 'null' } } },
+      { type: 'object', properties: { kind: { enum: ['nothing', 'qa'] }, targetId: { type: 'null' } } },
       {
+        type: 'object',
         required: ['targetId'],
         properties: { kind: { enum: ['poll', 'initiative'] }, targetId: { type: 'string' } },
       },

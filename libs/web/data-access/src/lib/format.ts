@@ -23,3 +23,25 @@ export function formatMessageTime(iso: string, language: string, now = new Date(
 export function formatDateTime(iso: string, language: string): string {
   return formatter(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A count or amount written the UI language's way: 12,500 in English, 12 500 in Russian. */
+export function formatNumber(value: number, language: string): string {
+  return numberFormat(language).format(value);
+}
+
+/** A share from 0 to 1 as a percentage: 45% in English, 45 % in Russian. */
+export function formatPercent(share: number, language: string): string {
+  return numberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}

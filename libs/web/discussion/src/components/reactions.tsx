@@ -1,4 +1,5 @@
 import { REACTION_EMOJIS, type Message } from '@helix/contract';
+import { formatNumber } from '@helix/web/data-access';
 import { Button } from '@helix/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ export function Reactions({
   selfId: string | undefined;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toggle = useToggleReaction();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const used = REACTION_EMOJIS.filter((emoji) => (message.reactions[emoji]?.length ?? 0) > 0);
@@ -39,7 +40,7 @@ export function Reactions({
             onClick={() => react(emoji)}
           >
             <span aria-hidden="true">
-              {emoji} {users.length}
+              {emoji} {formatNumber(users.length, i18n.language)}
             </span>
           </Button>
         );

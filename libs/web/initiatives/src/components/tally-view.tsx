@@ -1,4 +1,5 @@
 import { VOTE_POSITIONS, type Initiative } from '@helix/contract';
+import { formatNumber } from '@helix/web/data-access';
 import { useTranslation } from 'react-i18next';
 import { groupBars, totalsByPosition } from '../lib/tally-bars';
 
@@ -58,7 +59,8 @@ export function TallyBars({ tally, legend = true }: { tally: Initiative['tally']
 
 /** The same numbers as a table, by group and position, with totals. */
 export function TallyTable({ tally }: { tally: Initiative['tally'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const number = (value: number) => formatNumber(value, i18n.language);
   const bars = groupBars(tally);
   if (!bars.length) return null;
   const totals = totalsByPosition(tally);
@@ -82,9 +84,9 @@ export function TallyTable({ tally }: { tally: Initiative['tally'] }) {
             <tr key={bar.group}>
               <th scope="row">{t(`groups.${bar.group}`)}</th>
               {bar.segments.map((segment) => (
-                <td key={segment.position}>{segment.count}</td>
+                <td key={segment.position}>{number(segment.count)}</td>
               ))}
-              <td>{bar.total}</td>
+              <td>{number(bar.total)}</td>
             </tr>
           ))}
         </tbody>
@@ -92,9 +94,9 @@ export function TallyTable({ tally }: { tally: Initiative['tally'] }) {
           <tr>
             <th scope="row">{t('initiatives.tally.allGroups')}</th>
             {VOTE_POSITIONS.map((position) => (
-              <td key={position}>{totals[position]}</td>
+              <td key={position}>{number(totals[position])}</td>
             ))}
-            <td>{tally.total}</td>
+            <td>{number(tally.total)}</td>
           </tr>
         </tfoot>
       </table>

@@ -1,12 +1,14 @@
 import { ANONYMOUS_GROUP_MIN_VOTERS } from '@helix/contract';
+import { formatNumber } from '@helix/web/data-access';
 import { useTranslation } from 'react-i18next';
 import type { PollResults } from '../lib/poll-results';
 import { GroupLegend } from './group-legend';
 
 /** The per-group numbers behind the stacked bars, collapsed by default to keep phones uncluttered. */
 export function GroupSplitTable({ results, anonymous }: { results: PollResults; anonymous: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!results.voters) return null;
+  const number = (value: number) => formatNumber(value, i18n.language);
   return (
     <details className="hx-poll-split">
       <summary>{t('polls.byGroup')}</summary>
@@ -31,10 +33,10 @@ export function GroupSplitTable({ results, anonymous }: { results: PollResults; 
                 <tr key={option.id}>
                   <th scope="row">{option.label}</th>
                   {option.groups.map((part) => (
-                    <td key={part.group}>{part.votes}</td>
+                    <td key={part.group}>{number(part.votes)}</td>
                   ))}
-                  {results.hasHiddenGroups ? <td>{option.hiddenVotes}</td> : null}
-                  <td>{option.votes}</td>
+                  {results.hasHiddenGroups ? <td>{number(option.hiddenVotes)}</td> : null}
+                  <td>{number(option.votes)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import { createNumberFormatter } from './number-formatter';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -44,6 +45,7 @@ export function initI18n(): Promise<typeof i18n> {
     .use(lazyLanguages)
     .use(LanguageDetector)
     .use(initReactI18next)
+    .use(createNumberFormatter())
     .init({
       resources: { en: { translation: en } },
       partialBundledLanguages: true,
@@ -51,7 +53,8 @@ export function initI18n(): Promise<typeof i18n> {
       nonExplicitSupportedLngs: true,
       load: 'languageOnly',
       fallbackLng: 'en',
-      interpolation: { escapeValue: false },
+      // alwaysFormat hands every interpolated value to the formatter, which writes numbers per language.
+      interpolation: { escapeValue: false, alwaysFormat: true },
       detection: {
         order: ['localStorage', 'navigator'],
         lookupLocalStorage: LANGUAGE_STORAGE_KEY,

@@ -1,5 +1,6 @@
 import type { Poll } from '@helix/contract';
 import { Button } from '@helix/web/ui';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClosePoll } from '../api/close-poll';
 import { useDownloadPollResults } from '../api/download-poll-results';
@@ -7,8 +8,22 @@ import { useOpenPoll } from '../api/open-poll';
 
 export const projectorPath = (pollId: string): string => `/present/poll/${encodeURIComponent(pollId)}`;
 
-/** What moderators do with a poll: open a draft, close an open poll, project it, export its results. */
-export function PollModeration({ poll, onEdit }: { poll: Poll; onEdit?: () => void }) {
+/**
+ * What moderators do with a poll: open a draft, close an open poll, project it, export its results.
+ * A room's moderator console leaves out the poll's own projector link (it switches the room's
+ * projector instead, through `children`, which join the same row).
+ */
+export function PollModeration({
+  poll,
+  onEdit,
+  projectorLink = true,
+  children,
+}: {
+  poll: Poll;
+  onEdit?: () => void;
+  projectorLink?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const openPoll = useOpenPoll();
   const closePoll = useClosePoll();
@@ -39,26 +54,27 @@ export function PollModeration({ poll, onEdit }: { poll: Poll; onEdit?: () => vo
             {t('polls.closePoll')}
           </Button>
         ) : null}
+        {poll.status !== 'draft' && projectorLink ? (
+          <a
+            className="hx-button hx-button--secondary hx-button--small"
+            href={projectorPath(poll.id)}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('polls.showOnProjector')}
+            <span className="hx-visually-hidden"> {t('polls.newTab')}</span>
+          </a>
+        ) : null}
+        {children}
         {poll.status !== 'draft' ? (
-          <>
-            <a
-              className="hx-button hx-button--secondary hx-button--small"
-              href={projectorPath(poll.id)}
-              target="_blank"
-              rel="noopener"
-            >
-              {t('polls.showOnProjector')}
-              <span className="hx-visually-hidden"> {t('polls.newTab')}</span>
-            </a>
-            <Button
-              variant="secondary"
-              size="small"
-              disabled={download.isPending}
-              onClick={() => download.mutate(poll.id)}
-            >
-              {t('polls.downloadCsv')}
-            </Button>
-          </>
+          <Button
+            variant="secondary"
+            size="small"
+            disabled={download.isPending}
+            onClick={() => download.mutate(poll.id)}
+          >
+            {t('polls.downloadCsv')}
+          </Button>
         ) : null}
       </div>
       {error ? (

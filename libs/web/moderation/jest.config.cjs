@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-moderation', preset: '../../../jest.preset.cjs' };

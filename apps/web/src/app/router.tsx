@@ -20,6 +20,8 @@ import { ThreadRoute } from './routes/thread';
 
 const PresentPollRoute = lazy(() => import('./routes/present-poll'));
 const PresentRoomRoute = lazy(() => import('./routes/present-room'));
+// Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
+const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
 
 const router = createBrowserRouter([
   {
@@ -65,6 +67,14 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: <RoomRoute /> },
               { path: 'threads/:threadId', element: <ThreadRoute /> },
+              {
+                path: 'moderate',
+                element: (
+                  <Suspense fallback={<Spinner />}>
+                    <ModerateRoomRoute />
+                  </Suspense>
+                ),
+              },
             ],
           },
           { path: '/initiatives', element: <InitiativesRoute /> },

@@ -1,0 +1,270 @@
+import type { Initiative, Poll, Projector, Thread } from '@helix/contract';
+import { isModerator, useCurrentUser } from '@helix/web/data-access';
+import { Breadcrumbs, sortThreads, ThreadModeration, useRooms, useThreads } from '@helix/web/discussion';
+import { useInitiatives } from '@helix/web/initiatives';
+import {
+  ModerationLog,
+  ModeratorsOnly,
+  OnlineByGroup,
+  ProjectorButton,
+  ProjectorCard,
+  QaReviewToggle,
+  useModerationLive,
+} from '@helix/web/moderation';
+import { PollMeta, PollModeration, useRoomPolls } from '@helix/web/polls';
+import { QuestionReviewQueue } from '@helix/web/qa';
+import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+
+/**
+ * Loaded on demand (see the router): a room's moderator console. The moderation feature brings the
+ * projector, Q&A review switch, presence by group and the log; the polls, threads, initiatives and
+ * question queue come from their own features, composed here.
+ */
+export default function ModerateRoomRoute() {
+  const { roomId = '' } = useParams();
+  const { data: user, isPending } = useCurrentUser();
+  if (isPending) return <Spinner />;
+  if (!isModerator(user)) return <ModeratorsOnly roomId={roomId} />;
+  return <ModeratorConsole key={roomId} roomId={roomId} />;
+}
+
+function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert">
+      <p className="hx-error">{message}</p>
+      <Button onClick={onRetry}>{t('common.retry')}</Button>
+    </div>
+  );
+}
+
+function ConsoleSection({
+  id,
+  title,
+  testId,
+  children,
+}: {
+  id: string;
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="hx-card" aria-labelledby={id} data-testid={testId}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function ConsolePoll({ poll }: { poll: Poll }) {
+  const { t } = useTranslation();
+  return (
+    <li
+      className="hx-console__item"
+      data-testid="console-poll"
+      data-poll-id={poll.id}
+      data-status={poll.status}
+    >
+      <h3>{poll.question}</h3>
+      <PollMeta poll={poll} />
+      <PollModeration poll={poll} projectorLink={false}>
+        {poll.status !== 'draft' ? (
+          <ProjectorButton roomId={poll.roomId} kind="poll" targetId={poll.id} />
+        ) : null}
+      </PollModeration>
+      {poll.status === 'draft' ? <p className="hx-muted">{t('moderation.polls.draftHint')}</p> : null}
+    </li>
+  );
+}
+
+function PollsSection({ roomId }: { roomId: string }) {
+  const { t } = useTranslation();
+  const polls = useRoomPolls(roomId);
+  const all = polls.data ?? [];
+  const current = all.filter((poll) => poll.status !== 'closed');
+  // Open polls first: they are the ones a moderator acts on during a session.
+  current.sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
+  const closed = all.filter((poll) => poll.status === 'closed');
+  return (
+    <ConsoleSection id="console-polls-heading" title={t('moderation.polls.title')} testId="console-polls">
+      {polls.isPending ? <Spinner /> : null}
+      {polls.isError ? (
+        <LoadError message={t('polls.loadFailed')} onRetry={() => void polls.refetch()} />
+      ) : null}
+      {polls.isSuccess && !all.length ? <p className="hx-muted">{t('moderation.polls.empty')}</p> : null}
+      {current.length ? (
+        <ul className="hx-console__list" aria-label={t('moderation.polls.open')}>
+          {current.map((poll) => (
+            <ConsolePoll key={poll.id} poll={poll} />
+          ))}
+        </ul>
+      ) : null}
+      {closed.length ? (
+        <details className="hx-poll-closed">
+          <summary>
+            {t('moderation.polls.closed')} ({closed.length})
+          </summary>
+          <ul className="hx-console__list" aria-label={t('moderation.polls.closed')}>
+            {closed.map((poll) => (
+              <ConsolePoll key={poll.id} poll={poll} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </ConsoleSection>
+  );
+}
+
+function InitiativesSection({
+  roomId,
+  initiatives,
+}: {
+  roomId: string;
+  initiatives: ReturnType<typeof useInitiatives>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConsoleSection
+      id="console-initiatives-heading"
+      title={t('moderation.initiatives.title')}
+      testId="console-initiatives"
+    >
+      {initiatives.isPending ? <Spinner /> : null}
+      {initiatives.isError ? (
+        <LoadError message={t('initiatives.board.loadFailed')} onRetry={() => void initiatives.refetch()} />
+      ) : null}
+      {initiatives.data && !initiatives.data.length ? (
+        <p className="hx-muted">{t('moderation.initiatives.empty')}</p>
+      ) : null}
+      {initiatives.data?.length ? (
+        <ul className="hx-console__list">
+          {initiatives.data.map((initiative: Initiative) => (
+            <li key={initiative.id} className="hx-console__item" data-testid="console-initiative">
+              <h3>
+                <Link to={`/initiatives/${initiative.id}`}>{initiative.title}</Link>
+              </h3>
+              <p className="hx-card__meta">
+                {t('moderation.initiatives.votes', { count: initiative.tally.total })}
+              </p>
+              <div className="hx-row">
+                <ProjectorButton roomId={roomId} kind="initiative" targetId={initiative.id} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </ConsoleSection>
+  );
+}
+
+function ConsoleThread({ thread }: { thread: Thread }) {
+  const { t } = useTranslation();
+  return (
+    <li className="hx-console__item" data-testid="console-thread" data-thread-id={thread.id}>
+      <h3>
+        <Link to={`/rooms/${thread.roomId}/threads/${thread.id}`}>{thread.title}</Link>
+      </h3>
+      <p className="hx-card__meta">
+        {thread.pinned ? <span className="hx-badge">{t('threads.pinned')}</span> : null}
+        {thread.locked ? <span className="hx-badge">{t('threads.locked')}</span> : null}
+        {thread.resolved ? (
+          <span className="hx-badge hx-badge--resolved">{t('threads.resolved')}</span>
+        ) : null}
+        <span>{t('threads.messages', { count: thread.messageCount })}</span>
+      </p>
+      <ThreadModeration thread={thread} />
+    </li>
+  );
+}
+
+function ThreadsSection({ threads }: { threads: ReturnType<typeof useThreads> }) {
+  const { t } = useTranslation();
+  return (
+    <ConsoleSection
+      id="console-threads-heading"
+      title={t('moderation.threads.title')}
+      testId="console-threads"
+    >
+      {threads.isPending ? <Spinner /> : null}
+      {threads.isError ? (
+        <LoadError message={t('threads.loadFailed')} onRetry={() => void threads.refetch()} />
+      ) : null}
+      {threads.data && !threads.data.length ? <p className="hx-muted">{t('threads.empty')}</p> : null}
+      {threads.data?.length ? (
+        <ul className="hx-console__list">
+          {sortThreads(threads.data).map((thread) => (
+            <ConsoleThread key={thread.id} thread={thread} />
+          ))}
+        </ul>
+      ) : null}
+    </ConsoleSection>
+  );
+}
+
+function ModeratorConsole({ roomId }: { roomId: string }) {
+  const { t } = useTranslation();
+  useModerationLive(roomId);
+  const rooms = useRooms();
+  const threads = useThreads(roomId);
+  const polls = useRoomPolls(roomId);
+  const initiatives = useInitiatives({ roomId, status: 'voting' });
+  const room = rooms.data?.find((item) => item.id === roomId);
+  const heading = room ? t('moderation.documentTitle', { room: room.title }) : t('moderation.title');
+  useDocumentTitle(heading);
+
+  // What the log's entries and the projector point at, by id, in words a moderator recognises.
+  const subjects = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const thread of threads.data ?? []) names.set(thread.id, thread.title);
+    for (const poll of polls.data ?? []) names.set(poll.id, poll.question);
+    for (const initiative of initiatives.data ?? []) names.set(initiative.id, initiative.title);
+    return names;
+  }, [threads.data, polls.data, initiatives.data]);
+  const describeTarget = useCallback(
+    (projector: Projector) => (projector.targetId ? subjects.get(projector.targetId) : undefined),
+    [subjects],
+  );
+
+  if (rooms.isPending) return <Spinner />;
+  if (!room) {
+    return (
+      <p role="alert" className="hx-error">
+        {rooms.isError ? t('rooms.loadFailed') : t('rooms.notFound')}
+      </p>
+    );
+  }
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t('rooms.title'), to: '/rooms' },
+          { label: room.title, to: `/rooms/${room.id}` },
+          { label: t('moderation.title'), to: `/rooms/${room.id}/moderate` },
+        ]}
+      />
+      <h1>{heading}</h1>
+      <p>{t('moderation.intro')}</p>
+      <div className="hx-console" data-testid="moderator-console">
+        <div className="hx-console__column">
+          <ProjectorCard roomId={roomId} describeTarget={describeTarget} />
+          <PollsSection roomId={roomId} />
+          <InitiativesSection roomId={roomId} initiatives={initiatives} />
+          <ThreadsSection threads={threads} />
+        </div>
+        <div className="hx-console__column">
+          <OnlineByGroup roomId={roomId} />
+          <ConsoleSection id="console-qa-heading" title={t('moderation.qa.title')} testId="console-qa">
+            <QaReviewToggle roomId={roomId} />
+            <QuestionReviewQueue roomId={roomId} headingLevel={3} />
+          </ConsoleSection>
+          <ModerationLog roomId={roomId} subjects={subjects} />
+        </div>
+      </div>
+    </>
+  );
+}

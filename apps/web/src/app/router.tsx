@@ -1,5 +1,5 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
-import { RoomShell } from '@helix/web/discussion';
+import { RoomShell, RoomShortLinkPage } from '@helix/web/discussion';
 import { Spinner } from '@helix/web/ui';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -61,6 +61,8 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/rooms" replace /> },
           { path: '/rooms', element: <RoomsRoute /> },
+          // A room's QR code and printed link: signed-out visitors sign in first, then land in the room.
+          { path: '/r/:slug', element: <RoomShortLinkPage /> },
           {
             path: '/rooms/:roomId',
             element: <RoomShell />,

@@ -24,11 +24,16 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Sign-in and sign-up pages send a signed-in visitor on to the rooms. */
+/**
+ * Sign-in and sign-up pages send a signed-in visitor on to where they were going (kept in the history
+ * state by RequireAuth and across the links between the two pages), else to the rooms.
+ */
 export function RedirectIfSignedIn() {
   const hasSession = useHasSession();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from;
-  if (hasSession) return <Navigate to={from && from.startsWith('/') ? from : '/rooms'} replace />;
+  const from = (location.state as { from?: unknown } | null)?.from;
+  // Only a path of this app: `//host/…` would be another site.
+  const inApp = typeof from === 'string' && from.startsWith('/') && !from.startsWith('//');
+  if (hasSession) return <Navigate to={inApp ? from : '/rooms'} replace />;
   return <Outlet />;
 }

@@ -2,12 +2,14 @@ import { ApiError } from '@helix/web/data-access';
 import { Button, TextField, useDocumentTitle } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useSignIn } from '../api/sign-in';
 
 export function SignInForm() {
   const { t } = useTranslation();
   const signIn = useSignIn();
+  // Where the visitor was going (a room's QR link): kept when they switch to creating an account.
+  const { state } = useLocation();
   useDocumentTitle(t('auth.signInTitle'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -56,7 +58,10 @@ export function SignInForm() {
         </Button>
       </form>
       <p>
-        {t('auth.noAccount')} <Link to="/sign-up">{t('auth.createAccountLink')}</Link>
+        {t('auth.noAccount')}{' '}
+        <Link to="/sign-up" state={state}>
+          {t('auth.createAccountLink')}
+        </Link>
       </p>
     </section>
   );

@@ -3,12 +3,14 @@ import { ApiError } from '@helix/web/data-access';
 import { Button, SelectField, TextField, useDocumentTitle } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useSignUp } from '../api/sign-up';
 
 export function SignUpForm() {
   const { t } = useTranslation();
   const signUp = useSignUp();
+  // Where the visitor was going (a room's QR link): kept when they switch to signing in.
+  const { state } = useLocation();
   useDocumentTitle(t('auth.signUpTitle'));
   const [form, setForm] = useState({
     email: '',
@@ -108,7 +110,10 @@ export function SignUpForm() {
         </Button>
       </form>
       <p>
-        {t('auth.haveAccount')} <Link to="/sign-in">{t('auth.signInLink')}</Link>
+        {t('auth.haveAccount')}{' '}
+        <Link to="/sign-in" state={state}>
+          {t('auth.signInLink')}
+        </Link>
       </p>
     </section>
   );

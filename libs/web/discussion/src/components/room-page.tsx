@@ -8,6 +8,7 @@ import { useThreads } from '../api/get-threads';
 import { Breadcrumbs } from './breadcrumbs';
 import { CreateThreadForm } from './create-thread-form';
 import { PresenceList } from './presence-list';
+import { RoomShareButton } from './room-share';
 import { ThreadList } from './thread-list';
 
 /** `children` go above the threads: the app puts other features of the room there (polls). */
@@ -40,11 +41,17 @@ export function RoomPage({ children }: { children?: ReactNode }) {
       />
       <div className="hx-row hx-room-head">
         <h1>{room.title}</h1>
-        {isModerator(user) ? (
-          <Link className="hx-button hx-button--secondary hx-button--small" to={`/rooms/${room.id}/moderate`}>
-            {t('rooms.moderate')}
-          </Link>
-        ) : null}
+        <div className="hx-row">
+          <RoomShareButton room={room} />
+          {isModerator(user) ? (
+            <Link
+              className="hx-button hx-button--secondary hx-button--small"
+              to={`/rooms/${room.id}/moderate`}
+            >
+              {t('rooms.moderate')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <p>{room.description}</p>
       {keyQuestions.length ? (

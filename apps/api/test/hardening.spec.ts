@@ -24,13 +24,7 @@ describe('hardening against hostile input and load', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { CORS_ORIGINS: 'https://forum.example' } });
     moderator = await t.moderator();
-    rooms = (
-      await t
-        .http()
-        .get('/api/rooms')
-        .set(...bearer(moderator.accessToken))
-        .expect(200)
-    ).body;
+    rooms = await t.rooms(moderator);
   });
   afterAll(() => t.close());
 

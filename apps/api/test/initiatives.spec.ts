@@ -20,13 +20,7 @@ describe('joint initiatives and consensus voting', () => {
       organization: 'Tomsk State University',
       stakeholderGroup: 'university',
     });
-    rooms = (
-      await t
-        .http()
-        .get('/api/rooms')
-        .set(...bearer(proposer.accessToken))
-        .expect(200)
-    ).body;
+    rooms = await t.rooms(proposer);
   });
   afterAll(() => t.close());
 

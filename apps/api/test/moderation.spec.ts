@@ -31,13 +31,7 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
     secondModerator = await t.moderator({ displayName: 'Second moderator' });
     ann = await t.register({ displayName: 'Ann' });
     bob = await t.register({ displayName: 'Bob', stakeholderGroup: 'business', organization: 'Sibur' });
-    rooms = (
-      await t
-        .http()
-        .get('/api/rooms')
-        .set(...bearer(ann.accessToken))
-        .expect(200)
-    ).body;
+    rooms = await t.rooms(ann);
   });
   afterAll(() => t.close());
 

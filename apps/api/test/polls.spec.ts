@@ -14,13 +14,7 @@ describe('live polls', () => {
     t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000' } });
     moderator = await t.moderator({ displayName: 'Moderator' });
     ann = await t.register({ displayName: 'Ann' });
-    rooms = (
-      await t
-        .http()
-        .get('/api/rooms')
-        .set(...bearer(ann.accessToken))
-        .expect(200)
-    ).body;
+    rooms = await t.rooms(ann);
   });
   afterAll(() => t.close());
 

@@ -25,13 +25,7 @@ describe('audience Q&A', () => {
       t.register({ displayName: 'Ann Asker', organization: 'Tomsk Polytechnic University' }),
       t.register({ displayName: 'Bob', stakeholderGroup: 'business' }),
     ]);
-    rooms = (
-      await t
-        .http()
-        .get('/api/rooms')
-        .set(...bearer(ann.accessToken))
-        .expect(200)
-    ).body;
+    rooms = await t.rooms(ann);
     db = t.app.get<Connection>(getConnectionToken());
   });
   afterAll(() => t.close());

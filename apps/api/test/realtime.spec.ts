@@ -25,13 +25,7 @@ describe('live discussion over Socket.IO', () => {
       stakeholderGroup: 'business',
       organization: 'Gazprom Neft',
     });
-    rooms = (
-      await t
-        .http()
-        .get('/api/rooms')
-        .set(...bearer(ann.accessToken))
-        .expect(200)
-    ).body;
+    rooms = await t.rooms(ann);
   });
   afterAll(() => t.close());
 

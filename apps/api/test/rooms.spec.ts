@@ -9,13 +9,7 @@ describe('rooms, threads and messages over REST', () => {
   beforeAll(async () => {
     t = await startTestApp();
     ann = await t.register({ displayName: 'Ann' });
-    rooms = (
-      await t
-        .http()
-        .get('/api/rooms')
-        .set(...bearer(ann.accessToken))
-        .expect(200)
-    ).body;
+    rooms = await t.rooms(ann);
   });
   afterAll(() => t.close());
 

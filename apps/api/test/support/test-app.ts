@@ -4,6 +4,7 @@ import type {
   AuthResponse,
   ClientToServerEvents,
   RegisterRequest,
+  Room,
   ServerToClientEvents,
 } from '@helix/contract';
 import { randomBytes } from 'node:crypto';
@@ -31,6 +32,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   register(overrides?: Partial<RegisterRequest>): Promise<TestUser>;
   moderator(overrides?: Partial<RegisterRequest>): Promise<TestUser>;
+  /** The seeded rooms, as `user` lists them. */
+  rooms(user: TestUser): Promise<Room[]>;
   connect(token: string): Promise<TestSocket>;
   close(): Promise<void>;
 }
@@ -113,6 +116,9 @@ export async function startTestApp(options: { dbName?: string; env?: EnvOverride
     http: () => request(url),
     register,
     moderator,
+    rooms: async (user) =>
+      (await request(url).get('/api/rooms').set('Authorization', `Bearer ${user.accessToken}`).expect(200))
+        .body as Room[],
     connect,
     close: async () => {
       sockets.forEach((socket) => socket.disconnect());

@@ -72,7 +72,7 @@ describe('error messages in the caller’s language', () => {
       statusCode: 409,
       error: 'Conflict',
       code: 'CONFLICT',
-      message: 'Аккаунт с таким email уже существует',
+      message: 'Аккаунт с такой эл. почтой уже есть',
     });
     expect((await register('en')).body.message).toBe('An account with this email already exists');
   });
@@ -89,7 +89,7 @@ describe('error messages in the caller’s language', () => {
     expect(russian.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'VALIDATION' });
     expect(russian.body.message).toEqual(
       expect.arrayContaining([
-        'email: Неверный адрес электронной почты',
+        'email: Неверный адрес эл. почты',
         expect.stringMatching(/^password: Нужно не меньше \d+ символов$/),
         'displayName: Не может быть пустым',
         'organization: Обязательное поле',
@@ -112,7 +112,7 @@ describe('error messages in the caller’s language', () => {
       .set('Accept-Language', 'ru')
       .send({ email: ann.user.email, password: 'not the password' })
       .expect(401);
-    expect(login.body).toMatchObject({ code: 'UNAUTHORIZED', message: 'Неверный email или пароль' });
+    expect(login.body).toMatchObject({ code: 'UNAUTHORIZED', message: 'Неверная эл. почта или пароль' });
     const signedOut = await t.http().get('/api/rooms').set('Accept-Language', 'ru').expect(401);
     expect(signedOut.body.message).toBe(
       'Сначала войдите: токен доступа отсутствует, недействителен или истёк',

@@ -201,7 +201,7 @@ describe('toErrorBody in a language', () => {
       error: 'Bad Request',
       code: 'VALIDATION',
       message: [
-        'email: Неверный адрес электронной почты',
+        'email: Неверный адрес эл. почты',
         'displayName: Можно не больше 5 символов',
         'password: Нужно не меньше 8 символов',
         'position: Допустимые значения: "agree", "block"',

@@ -25,9 +25,9 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'must be a 24-character hexadecimal id': 'нужен id из 24 шестнадцатеричных символов',
 
   // Accounts and sessions.
-  'Invalid email address': 'Неверный адрес электронной почты',
-  'The email or password is not correct': 'Неверный email или пароль',
-  'An account with this email already exists': 'Аккаунт с таким email уже существует',
+  'Invalid email address': 'Неверный адрес эл. почты',
+  'The email or password is not correct': 'Неверная эл. почта или пароль',
+  'An account with this email already exists': 'Аккаунт с такой эл. почтой уже есть',
   'No such user': 'Такого пользователя нет',
   'The refresh token is invalid, expired or revoked': 'Токен обновления недействителен, истёк или отозван',
   'This refresh token was already used; the session has been ended':

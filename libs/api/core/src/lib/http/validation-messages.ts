@@ -21,7 +21,7 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 const FORMATS: Readonly<Record<string, string>> = {
-  email: 'Неверный адрес электронной почты',
+  email: 'Неверный адрес эл. почты',
   url: 'Неверный URL',
   datetime: 'Нужны дата и время в формате ISO 8601',
   date: 'Нужна дата в формате ISO 8601',

@@ -18,7 +18,7 @@ export default function RoomShareDialog({
   const { t } = useTranslation();
   const link = roomShortLink(room);
   const fieldId = useId();
-  const field = useRef<HTMLInputElement>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
 
@@ -44,11 +44,13 @@ export default function RoomShareDialog({
           {t('join.link')}
         </label>
         <div className="hx-share__link">
-          <input
+          {/* A text area, not an input: the whole link wraps into view on a phone instead of scrolling. */}
+          <textarea
             id={fieldId}
             ref={field}
-            className="hx-input"
+            className="hx-input hx-share__url"
             readOnly
+            rows={3}
             value={link}
             data-testid="room-share-link"
             onFocus={(event) => event.target.select()}

@@ -48,11 +48,15 @@ describe('completeOpenApiDocument', () => {
 });
 
 describe('methodNotAllowed', () => {
-  const run = (method: string, path: string) => {
+  const run = (method: string, path: string, headers: Record<string, string> = {}) => {
     const response = { status: jest.fn(), json: jest.fn(), setHeader: jest.fn() };
     response.status.mockReturnValue(response);
     const next = jest.fn();
-    methodNotAllowed(document())({ method, path } as Request, response as unknown as Response, next);
+    methodNotAllowed(document())(
+      { method, path, headers } as unknown as Request,
+      response as unknown as Response,
+      next,
+    );
     return { next, response };
   };
 
@@ -61,7 +65,19 @@ describe('methodNotAllowed', () => {
     expect(next).not.toHaveBeenCalled();
     expect(response.status).toHaveBeenCalledWith(405);
     expect(response.setHeader).toHaveBeenCalledWith('Allow', 'GET, PATCH, HEAD');
-    expect(response.json).toHaveBeenCalledWith(expect.objectContaining({ code: 'METHOD_NOT_ALLOWED' }));
+    expect(response.json).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'METHOD_NOT_ALLOWED', message: 'DELETE is not allowed here' }),
+    );
+  });
+
+  it('says so in Russian to a client that prefers it', () => {
+    const { response } = run('DELETE', '/api/things/abc', { 'accept-language': 'ru-RU,ru;q=0.9' });
+    expect(response.json).toHaveBeenCalledWith(
+      expect.objectContaining({
+        code: 'METHOD_NOT_ALLOWED',
+        message: 'Метод DELETE здесь не поддерживается',
+      }),
+    );
   });
 
   it('lets documented methods, HEAD for GET, and unknown paths through; a literal path wins', () => {

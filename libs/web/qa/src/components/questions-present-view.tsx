@@ -1,4 +1,5 @@
 import type { Question } from '@helix/contract';
+import { formatNumber } from '@helix/web/data-access';
 import { Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { topQuestions } from '../lib/question-groups';
 const LONG_QUESTION = 160;
 
 function PresentQuestion({ question, rank }: { question: Question; rank: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const long = question.text.length > LONG_QUESTION;
   return (
     <li
@@ -20,7 +21,7 @@ function PresentQuestion({ question, rank }: { question: Question; rank: number 
     >
       <span className="hx-qa-present__votes" data-testid="present-upvotes">
         <span aria-hidden="true">▲ </span>
-        {question.upvotes}
+        {formatNumber(question.upvotes, i18n.language)}
         <span className="hx-visually-hidden"> {t('qa.upvotes', { count: question.upvotes })}</span>
       </span>
       <span className="hx-qa-present__body">

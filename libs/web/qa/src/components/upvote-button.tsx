@@ -1,10 +1,11 @@
 import type { Question } from '@helix/contract';
+import { formatNumber } from '@helix/web/data-access';
 import { useTranslation } from 'react-i18next';
 import { useUpvoteQuestion } from '../api/upvote-question';
 
 /** One tap toggles the caller's upvote; the pressed state and the count are part of its name. */
 export function UpvoteButton({ question }: { question: Question }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const upvote = useUpvoteQuestion(question);
   return (
     <div className="hx-upvote">
@@ -20,7 +21,7 @@ export function UpvoteButton({ question }: { question: Question }) {
           ▲
         </span>
         <span className="hx-upvote__count" data-testid="upvotes">
-          {question.upvotes}
+          {formatNumber(question.upvotes, i18n.language)}
         </span>
       </button>
       {upvote.isError ? (

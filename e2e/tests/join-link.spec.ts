@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +61,13 @@ test('Share shows the room’s QR code and short link, and the link opens the ro
   await dialog.getByRole('button', { name: 'Copy link' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Link copied.');
   const shortLink = await link.inputValue();
+  const { violations } = await new AxeBuilder({ page })
+    .include('dialog')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual(
+    [],
+  );
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortLink);
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `join-en-${testInfo.project.name}.png`) });

@@ -1,4 +1,4 @@
-import { QA_SECTION_ID, RoomQaPanel } from '@helix/web/qa';
+import { QA_HEADING_ID, RoomQaPanel } from '@helix/web/qa';
 import { MAIN_CONTENT_ID, SectionNav } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 
@@ -17,7 +17,7 @@ export default function RoomQa({ roomId }: { roomId: string }) {
         label={t('rooms.sections.label')}
         items={[
           { targetId: MAIN_CONTENT_ID, label: t('rooms.sections.top') },
-          { targetId: QA_SECTION_ID, label: t('rooms.sections.questions') },
+          { targetId: QA_HEADING_ID, label: t('rooms.sections.questions') },
           { targetId: THREADS_SECTION_ID, label: t('rooms.sections.threads') },
         ]}
       />

@@ -10,10 +10,8 @@ function AskedBy({ question }: { question: Question }) {
   if (!question.author) return <span className="hx-question__author">{t('qa.anonymous')}</span>;
   return (
     <span className="hx-question__author">
-      <strong>{question.author.displayName}</strong>
       <span>
-        {', '}
-        {question.author.organization}
+        <strong>{question.author.displayName}</strong>, {question.author.organization}
       </span>
       {question.anonymous ? <span className="hx-badge">{t('qa.askedAnonymously')}</span> : null}
     </span>

@@ -76,6 +76,9 @@ export function RoomPresentPage({ roomId, renderPoll, renderInitiative }: RoomPr
   else main = <RoomIdleView room={room} />;
 
   const link = roomShortLink(room);
+  // Printed without the scheme, and broken (if at all) between the host and the path.
+  const { host } = new URL(link);
+  const path = link.slice(link.indexOf(host) + host.length);
   return (
     <div
       className={`hx-present hx-room-present hx-room-present--${kind}`}
@@ -90,7 +93,9 @@ export function RoomPresentPage({ roomId, renderPoll, renderInitiative }: RoomPr
         </div>
         <p className="hx-present__scan">{t(kind === 'qa' ? 'qa.present.scan' : 'presenter.scan')}</p>
         <p className="hx-room-present__link" data-testid="room-short-link">
-          {link.replace(/^https?:\/\//, '')}
+          {host}
+          <wbr />
+          {path}
         </p>
         {connection !== 'connected' ? (
           <p className="hx-present__connection" role="status">

@@ -13,8 +13,8 @@ import { QuestionReviewQueue } from './question-review-queue';
 /** The room's presenter screen, for the hall's projector. */
 export const roomPresentPath = (roomId: string): string => `/present/rooms/${encodeURIComponent(roomId)}`;
 
-/** The element id the room page's section links point at. */
-export const QA_SECTION_ID = 'qa';
+/** The Q&A's heading, which the room page's section links bring into view and focus. */
+export const QA_HEADING_ID = 'qa-heading';
 
 /**
  * Audience Q&A in a room: ask (optionally anonymously), upvote, and follow the list live, most
@@ -31,8 +31,8 @@ export function RoomQaPanel({ roomId }: { roomId: string }) {
   const review = settings.data?.qaReview ?? false;
 
   return (
-    <section className="hx-qa" id={QA_SECTION_ID} aria-labelledby="qa-heading" data-testid="room-qa">
-      <h2 id="qa-heading" tabIndex={-1}>
+    <section className="hx-qa" id="qa" aria-labelledby={QA_HEADING_ID} data-testid="room-qa">
+      <h2 id={QA_HEADING_ID} tabIndex={-1}>
         {t('qa.title')}
       </h2>
       {moderator ? (

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { newParticipant, signUp } from './support';
+import { newParticipant, signUp, signUpModerator } from './support';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -68,4 +68,51 @@ test('the main pages have no serious or critical WCAG 2.2 AA violations', async 
   await page.goto('/outcome');
   await expect(page.getByRole('heading', { level: 1, name: 'Forum outcome' })).toBeVisible();
   await expectNoSeriousViolations(page, 'outcome page');
+});
+
+test('the room Q&A and the room presenter screen have no serious or critical violations', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await signUpModerator(page);
+  await page.getByRole('link', { name: 'University in an urban ecosystem' }).click();
+  const roomId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const tokens = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('helix.tokens') ?? 'null') as { accessToken: string },
+  );
+  const settings = async (body: object): Promise<void> => {
+    const response = await page.request.patch(`/api/rooms/${roomId}/settings`, {
+      headers: { Authorization: `Bearer ${tokens.accessToken}` },
+      data: body,
+    });
+    expect(response.ok(), `PATCH settings → ${response.status()}`).toBe(true);
+  };
+
+  // The Q&A as a moderator sees it: the ask form, a published question, and the review queue.
+  await settings({ qaReview: false, projector: { kind: 'nothing', targetId: null } });
+  const qa = page.getByTestId('room-qa');
+  await qa
+    .getByRole('textbox', { name: 'Your question' })
+    .fill(`Is the Q&A usable by everyone? ${Date.now()}`);
+  await qa.getByRole('switch', { name: 'Ask anonymously' }).check();
+  await qa.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(qa.getByRole('status')).toHaveText('Your question is posted.');
+  await settings({ qaReview: true });
+  await expect(qa.getByTestId('question-review')).toBeVisible();
+  await qa.getByRole('button', { name: 'Dismiss', exact: true }).first().click();
+  await expect(qa.getByLabel('Reason (optional)')).toBeFocused();
+  await expectNoSeriousViolations(page, 'room page with its Q&A');
+
+  // The presenter screen with nothing on it (the room, its key questions, the QR code), then the Q&A.
+  const presenter = await context.newPage();
+  await presenter.setViewportSize({ width: 1920, height: 1080 });
+  await presenter.goto(`/present/rooms/${roomId}`);
+  await expect(presenter.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await expect(presenter.getByTestId('room-present-idle')).toBeVisible();
+  await expectNoSeriousViolations(presenter, 'room presenter screen');
+  await settings({ projector: { kind: 'qa', targetId: null } });
+  await expect(presenter.getByTestId('present-question').first()).toBeVisible();
+  await expectNoSeriousViolations(presenter, 'room presenter screen showing the Q&A');
+  await settings({ qaReview: false, projector: { kind: 'nothing', targetId: null } });
 });

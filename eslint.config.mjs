@@ -137,6 +137,12 @@ export default defineConfig(
           message:
             'dangerouslySetInnerHTML opens an XSS hole; render text, or sanitise in one reviewed component.',
         },
+        {
+          // The i18n rule reads JSX; a page title or a browser dialog is text a person reads too.
+          selector:
+            'CallExpression:matches([callee.name=/^(useDocumentTitle|alert|confirm|prompt)$/], [callee.property.name=/^(alert|confirm|prompt)$/]) > :matches(Literal[value=/[A-Za-zА-Яа-яЁё]/], TemplateLiteral)',
+          message: "User-facing text must go through i18next: t('key') with the key in en.json and ru.json",
+        },
       ],
     },
   },

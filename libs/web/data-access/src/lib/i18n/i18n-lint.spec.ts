@@ -4,7 +4,8 @@ import { join } from 'node:path';
 // The workspace's own eslint.config.mjs, run by ESLint in a child process: Jest cannot import ES modules,
 // and a check of the real wiring (files, test ignores, options) is what proves the rule guards the code.
 const workspaceRoot = join(__dirname, '../../../../../..');
-const RULE = 'i18next/no-literal-string';
+// JSX text and attributes; page titles and browser dialogs (a no-restricted-syntax selector).
+const RULES = ['i18next/no-literal-string', 'no-restricted-syntax'];
 
 interface Sample {
   name: string;
@@ -20,6 +21,7 @@ interface LintOutcome {
 function lintSamples(samples: Sample[]): Map<string, number[]> {
   const script = `
     import { ESLint } from 'eslint';
+    const RULES = ${JSON.stringify(RULES)};
     const samples = JSON.parse(process.argv[1]);
     const eslint = new ESLint({ cwd: process.cwd() });
     const outcomes = [];
@@ -29,7 +31,9 @@ function lintSamples(samples: Sample[]): Map<string, number[]> {
       if (fatal) throw new Error(sample.name + ': ' + fatal.message);
       outcomes.push({
         name: sample.name,
-        ruleLines: result.messages.filter((m) => m.ruleId === ${JSON.stringify(RULE)}).map((m) => m.line),
+        ruleLines: result.messages
+          .filter((m) => RULES.includes(m.ruleId))
+          .map((m) => m.line),
       });
     }
     process.stdout.write(JSON.stringify(outcomes));
@@ -97,6 +101,19 @@ describe('the lint check for hard-coded user-facing text', () => {
         ),
       },
       {
+        name: 'a page title and a browser dialog',
+        filePath: 'libs/web/initiatives/src/components/sample.tsx',
+        code: [
+          "import { useDocumentTitle } from '@helix/web/ui';",
+          'export function useSample(name: string) {',
+          "  useDocumentTitle('Initiatives');",
+          "  if (window.confirm(`Delete ${name}?`)) return alert('Deleted');",
+          '  useDocumentTitle(name);',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      {
         name: 'what is not text',
         filePath: 'libs/web/ui/src/lib/sample.tsx',
         code: component(
@@ -136,6 +153,10 @@ describe('the lint check for hard-coded user-facing text', () => {
       BODY_LINE + 5,
       BODY_LINE + 5,
     ]);
+  });
+
+  it('fails on a literal page title and a literal alert or confirm', () => {
+    expect(results.get('a page title and a browser dialog')).toEqual([3, 4, 4]);
   });
 
   it('leaves class names, test ids, routes, keys, input types and symbols alone', () => {

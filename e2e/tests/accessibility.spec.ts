@@ -116,3 +116,39 @@ test('the room Q&A and the room presenter screen have no serious or critical vio
   await expectNoSeriousViolations(presenter, 'room presenter screen showing the Q&A');
   await settings({ qaReview: false, projector: { kind: 'nothing', targetId: null } });
 });
+
+test('the moderator console and the hide-message dialog have no serious or critical violations', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signUpModerator(page);
+  await page.getByRole('link', { name: 'University in an urban ecosystem' }).click();
+
+  // A thread with a message, so the console lists a thread and the dialog has a message to hide.
+  const title = `Accessible moderation ${Date.now()}`;
+  await page.getByLabel('New thread title').fill(title);
+  await page.getByRole('button', { name: 'Start thread' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page
+    .getByLabel('Message')
+    .fill('Moderators must be able to work from a keyboard and a screen reader.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const message = page.getByTestId('message').filter({ hasText: 'work from a keyboard' });
+  await expect(message).toHaveAttribute('data-state', 'sent');
+
+  // The dialog open: focus is in it, and Escape gives it back to the button that opened it.
+  const hide = message.getByRole('button', { name: 'Hide…' });
+  await hide.click();
+  const dialog = page.getByRole('dialog', { name: 'Hide this message?' });
+  await expect(dialog.getByLabel('Reason')).toBeFocused();
+  await expectNoSeriousViolations(page, 'hide-message dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(hide).toBeFocused();
+
+  await page.getByRole('link', { name: 'University in an urban ecosystem' }).click();
+  await page.getByRole('link', { name: 'Moderate' }).click();
+  await expect(page.getByTestId('console-thread').filter({ hasText: title })).toBeVisible();
+  await expect(page.getByTestId('moderation-log')).toBeVisible();
+  await expectNoSeriousViolations(page, 'moderator console');
+});

@@ -19,7 +19,7 @@ async function accessToken(page: Page): Promise<string> {
 async function api<T>(
   request: APIRequestContext,
   token: string,
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
   data?: unknown,
 ): Promise<T> {
@@ -267,6 +267,37 @@ test('audience Q&A: ask, upvote live, review, answer; the presenter screen follo
     await expect(presenter.getByTestId('room-short-link')).toHaveText(
       new RegExp(`/r/${encodeURIComponent(room.slug)}$`),
     );
+
+    // An initiative of another room: that room's events do not come here, so the screen polls it.
+    const otherRoom = rooms.filter((item) => item.kind === 'track')[project === 'phone' ? 1 : 0];
+    const initiative = await api<{ id: string }>(moderator.request, modToken, 'POST', '/initiatives', {
+      title: `A shared hydrogen testing ground (${run})`,
+      summary: 'The cluster and the university share one testing ground.',
+      roomId: otherRoom.id,
+      partners: [{ organization: 'Tomsk Polytechnic University', stakeholderGroup: 'university' }],
+    });
+    await api(moderator.request, modToken, 'POST', `/initiatives/${initiative.id}/voting/open`, {});
+    await api(moderator.request, modToken, 'PATCH', `/rooms/${room.id}/settings`, {
+      projector: { kind: 'initiative', targetId: initiative.id },
+    });
+    await expect(presenter.getByTestId('room-presenter')).toHaveAttribute('data-kind', 'initiative');
+    await expect(
+      presenter.getByRole('heading', { level: 1, name: `A shared hydrogen testing ground (${run})` }),
+    ).toBeVisible();
+    const votes = presenter.getByTestId('initiative-present-votes');
+    await expect(votes).toHaveAttribute('data-votes', '0');
+    await api(voter.request, await accessToken(voter), 'PUT', `/initiatives/${initiative.id}/vote`, {
+      position: 'agree',
+    });
+    await expect(votes).toHaveAttribute('data-votes', '1');
+    await expect(presenter.getByTestId('tally-government')).toBeVisible();
+    if (project === 'desktop') {
+      await presenter.screenshot({
+        path: join(screenshots, 'presenter-initiative-ru.png'),
+        animations: 'disabled',
+      });
+    }
+    await expect(presenter.getByRole('img', { name: /QR/ })).toBeVisible();
     await presenter.evaluate(() => localStorage.setItem('helix.lang', 'en'));
   } finally {
     await askerContext.close();

@@ -17,7 +17,7 @@ export function verdictKey(initiative: Initiative): string {
   }
 }
 
-export function ConditionItem({ status, rule }: { status: ConditionStatus; rule: Initiative['rule'] }) {
+function ConditionItem({ status, rule }: { status: ConditionStatus; rule: Initiative['rule'] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const percent = new Intl.NumberFormat(language, { style: 'percent' }).format(rule.groupThreshold);

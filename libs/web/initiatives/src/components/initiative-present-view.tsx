@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useInitiative } from '../api/get-initiative';
 import { useInitiativesLive } from '../hooks/use-initiatives-live';
 import { conditionStatuses } from '../lib/conditions';
-import { ConditionItem, verdictKey } from './consensus-panel';
+import { verdictKey } from './consensus-panel';
 import { StatusBadge, TimeLeft } from './initiative-bits';
 import { TallyBars } from './tally-view';
 
@@ -17,9 +17,11 @@ function reached(initiative: Initiative): boolean {
 }
 
 /**
- * An initiative's live tally and consensus state for a room's presenter screen. Events come only
- * from the room the screen is in (`liveRoomId`); an initiative of another room (or none) is polled
- * while its vote is open, rather than joining that room and showing up in its presence list.
+ * An initiative's live tally and consensus state for a room's presenter screen: the verdict and each
+ * condition, met or not, short enough for the back of the hall (the initiative's page explains them).
+ * Events come only from the room the screen is in (`liveRoomId`); an initiative of another room (or
+ * none) is polled while its vote is open, rather than joining that room and showing up in its
+ * presence list.
  */
 export function InitiativePresentView({
   initiativeId,
@@ -47,7 +49,7 @@ export function InitiativePresentView({
       <p className="hx-initiative-present__meta">
         <StatusBadge status={initiative.status} />
         <TimeLeft initiative={initiative} />
-        <span data-testid="initiative-present-votes">
+        <span data-testid="initiative-present-votes" data-votes={initiative.tally.total}>
           {t('initiatives.tally.votes', { count: initiative.tally.total })}
         </span>
       </p>
@@ -61,12 +63,27 @@ export function InitiativePresentView({
       </p>
       {initiative.status !== 'draft' ? (
         <div className="hx-initiative-present__columns">
+          <TallyBars tally={initiative.tally} />
           <ul className="hx-conditions" aria-label={t('initiatives.conditions.title')}>
             {conditionStatuses(initiative).map((status) => (
-              <ConditionItem key={status.kind} status={status} rule={initiative.rule} />
+              <li
+                key={status.kind}
+                className={`hx-condition hx-condition--${status.met ? 'met' : 'unmet'}`}
+                data-testid={`condition-${status.kind}`}
+                data-met={String(status.met)}
+              >
+                <span className="hx-condition__icon" aria-hidden="true">
+                  {status.met ? '✓' : '✗'}
+                </span>
+                <span>
+                  <strong>{t(`initiatives.conditions.${status.kind}.name`)}</strong>{' '}
+                  <span className="hx-condition__state">
+                    ({status.met ? t('initiatives.conditions.met') : t('initiatives.conditions.unmet')})
+                  </span>
+                </span>
+              </li>
             ))}
           </ul>
-          <TallyBars tally={initiative.tally} />
         </div>
       ) : null}
     </div>

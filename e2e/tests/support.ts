@@ -49,27 +49,35 @@ const CHAIR: Participant = {
 /** Key under which the web client keeps its tokens in localStorage. */
 const TOKEN_STORAGE_KEY = 'helix.tokens';
 
+/** The chair's token, kept for the run: the API allows an email only a few registrations and sign-ins. */
+let chairToken: { value: string; at: number } | null = null;
+/** Access tokens live 15 minutes; a kept one is used for 10. */
+const CHAIR_TOKEN_REUSE_MS = 10 * 60_000;
+
 /**
  * The admin's access token. The desktop and phone projects share one server, so the chair registers
- * once per run and signs in every other time.
+ * once per run and signs in when the token kept from earlier tests is too old (or the worker restarted).
  */
 async function chairAccessToken(request: APIRequestContext): Promise<string> {
-  const registered = await request.post('/api/auth/register', {
-    data: {
-      email: CHAIR.email,
-      password: CHAIR.password,
-      displayName: CHAIR.displayName,
-      organization: CHAIR.organization,
-      stakeholderGroup: CHAIR.group,
-    },
-  });
-  if (registered.ok()) return ((await registered.json()) as { accessToken: string }).accessToken;
-  expect(registered.status(), 'the chair is already registered').toBe(409);
+  if (chairToken && Date.now() - chairToken.at < CHAIR_TOKEN_REUSE_MS) return chairToken.value;
   const signedIn = await request.post('/api/auth/login', {
     data: { email: CHAIR.email, password: CHAIR.password },
   });
-  expect(signedIn.ok(), 'the chair signs in').toBe(true);
-  return ((await signedIn.json()) as { accessToken: string }).accessToken;
+  let response = signedIn;
+  if (signedIn.status() === 401) {
+    response = await request.post('/api/auth/register', {
+      data: {
+        email: CHAIR.email,
+        password: CHAIR.password,
+        displayName: CHAIR.displayName,
+        organization: CHAIR.organization,
+        stakeholderGroup: CHAIR.group,
+      },
+    });
+  }
+  expect(response.ok(), `the chair signs in or registers: ${response.status()}`).toBe(true);
+  chairToken = { value: ((await response.json()) as { accessToken: string }).accessToken, at: Date.now() };
+  return chairToken.value;
 }
 
 export async function signIn(page: Page, who: Pick<Participant, 'email' | 'password'>): Promise<void> {

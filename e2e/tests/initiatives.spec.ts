@@ -1,9 +1,24 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { newParticipant, signUp, signUpModerator, type Participant } from './support';
+
+/**
+ * Browsers the test opened. They are closed after it: left open, their people stay present in the
+ * initiative's room and later specs count them there.
+ */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
+async function newBrowser(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  opened.push(context);
+  return context;
+}
 
 /** A participant in a browser of their own, as at the forum: everyone on their own device. */
 async function personInOwnBrowser(browser: Browser, who: Participant): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await newBrowser(browser);
   const page = await context.newPage();
   await signUp(page, who);
   return page;
@@ -50,7 +65,7 @@ test('stakeholders reach consensus on a joint initiative proposed from the discu
   const url = page.url();
 
   // A moderator opens voting with a rule for this session: 3 votes from 3 stakeholder groups.
-  const moderatorPage = await (await browser.newContext()).newPage();
+  const moderatorPage = await (await newBrowser(browser)).newPage();
   await signUpModerator(moderatorPage, newParticipant({ displayName: `Moderator ${stamp}` }));
   await moderatorPage.goto(url);
   await moderatorPage.getByLabel('Votes needed').fill('3');

@@ -7,5 +7,4 @@ export * from './lib/connection-banner';
 export * from './lib/layout';
 export * from './lib/linkified-text';
 export * from './lib/use-document-title';
-export * from './lib/section-nav';
 export * from './lib/dialog';

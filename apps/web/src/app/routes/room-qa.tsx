@@ -1,6 +1,7 @@
 import { QA_HEADING_ID, RoomQaPanel } from '@helix/web/qa';
-import { MAIN_CONTENT_ID, SectionNav } from '@helix/web/ui';
+import { MAIN_CONTENT_ID } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
+import { SectionNav } from './room-section-nav';
 
 /** The threads section of the discussion's room page. */
 const THREADS_SECTION_ID = 'threads-heading';

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import './section-nav.css';
+import './room-section-nav.css';
 
 export interface SectionNavItem {
   /** The id of the element the link brings into view and focuses. */
@@ -19,8 +19,9 @@ function jump(event: MouseEvent<HTMLAnchorElement>, targetId: string): void {
 }
 
 /**
- * Links to the sections of a long page, fixed to the bottom of a phone's screen where a thumb
- * reaches them; on wider screens the sections are side by side or close, and the bar is not shown.
+ * Links to the sections of the room page, fixed to the bottom of a phone's screen where a thumb
+ * reaches them; on wider screens the sections are close together and the bar is not shown. It loads
+ * with the Q&A, outside the first page's JavaScript.
  */
 export function SectionNav({ label, items }: { label: string; items: readonly SectionNavItem[] }) {
   return (

@@ -2,19 +2,10 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { newParticipant, signUp, signUpModerator } from './support';
+import { accessToken, newParticipant, signUp, signUpModerator } from './support';
 
 const ROOM = 'University in an urban ecosystem';
 const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
-
-/** The access token the web client keeps for this page's session. */
-async function accessToken(page: Page): Promise<string> {
-  const tokens = await page.evaluate(
-    () => JSON.parse(localStorage.getItem('helix.tokens') ?? 'null') as { accessToken: string } | null,
-  );
-  expect(tokens, 'the web client keeps the session tokens').not.toBeNull();
-  return tokens?.accessToken ?? '';
-}
 
 const consoleThread = (page: Page, title: string): Locator =>
   page.getByTestId('console-thread').filter({ has: page.getByRole('link', { name: title }) });

@@ -1,36 +1,10 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { newParticipant, signUp, signUpModerator } from './support';
+import { accessToken, api, chooseLanguage, newParticipant, signUp, signUpModerator } from './support';
 
 const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
-
-/** The session's access token, as the web client keeps it. */
-async function accessToken(page: Page): Promise<string> {
-  const tokens = await page.evaluate(
-    () => JSON.parse(localStorage.getItem('helix.tokens') ?? 'null') as { accessToken: string } | null,
-  );
-  expect(tokens, 'the web client keeps the session tokens').not.toBeNull();
-  return tokens?.accessToken ?? '';
-}
-
-/** Calls the API as the signed-in user of `page` and returns the JSON answer. */
-async function api<T>(
-  request: APIRequestContext,
-  token: string,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const response = await request.fetch(`/api${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}` },
-    data,
-  });
-  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 const qaPanel = (page: Page): Locator => page.getByTestId('room-qa');
 const openList = (page: Page): Locator =>
@@ -67,12 +41,6 @@ async function shootQa(page: Page, project: string, language: 'en' | 'ru'): Prom
   } else {
     await qaPanel(page).screenshot({ path, animations: 'disabled' });
   }
-}
-
-/** Switches the web client's language with the header's selector. */
-async function chooseLanguage(page: Page, language: 'en' | 'ru'): Promise<void> {
-  await page.getByLabel(/^(Language|Язык)$/).selectOption(language);
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
 test('audience Q&A: ask, upvote live, review, answer; the presenter screen follows the room', async ({

@@ -118,3 +118,36 @@ export async function signUpModerator(page: Page, who: Participant = newParticip
   await signIn(page, who);
   return who;
 }
+
+/** The access token the web client keeps for this page's session. */
+export async function accessToken(page: Page): Promise<string> {
+  const tokens = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { accessToken: string } | null,
+    TOKEN_STORAGE_KEY,
+  );
+  expect(tokens, 'the web client keeps the session tokens').not.toBeNull();
+  return tokens?.accessToken ?? '';
+}
+
+/** Calls the API with `token` and returns the JSON answer; anything but 2xx fails the test. */
+export async function api<T>(
+  request: APIRequestContext,
+  token: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const response = await request.fetch(`/api${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}` },
+    data,
+  });
+  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** Switches the web client's language with the header's selector. */
+export async function chooseLanguage(page: Page, language: 'en' | 'ru'): Promise<void> {
+  await page.getByLabel(/^(Language|Язык)$/).selectOption(language);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}

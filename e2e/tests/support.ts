@@ -58,7 +58,7 @@ const CHAIR_TOKEN_REUSE_MS = 10 * 60_000;
  * The admin's access token. The desktop and phone projects share one server, so the chair registers
  * once per run and signs in when the token kept from earlier tests is too old (or the worker restarted).
  */
-async function chairAccessToken(request: APIRequestContext): Promise<string> {
+export async function chairAccessToken(request: APIRequestContext): Promise<string> {
   if (chairToken && Date.now() - chairToken.at < CHAIR_TOKEN_REUSE_MS) return chairToken.value;
   const signedIn = await request.post('/api/auth/login', {
     data: { email: CHAIR.email, password: CHAIR.password },
@@ -150,4 +150,37 @@ export async function api<T>(
 export async function chooseLanguage(page: Page, language: 'en' | 'ru'): Promise<void> {
   await page.getByLabel(/^(Language|Язык)$/).selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+/** Registers through the API (no browser): for scenes a test sets up rather than exercises. */
+export async function registerViaApi(
+  request: APIRequestContext,
+  who: Participant,
+): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }> {
+  const response = await request.post('/api/auth/register', {
+    data: {
+      email: who.email,
+      password: who.password,
+      displayName: who.displayName,
+      organization: who.organization,
+      stakeholderGroup: who.group,
+    },
+  });
+  expect(response.ok(), `register ${who.email}: ${response.status()}`).toBe(true);
+  return (await response.json()) as { accessToken: string; refreshToken: string; user: { id: string } };
+}
+
+/** Opens the web client in `page` as the holder of `tokens`, in `language`, without the sign-in form. */
+export async function actAs(
+  page: Page,
+  tokens: { accessToken: string; refreshToken: string },
+  language: 'en' | 'ru',
+): Promise<void> {
+  await page.addInitScript(
+    ([tokenKey, value, lang]) => {
+      localStorage.setItem(tokenKey, value);
+      localStorage.setItem('helix.lang', lang);
+    },
+    [TOKEN_STORAGE_KEY, JSON.stringify(tokens), language] as const,
+  );
 }

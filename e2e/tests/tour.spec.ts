@@ -1,0 +1,251 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { actAs, api, chairAccessToken, newParticipant, registerViaApi, type Participant } from './support';
+
+/*
+ * A forum session as the README shows it: people with names and organisations from the forum, one track
+ * room with a discussion, a live poll, audience questions and a joint initiative under consensus voting.
+ * Every main screen is photographed in English and Russian at the project's size, into the artefacts;
+ * with README_SCREENSHOTS=1 (`npm run screenshots`) the README's pictures in docs/screenshots are
+ * refreshed from the same run.
+ */
+
+const artefacts = join(__dirname, '..', 'artifacts', 'screenshots', 'tour');
+const readmeShots = join(__dirname, '..', '..', 'docs', 'screenshots');
+const LANGUAGES = ['en', 'ru'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+/** The pictures the README embeds: `<screen>-<language>-<project>`. */
+const README_PICTURES = new Set([
+  'thread-en-phone',
+  'qa-ru-phone',
+  'initiative-en-desktop',
+  'console-ru-desktop',
+  'presenter-poll-en-desktop',
+  'presenter-qa-ru-desktop',
+]);
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string };
+}
+
+interface Scene {
+  roomId: string;
+  threadId: string;
+  pollId: string;
+  initiativeId: string;
+  people: Record<'anna' | 'igor' | 'elena' | 'maria' | 'dmitry', Tokens>;
+  chair: string;
+}
+
+const person = (displayName: string, organization: string, group: Participant['group']): Participant =>
+  newParticipant({ displayName, organization, group });
+
+/** Each project sets its scene in a track room of its own, so that neither shows the other's. */
+async function buildScene(request: APIRequestContext, trackIndex: number): Promise<Scene> {
+  const [anna, igor, elena, maria, dmitry] = await Promise.all(
+    [
+      person('Anna Volkova', 'Tomsk State University', 'university'),
+      person('Igor Sokolov', 'SIBUR Tomskneftekhim', 'business'),
+      person('Elena Orlova', 'Tomsk Region Administration', 'government'),
+      person('Maria Kuznetsova', 'Tomsk Civic Chamber', 'civil_society'),
+      person('Dmitry Lebedev', 'Tomsk Polytechnic University', 'university'),
+    ].map((who) => registerViaApi(request, who)),
+  );
+  const chair = await chairAccessToken(request);
+  const call = <T>(who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown) =>
+    api<T>(request, who, method, path, data);
+
+  const rooms = await call<Array<{ id: string; kind: string }>>(anna.accessToken, 'GET', '/rooms');
+  const roomId = rooms.filter((room) => room.kind === 'track')[trackIndex].id;
+  const tag = randomBytes(3).toString('hex');
+
+  const thread = await call<{ id: string }>(anna.accessToken, 'POST', `/rooms/${roomId}/threads`, {
+    title: 'Opening campus labs to city companies',
+  });
+  const say = (who: Tokens, text: string, replyTo?: string) =>
+    call<{ id: string }>(who.accessToken, 'POST', `/rooms/${roomId}/messages`, {
+      threadId: thread.id,
+      text,
+      clientId: `tour-${tag}-${randomBytes(4).toString('hex')}`,
+      replyTo,
+    });
+  const opening = await say(
+    anna,
+    'Our labs stand empty in the evenings. Could companies of the petrochemical cluster rent them for R&D?',
+  );
+  await say(
+    igor,
+    'We would, if contracts take weeks rather than months. Who signs on the university side?',
+    opening.id,
+  );
+  await say(
+    elena,
+    'The region can co-fund the equipment if the labs stay open to SMEs, not only to large firms.',
+  );
+  await say(
+    maria,
+    'Please keep one evening a week for school and student projects: https://example.org/labs',
+  );
+
+  const poll = await call<{ id: string; options: Array<{ id: string }> }>(
+    chair,
+    'POST',
+    `/rooms/${roomId}/polls`,
+    {
+      question: 'Which joint initiative should the forum start with?',
+      options: [
+        'Open campus labs for companies',
+        'A city data platform',
+        'Student startups in the industrial park',
+      ],
+    },
+  );
+  await call(chair, 'POST', `/polls/${poll.id}/open`);
+  const ballots: Array<[Tokens, number]> = [
+    [anna, 0],
+    [igor, 0],
+    [elena, 1],
+    [maria, 2],
+    [dmitry, 0],
+  ];
+  for (const [who, option] of ballots) {
+    await call(who.accessToken, 'POST', `/polls/${poll.id}/votes`, { optionIds: [poll.options[option].id] });
+  }
+
+  const ask = (who: Tokens, text: string, anonymous = false) =>
+    call<{ id: string }>(who.accessToken, 'POST', `/rooms/${roomId}/questions`, {
+      text,
+      anonymous,
+      clientId: `tour-${tag}-${randomBytes(4).toString('hex')}`,
+    });
+  const funding = await ask(maria, 'Who pays for the labs once the regional grant ends?');
+  const students = await ask(dmitry, 'Can students join the companies’ projects as paid interns?', true);
+  const answered = await ask(igor, 'Will the labs be open at weekends?');
+  for (const [who, question] of [
+    [anna, funding],
+    [igor, funding],
+    [elena, funding],
+    [maria, students],
+    [anna, students],
+  ] as const) {
+    await call(who.accessToken, 'PUT', `/questions/${question.id}/upvote`);
+  }
+  await call(chair, 'PATCH', `/questions/${answered.id}`, { status: 'answered' });
+
+  const initiative = await call<{ id: string }>(anna.accessToken, 'POST', '/initiatives', {
+    title: 'Open campus labs for small and medium companies',
+    summary:
+      'Tomsk State University opens three laboratories to companies of the petrochemical cluster on weekday ' +
+      'evenings; the region co-funds equipment; one evening a week is kept for school and student projects.',
+    roomId,
+    partners: [
+      { organization: 'SIBUR Tomskneftekhim', stakeholderGroup: 'business' },
+      { organization: 'Tomsk Region Administration', stakeholderGroup: 'government' },
+    ],
+  });
+  await call(chair, 'POST', `/initiatives/${initiative.id}/voting/open`, {});
+  const positions: Array<[Tokens, string, string?]> = [
+    [anna, 'agree'],
+    [dmitry, 'agree'],
+    [igor, 'agree'],
+    [elena, 'agree'],
+    [maria, 'disagree', 'One evening a week for students is too little; ask for two.'],
+  ];
+  for (const [who, position, reason] of positions) {
+    await call(who.accessToken, 'PUT', `/initiatives/${initiative.id}/vote`, { position, reason });
+  }
+
+  return {
+    roomId,
+    threadId: thread.id,
+    pollId: poll.id,
+    initiativeId: initiative.id,
+    people: { anna, igor, elena, maria, dmitry },
+    chair,
+  };
+}
+
+async function shoot(page: Page, screen: string, language: Language, project: string): Promise<void> {
+  const name = `${screen}-${language}-${project}`;
+  const path = join(artefacts, `${name}.png`);
+  await page.screenshot({ path, animations: 'disabled' });
+  if (process.env['README_SCREENSHOTS'] === '1' && README_PICTURES.has(name)) {
+    mkdirSync(readmeShots, { recursive: true });
+    copyFileSync(path, join(readmeShots, `${name}.png`));
+  }
+}
+
+async function openAs(
+  browser: Browser,
+  tokens: Tokens,
+  language: Language,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const { baseURL, userAgent, deviceScaleFactor, isMobile, hasTouch, ...project } = test.info().project.use;
+  const context = await browser.newContext(
+    viewport
+      ? { baseURL, viewport }
+      : { baseURL, userAgent, deviceScaleFactor, isMobile, hasTouch, viewport: project.viewport },
+  );
+  const page = await context.newPage();
+  await actAs(page, tokens, language);
+  return page;
+}
+
+test('a forum session, screen by screen, in English and Russian', async ({ browser, request }, testInfo) => {
+  test.setTimeout(180_000);
+  mkdirSync(artefacts, { recursive: true });
+  const project = testInfo.project.name;
+  const scene = await buildScene(request, project === 'desktop' ? 0 : 1);
+  const chairTokens: Tokens = { accessToken: scene.chair, refreshToken: '', user: { id: '' } };
+
+  for (const language of LANGUAGES) {
+    const igor = await openAs(browser, scene.people.igor, language);
+    await igor.goto(`/rooms/${scene.roomId}/threads/${scene.threadId}`);
+    await expect(igor.getByText('Our labs stand empty', { exact: false }).first()).toBeVisible();
+    await shoot(igor, 'thread', language, project);
+
+    const maria = await openAs(browser, scene.people.maria, language);
+    await maria.goto(`/rooms/${scene.roomId}`);
+    const qa = maria.getByTestId('room-qa');
+    await expect(qa.getByText('Who pays for the labs', { exact: false })).toBeVisible();
+    await qa
+      .getByRole('heading', { level: 2 })
+      .first()
+      .evaluate((heading) => heading.scrollIntoView());
+    await shoot(maria, 'qa', language, project);
+
+    const elena = await openAs(browser, scene.people.elena, language);
+    await elena.goto(`/initiatives/${scene.initiativeId}`);
+    await expect(elena.getByTestId('consensus-verdict')).toBeVisible();
+    await shoot(elena, 'initiative', language, project);
+
+    const chair = await openAs(browser, chairTokens, language);
+    await chair.goto(`/rooms/${scene.roomId}/moderate`);
+    await expect(chair.getByTestId('moderator-console')).toBeVisible();
+    await shoot(chair, 'console', language, project);
+
+    for (const context of [igor, maria, elena, chair].map((page) => page.context())) await context.close();
+  }
+
+  // The hall's projector is a desktop screen: photographed once, by the desktop project.
+  if (project !== 'desktop') return;
+  const setProjector = (kind: string, targetId?: string) =>
+    api(request, scene.chair, 'PATCH', `/rooms/${scene.roomId}/settings`, { projector: { kind, targetId } });
+  for (const language of LANGUAGES) {
+    const projector = await openAs(browser, chairTokens, language, { width: 1920, height: 1080 });
+    await setProjector('poll', scene.pollId);
+    await projector.goto(`/present/rooms/${scene.roomId}`);
+    await expect(projector.getByText('Open campus labs for companies').first()).toBeVisible();
+    await shoot(projector, 'presenter-poll', language, project);
+    await setProjector('qa');
+    await expect(projector.getByText('Who pays for the labs', { exact: false })).toBeVisible();
+    await shoot(projector, 'presenter-qa', language, project);
+    await projector.context().close();
+  }
+});

@@ -8,3 +8,4 @@ export * from './lib/layout';
 export * from './lib/linkified-text';
 export * from './lib/use-document-title';
 export * from './lib/dialog';
+export * from './lib/load-error';

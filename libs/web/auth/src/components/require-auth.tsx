@@ -1,5 +1,5 @@
 import { useCurrentUser, useHasSession } from '@helix/web/data-access';
-import { Button, Spinner } from '@helix/web/ui';
+import { LoadError, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 
@@ -14,12 +14,7 @@ export function RequireAuth() {
   }
   if (me.isPending) return <Spinner />;
   if (me.isError) {
-    return (
-      <div role="alert">
-        <p>{t('auth.sessionLoadFailed')}</p>
-        <Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>
-      </div>
-    );
+    return <LoadError message={t('auth.sessionLoadFailed')} onRetry={() => void me.refetch()} />;
   }
   return <Outlet />;
 }

@@ -1,5 +1,5 @@
 import type { Room } from '@helix/contract';
-import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRooms } from '../api/get-rooms';
@@ -58,10 +58,7 @@ export function RoomListPage() {
       <h1>{t('rooms.title')}</h1>
       {rooms.isPending ? <Spinner /> : null}
       {rooms.isError ? (
-        <div role="alert">
-          <p className="hx-error">{t('rooms.loadFailed')}</p>
-          <Button onClick={() => void rooms.refetch()}>{t('common.retry')}</Button>
-        </div>
+        <LoadError message={t('rooms.loadFailed')} onRetry={() => void rooms.refetch()} />
       ) : null}
       {rooms.data ? (
         <>

@@ -1,5 +1,5 @@
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
-import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -71,10 +71,7 @@ export function RoomPage({ children }: { children?: ReactNode }) {
           <CreateThreadForm roomId={room.id} />
           {threads.isPending ? <Spinner /> : null}
           {threads.isError ? (
-            <div role="alert">
-              <p className="hx-error">{t('threads.loadFailed')}</p>
-              <Button onClick={() => void threads.refetch()}>{t('common.retry')}</Button>
-            </div>
+            <LoadError message={t('threads.loadFailed')} onRetry={() => void threads.refetch()} />
           ) : null}
           {threads.data ? <ThreadList threads={threads.data} /> : null}
         </section>

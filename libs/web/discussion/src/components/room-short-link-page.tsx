@@ -1,4 +1,4 @@
-import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { useRooms } from '../api/get-rooms';
@@ -18,12 +18,7 @@ export function RoomShortLinkPage() {
   if (room) return <Navigate to={`/rooms/${room.id}`} replace />;
   if (rooms.isPending) return <Spinner />;
   if (rooms.isError) {
-    return (
-      <div role="alert">
-        <p className="hx-error">{t('rooms.loadFailed')}</p>
-        <Button onClick={() => void rooms.refetch()}>{t('common.retry')}</Button>
-      </div>
-    );
+    return <LoadError message={t('rooms.loadFailed')} onRetry={() => void rooms.refetch()} />;
   }
   return (
     <section aria-labelledby="join-not-found" data-testid="join-not-found">

@@ -1,6 +1,6 @@
 import type { Message } from '@helix/contract';
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
-import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -75,10 +75,7 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
           {thread && moderator ? <ThreadModeration thread={thread} /> : null}
           {messagesQuery.isPending ? <Spinner /> : null}
           {messagesQuery.isError ? (
-            <div role="alert">
-              <p className="hx-error">{t('thread.loadFailed')}</p>
-              <Button onClick={() => void messagesQuery.refetch()}>{t('common.retry')}</Button>
-            </div>
+            <LoadError message={t('thread.loadFailed')} onRetry={() => void messagesQuery.refetch()} />
           ) : null}
           <MessageList
             messages={messages}

@@ -5,7 +5,7 @@ import {
   type ListInitiativesQuery,
   type StakeholderGroup,
 } from '@helix/contract';
-import { Button, SelectField, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { LoadError, SelectField, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useInitiatives } from '../api/get-initiatives';
@@ -94,10 +94,7 @@ export function InitiativesBoardPage() {
       </form>
       {initiatives.isPending ? <Spinner /> : null}
       {initiatives.isError ? (
-        <div role="alert">
-          <p className="hx-error">{t('initiatives.board.loadFailed')}</p>
-          <Button onClick={() => void initiatives.refetch()}>{t('common.retry')}</Button>
-        </div>
+        <LoadError message={t('initiatives.board.loadFailed')} onRetry={() => void initiatives.refetch()} />
       ) : null}
       {initiatives.data ? (
         <>

@@ -1,6 +1,6 @@
 import type { ModerationEntry } from '@helix/contract';
 import { formatDateTime, formatMessageTime } from '@helix/web/data-access';
-import { Button, Spinner } from '@helix/web/ui';
+import { LoadError, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useModerationLog } from '../api/get-moderation-log';
 
@@ -60,10 +60,7 @@ export function ModerationLog({
       <h2 id="moderation-log-heading">{t('moderation.log.title')}</h2>
       {log.isPending ? <Spinner /> : null}
       {log.isError ? (
-        <div role="alert">
-          <p className="hx-error">{t('moderation.log.loadFailed')}</p>
-          <Button onClick={() => void log.refetch()}>{t('common.retry')}</Button>
-        </div>
+        <LoadError message={t('moderation.log.loadFailed')} onRetry={() => void log.refetch()} />
       ) : null}
       {log.data && !log.data.length ? <p className="hx-muted">{t('moderation.log.empty')}</p> : null}
       {log.data?.length ? (

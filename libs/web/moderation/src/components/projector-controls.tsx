@@ -1,5 +1,5 @@
 import type { Projector, ProjectorRequest } from '@helix/contract';
-import { Button, Spinner } from '@helix/web/ui';
+import { Button, LoadError, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useRoomSettings } from '../api/get-room-settings';
 import { useUpdateRoomSettings } from '../api/update-room-settings';
@@ -80,10 +80,7 @@ export function ProjectorCard({
       <h2 id="projector-heading">{t('moderation.projector.title')}</h2>
       {settings.isPending ? <Spinner /> : null}
       {settings.isError ? (
-        <div role="alert">
-          <p className="hx-error">{t('moderation.loadFailed')}</p>
-          <Button onClick={() => void settings.refetch()}>{t('common.retry')}</Button>
-        </div>
+        <LoadError message={t('moderation.loadFailed')} onRetry={() => void settings.refetch()} />
       ) : null}
       {projector ? (
         // Polite: a screen reader hears what the projector switched to, also when another moderator did it.

@@ -1,6 +1,6 @@
 import type { Poll } from '@helix/contract';
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
-import { Button } from '@helix/web/ui';
+import { LoadError } from '@helix/web/ui';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -45,10 +45,7 @@ export function RoomPollsPanel({ roomId }: { roomId: string }) {
     <section className="hx-polls" aria-labelledby="polls-heading" data-testid="room-polls">
       <h2 id="polls-heading">{t('polls.title')}</h2>
       {polls.isError ? (
-        <div role="alert">
-          <p className="hx-error">{t('polls.loadFailed')}</p>
-          <Button onClick={() => void polls.refetch()}>{t('common.retry')}</Button>
-        </div>
+        <LoadError message={t('polls.loadFailed')} onRetry={() => void polls.refetch()} />
       ) : null}
       {open.length ? (
         <ul className="hx-card-list" aria-label={t('polls.openPolls')}>

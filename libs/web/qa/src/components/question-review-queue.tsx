@@ -1,5 +1,5 @@
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
-import { Button, Spinner } from '@helix/web/ui';
+import { LoadError, Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuestions } from '../api/get-questions';
@@ -33,10 +33,7 @@ export function QuestionReviewQueue({ roomId, headingLevel = 2 }: { roomId: stri
       ) : null}
       {questions.isPending ? <Spinner /> : null}
       {questions.isError ? (
-        <div role="alert">
-          <p className="hx-error">{t('qa.loadFailed')}</p>
-          <Button onClick={() => void questions.refetch()}>{t('common.retry')}</Button>
-        </div>
+        <LoadError message={t('qa.loadFailed')} onRetry={() => void questions.refetch()} />
       ) : null}
       {pending.length ? (
         <QuestionList questions={pending} moderator label={title} />

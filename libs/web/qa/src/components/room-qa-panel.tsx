@@ -1,5 +1,5 @@
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
-import { Button, Spinner } from '@helix/web/ui';
+import { LoadError, Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuestions } from '../api/get-questions';
@@ -61,10 +61,7 @@ export function RoomQaPanel({ roomId }: { roomId: string }) {
       <h3>{t('qa.openTitle')}</h3>
       {questions.isPending ? <Spinner /> : null}
       {questions.isError ? (
-        <div role="alert">
-          <p className="hx-error">{t('qa.loadFailed')}</p>
-          <Button onClick={() => void questions.refetch()}>{t('common.retry')}</Button>
-        </div>
+        <LoadError message={t('qa.loadFailed')} onRetry={() => void questions.refetch()} />
       ) : null}
       {groups.open.length ? (
         <QuestionList questions={groups.open} moderator={moderator} label={t('qa.openTitle')} />

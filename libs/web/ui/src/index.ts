@@ -9,3 +9,4 @@ export * from './lib/linkified-text';
 export * from './lib/use-document-title';
 export * from './lib/dialog';
 export * from './lib/load-error';
+export * from './lib/card-section';

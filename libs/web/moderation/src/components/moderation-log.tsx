@@ -1,6 +1,6 @@
 import type { ModerationEntry } from '@helix/contract';
 import { formatDateTime, formatMessageTime } from '@helix/web/data-access';
-import { LoadError, Spinner } from '@helix/web/ui';
+import { CardSection, LoadError, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useModerationLog } from '../api/get-moderation-log';
 
@@ -56,8 +56,7 @@ export function ModerationLog({
   const { t } = useTranslation();
   const log = useModerationLog(roomId);
   return (
-    <section className="hx-card" aria-labelledby="moderation-log-heading" data-testid="moderation-log">
-      <h2 id="moderation-log-heading">{t('moderation.log.title')}</h2>
+    <CardSection headingId="moderation-log-heading" title={t('moderation.log.title')} testId="moderation-log">
       {log.isPending ? <Spinner /> : null}
       {log.isError ? (
         <LoadError message={t('moderation.log.loadFailed')} onRetry={() => void log.refetch()} />
@@ -74,6 +73,6 @@ export function ModerationLog({
           ))}
         </ol>
       ) : null}
-    </section>
+    </CardSection>
   );
 }

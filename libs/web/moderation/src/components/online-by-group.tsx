@@ -1,4 +1,5 @@
 import { STAKEHOLDER_GROUPS } from '@helix/contract';
+import { CardSection } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { usePresenceByGroup, usePresenceCount } from '../hooks/use-presence';
 
@@ -8,8 +9,7 @@ export function OnlineByGroup({ roomId }: { roomId: string }) {
   const count = usePresenceCount(roomId);
   const byGroup = usePresenceByGroup(roomId);
   return (
-    <section className="hx-card" aria-labelledby="online-heading" data-testid="online-by-group">
-      <h2 id="online-heading">{t('moderation.online.title')}</h2>
+    <CardSection headingId="online-heading" title={t('moderation.online.title')} testId="online-by-group">
       <p className="hx-console__total" data-testid="online-total" aria-live="polite">
         {t('moderation.online.total', { count })}
       </p>
@@ -21,6 +21,6 @@ export function OnlineByGroup({ roomId }: { roomId: string }) {
           </div>
         ))}
       </dl>
-    </section>
+    </CardSection>
   );
 }

@@ -1,5 +1,5 @@
 import type { Projector, ProjectorRequest } from '@helix/contract';
-import { Button, LoadError, Spinner } from '@helix/web/ui';
+import { Button, CardSection, LoadError, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useRoomSettings } from '../api/get-room-settings';
 import { useUpdateRoomSettings } from '../api/update-room-settings';
@@ -76,8 +76,11 @@ export function ProjectorCard({
   const target = projector ? describeTarget(projector) : undefined;
 
   return (
-    <section className="hx-card hx-console__projector" aria-labelledby="projector-heading">
-      <h2 id="projector-heading">{t('moderation.projector.title')}</h2>
+    <CardSection
+      headingId="projector-heading"
+      title={t('moderation.projector.title')}
+      className="hx-console__projector"
+    >
       {settings.isPending ? <Spinner /> : null}
       {settings.isError ? (
         <LoadError message={t('moderation.loadFailed')} onRetry={() => void settings.refetch()} />
@@ -130,6 +133,6 @@ export function ProjectorCard({
         </a>
       </div>
       <ProjectorError error={update.error} />
-    </section>
+    </CardSection>
   );
 }

@@ -10,3 +10,4 @@ export * from './lib/use-document-title';
 export * from './lib/dialog';
 export * from './lib/load-error';
 export * from './lib/card-section';
+export * from './lib/new-tab-link';

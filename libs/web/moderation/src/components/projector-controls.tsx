@@ -1,5 +1,5 @@
 import type { Projector, ProjectorRequest } from '@helix/contract';
-import { Button, CardSection, LoadError, Spinner } from '@helix/web/ui';
+import { Button, CardSection, LoadError, NewTabLink, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useRoomSettings } from '../api/get-room-settings';
 import { useUpdateRoomSettings } from '../api/update-room-settings';
@@ -122,15 +122,7 @@ export function ProjectorCard({
         >
           {t('moderation.projector.clear')}
         </Button>
-        <a
-          className="hx-button hx-button--secondary hx-button--small"
-          href={roomPresenterPath(roomId)}
-          target="_blank"
-          rel="noopener"
-        >
-          {t('moderation.projector.openPresenter')}
-          <span className="hx-visually-hidden"> {t('moderation.projector.newTab')}</span>
-        </a>
+        <NewTabLink href={roomPresenterPath(roomId)}>{t('moderation.projector.openPresenter')}</NewTabLink>
       </div>
       <ProjectorError error={update.error} />
     </CardSection>

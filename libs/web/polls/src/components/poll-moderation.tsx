@@ -1,5 +1,5 @@
 import type { Poll } from '@helix/contract';
-import { Button } from '@helix/web/ui';
+import { Button, NewTabLink } from '@helix/web/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClosePoll } from '../api/close-poll';
@@ -55,15 +55,7 @@ export function PollModeration({
           </Button>
         ) : null}
         {poll.status !== 'draft' && projectorLink ? (
-          <a
-            className="hx-button hx-button--secondary hx-button--small"
-            href={projectorPath(poll.id)}
-            target="_blank"
-            rel="noopener"
-          >
-            {t('polls.showOnProjector')}
-            <span className="hx-visually-hidden"> {t('polls.newTab')}</span>
-          </a>
+          <NewTabLink href={projectorPath(poll.id)}>{t('polls.showOnProjector')}</NewTabLink>
         ) : null}
         {children}
         {poll.status !== 'draft' ? (

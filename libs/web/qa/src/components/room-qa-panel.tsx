@@ -1,5 +1,5 @@
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
-import { LoadError, Spinner } from '@helix/web/ui';
+import { LoadError, NewTabLink, Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuestions } from '../api/get-questions';
@@ -37,15 +37,7 @@ export function RoomQaPanel({ roomId }: { roomId: string }) {
       </h2>
       {moderator ? (
         <p className="hx-row">
-          <a
-            className="hx-button hx-button--secondary hx-button--small"
-            href={roomPresentPath(roomId)}
-            target="_blank"
-            rel="noopener"
-          >
-            {t('qa.presenterLink')}
-            <span className="hx-visually-hidden"> {t('qa.newTab')}</span>
-          </a>
+          <NewTabLink href={roomPresentPath(roomId)}>{t('qa.presenterLink')}</NewTabLink>
         </p>
       ) : null}
       <AskQuestionForm roomId={roomId} review={review && !moderator} />

@@ -6,7 +6,8 @@ export { ThreadPage } from './components/thread-page';
 export { DiscussionLive } from './components/discussion-live';
 export { unreadStore } from './stores/unread-store';
 export { applyRoomEvent } from './api/room-event-cache';
+// For a room's moderator console, which the app composes.
 export { Breadcrumbs } from './components/breadcrumbs';
-export { ThreadModeration } from './components/thread-moderation';
+export { ThreadsConsoleSection } from './components/threads-console-section';
 export { useRooms } from './api/get-rooms';
-export { useThreads, sortThreads } from './api/get-threads';
+export { useThreads } from './api/get-threads';

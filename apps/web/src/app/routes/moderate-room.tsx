@@ -1,6 +1,6 @@
-import type { Initiative, Poll, Projector, Thread } from '@helix/contract';
+import type { Initiative, Poll, Projector } from '@helix/contract';
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
-import { Breadcrumbs, sortThreads, ThreadModeration, useRooms, useThreads } from '@helix/web/discussion';
+import { Breadcrumbs, ThreadsConsoleSection, useRooms, useThreads } from '@helix/web/discussion';
 import { useInitiatives } from '@helix/web/initiatives';
 import {
   ModerationLog,
@@ -161,50 +161,6 @@ function InitiativesSection({
   );
 }
 
-function ConsoleThread({ thread }: { thread: Thread }) {
-  const { t } = useTranslation();
-  return (
-    <li className="hx-console__item" data-testid="console-thread" data-thread-id={thread.id}>
-      <h3>
-        <Link to={`/rooms/${thread.roomId}/threads/${thread.id}`}>{thread.title}</Link>
-      </h3>
-      <p className="hx-card__meta">
-        {thread.pinned ? <span className="hx-badge">{t('threads.pinned')}</span> : null}
-        {thread.locked ? <span className="hx-badge">{t('threads.locked')}</span> : null}
-        {thread.resolved ? (
-          <span className="hx-badge hx-badge--resolved">{t('threads.resolved')}</span>
-        ) : null}
-        <span>{t('threads.messages', { count: thread.messageCount })}</span>
-      </p>
-      <ThreadModeration thread={thread} />
-    </li>
-  );
-}
-
-function ThreadsSection({ threads }: { threads: ReturnType<typeof useThreads> }) {
-  const { t } = useTranslation();
-  return (
-    <ConsoleSection
-      id="console-threads-heading"
-      title={t('moderation.threads.title')}
-      testId="console-threads"
-    >
-      {threads.isPending ? <Spinner /> : null}
-      {threads.isError ? (
-        <LoadError message={t('threads.loadFailed')} onRetry={() => void threads.refetch()} />
-      ) : null}
-      {threads.data && !threads.data.length ? <p className="hx-muted">{t('threads.empty')}</p> : null}
-      {threads.data?.length ? (
-        <ul className="hx-console__list">
-          {sortThreads(threads.data).map((thread) => (
-            <ConsoleThread key={thread.id} thread={thread} />
-          ))}
-        </ul>
-      ) : null}
-    </ConsoleSection>
-  );
-}
-
 function ModeratorConsole({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
   useModerationLive(roomId);
@@ -254,7 +210,7 @@ function ModeratorConsole({ roomId }: { roomId: string }) {
           <ProjectorCard roomId={roomId} describeTarget={describeTarget} />
           <PollsSection roomId={roomId} />
           <InitiativesSection roomId={roomId} initiatives={initiatives} />
-          <ThreadsSection threads={threads} />
+          <ThreadsConsoleSection roomId={roomId} />
         </div>
         <div className="hx-console__column">
           <OnlineByGroup roomId={roomId} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { sortThreads } from '../api/get-threads';
 import { useThreadUnread } from '../stores/unread-store';
+import { ThreadBadges } from './thread-badges';
 import { ThreadModeration } from './thread-moderation';
 
 function ThreadItem({ thread, canModerate }: { thread: Thread; canModerate: boolean }) {
@@ -15,11 +16,7 @@ function ThreadItem({ thread, canModerate }: { thread: Thread; canModerate: bool
         {thread.title}
       </Link>
       <div className="hx-card__meta">
-        {thread.pinned ? <span className="hx-badge">{t('threads.pinned')}</span> : null}
-        {thread.locked ? <span className="hx-badge">{t('threads.locked')}</span> : null}
-        {thread.resolved ? (
-          <span className="hx-badge hx-badge--resolved">{t('threads.resolved')}</span>
-        ) : null}
+        <ThreadBadges thread={thread} />
         {unread > 0 ? (
           <span className="hx-badge hx-badge--unread">{t('threads.unread', { count: unread })}</span>
         ) : null}

@@ -15,6 +15,7 @@ import { Breadcrumbs } from './breadcrumbs';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 import { PresenceList } from './presence-list';
+import { ThreadBadges } from './thread-badges';
 import { ThreadModeration } from './thread-moderation';
 import { TypingIndicator } from './typing-indicator';
 
@@ -66,11 +67,7 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
         <section className="hx-thread">
           <div className="hx-row">
             <h1 id="thread-heading">{heading}</h1>
-            {thread?.pinned ? <span className="hx-badge">{t('threads.pinned')}</span> : null}
-            {thread?.locked ? <span className="hx-badge">{t('threads.locked')}</span> : null}
-            {thread?.resolved ? (
-              <span className="hx-badge hx-badge--resolved">{t('threads.resolved')}</span>
-            ) : null}
+            {thread ? <ThreadBadges thread={thread} /> : null}
           </div>
           {thread && moderator ? <ThreadModeration thread={thread} /> : null}
           {messagesQuery.isPending ? <Spinner /> : null}

@@ -1,4 +1,4 @@
-import type { Initiative, Poll, Projector } from '@helix/contract';
+import type { Initiative, Projector } from '@helix/contract';
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
 import { Breadcrumbs, ThreadsConsoleSection, useRooms, useThreads } from '@helix/web/discussion';
 import { useInitiatives } from '@helix/web/initiatives';
@@ -11,7 +11,7 @@ import {
   QaReviewToggle,
   useModerationLive,
 } from '@helix/web/moderation';
-import { PollMeta, PollModeration, useRoomPolls } from '@helix/web/polls';
+import { PollsConsoleSection, useRoomPolls } from '@helix/web/polls';
 import { QuestionReviewQueue } from '@helix/web/qa';
 import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useCallback, useMemo, type ReactNode } from 'react';
@@ -57,65 +57,6 @@ function ConsoleSection({
       <h2 id={id}>{title}</h2>
       {children}
     </section>
-  );
-}
-
-function ConsolePoll({ poll }: { poll: Poll }) {
-  const { t } = useTranslation();
-  return (
-    <li
-      className="hx-console__item"
-      data-testid="console-poll"
-      data-poll-id={poll.id}
-      data-status={poll.status}
-    >
-      <h3>{poll.question}</h3>
-      <PollMeta poll={poll} />
-      <PollModeration poll={poll} projectorLink={false}>
-        {poll.status !== 'draft' ? (
-          <ProjectorButton roomId={poll.roomId} kind="poll" targetId={poll.id} />
-        ) : null}
-      </PollModeration>
-      {poll.status === 'draft' ? <p className="hx-muted">{t('moderation.polls.draftHint')}</p> : null}
-    </li>
-  );
-}
-
-function PollsSection({ roomId }: { roomId: string }) {
-  const { t } = useTranslation();
-  const polls = useRoomPolls(roomId);
-  const all = polls.data ?? [];
-  const current = all.filter((poll) => poll.status !== 'closed');
-  // Open polls first: they are the ones a moderator acts on during a session.
-  current.sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
-  const closed = all.filter((poll) => poll.status === 'closed');
-  return (
-    <ConsoleSection id="console-polls-heading" title={t('moderation.polls.title')} testId="console-polls">
-      {polls.isPending ? <Spinner /> : null}
-      {polls.isError ? (
-        <LoadError message={t('polls.loadFailed')} onRetry={() => void polls.refetch()} />
-      ) : null}
-      {polls.isSuccess && !all.length ? <p className="hx-muted">{t('moderation.polls.empty')}</p> : null}
-      {current.length ? (
-        <ul className="hx-console__list" aria-label={t('moderation.polls.open')}>
-          {current.map((poll) => (
-            <ConsolePoll key={poll.id} poll={poll} />
-          ))}
-        </ul>
-      ) : null}
-      {closed.length ? (
-        <details className="hx-poll-closed">
-          <summary>
-            {t('moderation.polls.closed')} ({closed.length})
-          </summary>
-          <ul className="hx-console__list" aria-label={t('moderation.polls.closed')}>
-            {closed.map((poll) => (
-              <ConsolePoll key={poll.id} poll={poll} />
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </ConsoleSection>
   );
 }
 
@@ -208,7 +149,10 @@ function ModeratorConsole({ roomId }: { roomId: string }) {
       <div className="hx-console" data-testid="moderator-console">
         <div className="hx-console__column">
           <ProjectorCard roomId={roomId} describeTarget={describeTarget} />
-          <PollsSection roomId={roomId} />
+          <PollsConsoleSection
+            roomId={roomId}
+            projectorButton={(poll) => <ProjectorButton roomId={roomId} kind="poll" targetId={poll.id} />}
+          />
           <InitiativesSection roomId={roomId} initiatives={initiatives} />
           <ThreadsConsoleSection roomId={roomId} />
         </div>

@@ -1,5 +1,5 @@
 import type { Poll } from '@helix/contract';
-import { Button, NewTabLink } from '@helix/web/ui';
+import { Button, NewTabLink, type ButtonProps } from '@helix/web/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClosePoll } from '../api/close-poll';
@@ -8,21 +8,38 @@ import { useOpenPoll } from '../api/open-poll';
 
 export const projectorPath = (pollId: string): string => `/present/poll/${encodeURIComponent(pollId)}`;
 
+/** One button for one of the poll's mutations: off while that mutation runs. */
+function PollAction({
+  action,
+  pollId,
+  variant,
+  children,
+}: {
+  action: { isPending: boolean; mutate: (pollId: string) => void };
+  pollId: string;
+  variant?: ButtonProps['variant'];
+  children: ReactNode;
+}) {
+  return (
+    <Button variant={variant} size="small" disabled={action.isPending} onClick={() => action.mutate(pollId)}>
+      {children}
+    </Button>
+  );
+}
+
 /**
  * What moderators do with a poll: open a draft, close an open poll, project it, export its results.
- * A room's moderator console leaves out the poll's own projector link (it switches the room's
- * projector instead, through `children`, which join the same row).
+ * `projector` takes the place of the poll's own projector link: a room's moderator console switches
+ * the room's projector instead.
  */
 export function PollModeration({
   poll,
   onEdit,
-  projectorLink = true,
-  children,
+  projector,
 }: {
   poll: Poll;
   onEdit?: () => void;
-  projectorLink?: boolean;
-  children?: ReactNode;
+  projector?: ReactNode;
 }) {
   const { t } = useTranslation();
   const openPoll = useOpenPoll();
@@ -39,34 +56,23 @@ export function PollModeration({
                 {t('polls.edit')}
               </Button>
             ) : null}
-            <Button size="small" disabled={openPoll.isPending} onClick={() => openPoll.mutate(poll.id)}>
+            <PollAction action={openPoll} pollId={poll.id}>
               {t('polls.openPoll')}
-            </Button>
+            </PollAction>
           </>
         ) : null}
         {poll.status === 'open' ? (
-          <Button
-            variant="danger"
-            size="small"
-            disabled={closePoll.isPending}
-            onClick={() => closePoll.mutate(poll.id)}
-          >
+          <PollAction action={closePoll} pollId={poll.id} variant="danger">
             {t('polls.closePoll')}
-          </Button>
+          </PollAction>
         ) : null}
-        {poll.status !== 'draft' && projectorLink ? (
-          <NewTabLink href={projectorPath(poll.id)}>{t('polls.showOnProjector')}</NewTabLink>
-        ) : null}
-        {children}
         {poll.status !== 'draft' ? (
-          <Button
-            variant="secondary"
-            size="small"
-            disabled={download.isPending}
-            onClick={() => download.mutate(poll.id)}
-          >
-            {t('polls.downloadCsv')}
-          </Button>
+          <>
+            {projector ?? <NewTabLink href={projectorPath(poll.id)}>{t('polls.showOnProjector')}</NewTabLink>}
+            <PollAction action={download} pollId={poll.id} variant="secondary">
+              {t('polls.downloadCsv')}
+            </PollAction>
+          </>
         ) : null}
       </div>
       {error ? (

@@ -32,7 +32,7 @@ export async function startHelix(
   env = {},
   { nodeArgs = process.env.HELIX_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [] } = {},
 ) {
-  const port = await freePort();
+  const port = Number(env.PORT) || (await freePort());
   const profiling = nodeArgs.some((arg) => arg.startsWith('--cpu-prof') || arg.startsWith('--heap-prof'));
   const preload = profiling ? ['--require', join(import.meta.dirname, 'prof-exit.cjs')] : [];
   const dataDir = mkdtempSync(join(tmpdir(), 'helix-bench-'));

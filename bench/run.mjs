@@ -8,6 +8,7 @@
 //   npm run bench -- --quick            smoke: 200 clients, fewer messages, 5000 history messages
 //   npm run bench -- --find-max         largest N with fan-out p95 < 250 ms at 20 msg/s
 //   npm run bench -- --profile          API child with --cpu-prof into tmp/prof (see cpuprofile-summary.mjs)
+//   npm run bench -- --only first-paint first paint of the built web client on an emulated phone (first-paint.mjs)
 import { fork, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -16,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { api, apiMain, childPids, freePort, percentile, root, rssMB, startHelix } from './helix-server.mjs';
+import { FIRST_PAINT_DEFAULTS, firstPaint, firstPaintReport } from './first-paint.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -38,16 +40,24 @@ const { values: flags } = parseArgs({
     'p95-limit': { type: 'string', default: '250' },
     'max-messages': { type: 'string', default: '100' },
     profile: { type: 'boolean', default: false },
+    'first-paint-runs': { type: 'string' },
+    'first-paint-cpu': { type: 'string', default: String(FIRST_PAINT_DEFAULTS.cpu) },
+    'first-paint-rtt-ms': { type: 'string', default: String(FIRST_PAINT_DEFAULTS.rttMs) },
+    'first-paint-down-kbps': { type: 'string', default: String(FIRST_PAINT_DEFAULTS.downKbps) },
+    'first-paint-up-kbps': { type: 'string', default: String(FIRST_PAINT_DEFAULTS.upKbps) },
+    'first-paint-port': { type: 'string' },
     api: { type: 'string' },
-    out: { type: 'string', default: join(root, 'bench/results/latest.json') },
+    out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (flags.help) {
   console.log(`node bench/run.mjs [--quick] [--find-max] [--clients N=2000] [--senders K=4] [--messages M=200]
   [--rate R=20] [--workers W=2] [--history-messages H=5000] [--history-reads 20] [--catchup-clients C=200] [--catchup-offline-s 10]
-  [--client lite|socket.io-client] [--only bare,fanout,vote,catchup,history] [--profile]
-  find-max: [--steps 500,1000,...] [--p95-limit 250] [--max-messages 100]`);
+  [--client lite|socket.io-client] [--only bare,fanout,vote,catchup,history,first-paint] [--profile]
+  find-max: [--steps 500,1000,...] [--p95-limit 250] [--max-messages 100]
+  first-paint: [--first-paint-runs 5 (--quick: 3)] [--first-paint-cpu 4] [--first-paint-rtt-ms 150]
+    [--first-paint-down-kbps 1600] [--first-paint-up-kbps 750] [--first-paint-port P (default: a free one)]`);
   process.exit(0);
 }
 if (flags.api) process.env.HELIX_API_MAIN = resolve(flags.api);
@@ -61,7 +71,11 @@ const W = Number(flags.workers);
 const HISTORY = Number(flags['history-messages'] ?? 5000);
 const CATCHUP = Math.min(Number(flags['catchup-clients'] ?? (quick ? 50 : 200)), N - K);
 const OFFLINE_MS = Number(flags['catchup-offline-s']) * 1000;
-const phases = new Set((flags.only ?? 'bare,fanout,vote,catchup,history').split(','));
+const LIVE_PHASES = ['bare', 'fanout', 'vote', 'catchup', 'history'];
+const phases = new Set((flags.only ?? [...LIVE_PHASES, 'first-paint'].join(',')).split(','));
+const livePhases = LIVE_PHASES.some((name) => phases.has(name));
+// A first-paint run alone keeps the live figures in latest.json.
+flags.out ??= join(root, `bench/results/${livePhases || flags['find-max'] ? 'latest' : 'first-paint'}.json`);
 const ADMIN_EMAIL = 'bench-admin@helix.test';
 const started = performance.now();
 const now = () => performance.timeOrigin + performance.now();
@@ -211,7 +225,6 @@ const concat = (arrays) => {
   }
   return out;
 };
-const median = (values) => stats(values).p50;
 
 // ---------------------------------------------------------------- phases
 async function connectClients(workers, url, roomId, users) {
@@ -411,6 +424,22 @@ async function mainRun() {
   log(
     `machine: ${results.machine.cores} × ${results.machine.model}, ${results.machine.totalMemoryGB} GB, Node ${results.machine.node}, commit ${results.machine.helixCommit.slice(0, 10)}${results.machine.workingTreeDirty ? ' (dirty tree)' : ''}`,
   );
+
+  // ---- first paint on an emulated phone (its own server and browser, before the live load)
+  if (phases.has('first-paint')) {
+    results.firstPaint = await firstPaint({
+      runs: Number(flags['first-paint-runs'] ?? (quick ? 3 : FIRST_PAINT_DEFAULTS.runs)),
+      cpu: Number(flags['first-paint-cpu']),
+      rttMs: Number(flags['first-paint-rtt-ms']),
+      downKbps: Number(flags['first-paint-down-kbps']),
+      upKbps: Number(flags['first-paint-up-kbps']),
+      port: flags['first-paint-port'] ? Number(flags['first-paint-port']) : undefined,
+      log,
+    });
+    for (const [name, scenario] of Object.entries(results.firstPaint.scenarios))
+      if (scenario.fromCache) broken.push(`first-paint: ${name} loaded from cache, not cold`);
+  }
+  if (!livePhases) return results;
   log(`config: N=${N} K=${K} M=${M} rate=${RATE}/s workers=${W} client=${flags.client} history=${HISTORY}`);
 
   // ---- baseline: bare Socket.IO
@@ -944,6 +973,8 @@ function report(r) {
     out.push('', `largest passing N: ${r.maxClients}`);
     return out.join('\n');
   }
+  if (r.firstPaint) out.push(firstPaintReport(r.firstPaint, table), '');
+  if (!r.bare && !r.helix) return out.join('\n');
   const rows = [['fan-out', 'clients', 'p50', 'p95', 'p99', 'max', 'deliveries/s', 'lost', 'dup', 'ack p50']];
   for (const [name, run] of [
     ['bare Socket.IO', r.bare?.fanout],

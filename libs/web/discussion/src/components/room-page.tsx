@@ -8,6 +8,7 @@ import { useThreads } from '../api/get-threads';
 import { Breadcrumbs } from './breadcrumbs';
 import { CreateThreadForm } from './create-thread-form';
 import { PresenceList } from './presence-list';
+import { RoomNotFound } from './room-not-found';
 import { RoomShareButton } from './room-share';
 import { ThreadList } from './thread-list';
 
@@ -22,13 +23,7 @@ export function RoomPage({ children }: { children?: ReactNode }) {
   useDocumentTitle(room?.title);
 
   if (rooms.isPending) return <Spinner />;
-  if (!room) {
-    return (
-      <p role="alert" className="hx-error">
-        {rooms.isError ? t('rooms.loadFailed') : t('rooms.notFound')}
-      </p>
-    );
-  }
+  if (!room) return <RoomNotFound loadFailed={rooms.isError} />;
 
   const keyQuestions = room.keyQuestions ?? [];
   return (

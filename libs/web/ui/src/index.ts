@@ -11,3 +11,4 @@ export * from './lib/dialog';
 export * from './lib/load-error';
 export * from './lib/card-section';
 export * from './lib/new-tab-link';
+export * from './lib/table-scroll';

@@ -1,5 +1,6 @@
 import { VOTE_POSITIONS, type Initiative } from '@helix/contract';
 import { formatNumber } from '@helix/web/data-access';
+import { TableScroll } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { groupBars, totalsByPosition } from '../lib/tally-bars';
 
@@ -65,7 +66,7 @@ export function TallyTable({ tally }: { tally: Initiative['tally'] }) {
   if (!bars.length) return null;
   const totals = totalsByPosition(tally);
   return (
-    <div className="hx-table-scroll">
+    <TableScroll label={t('initiatives.tally.caption')}>
       <table className="hx-poll-table hx-tally-table">
         <caption className="hx-visually-hidden">{t('initiatives.tally.caption')}</caption>
         <thead>
@@ -100,6 +101,6 @@ export function TallyTable({ tally }: { tally: Initiative['tally'] }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

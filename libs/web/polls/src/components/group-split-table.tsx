@@ -1,5 +1,6 @@
 import { ANONYMOUS_GROUP_MIN_VOTERS } from '@helix/contract';
 import { formatNumber } from '@helix/web/data-access';
+import { TableScroll } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import type { PollResults } from '../lib/poll-results';
 import { GroupLegend } from './group-legend';
@@ -14,7 +15,7 @@ export function GroupSplitTable({ results, anonymous }: { results: PollResults; 
       <summary>{t('polls.byGroup')}</summary>
       <GroupLegend groups={results.groups} hidden={results.hasHiddenGroups} />
       {results.groups.length ? (
-        <div className="hx-table-scroll">
+        <TableScroll label={t('polls.byGroup')}>
           <table className="hx-poll-table">
             <thead>
               <tr>
@@ -41,7 +42,7 @@ export function GroupSplitTable({ results, anonymous }: { results: PollResults; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {anonymous ? (
         <p className="hx-muted">{t('polls.anonymousGroups', { count: ANONYMOUS_GROUP_MIN_VOTERS })}</p>

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const appRoot = dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = resolve(appRoot, '../..');
@@ -25,7 +26,11 @@ const apiTarget = process.env['HELIX_API_URL'] ?? 'http://localhost:3000';
 export default defineConfig({
   root: appRoot,
   cacheDir: resolve(workspaceRoot, 'node_modules/.vite/apps/web'),
-  plugins: [react()],
+  // Brotli and gzip files beside each built file, which the API sends as they are (see webAssets).
+  plugins: [
+    react(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/], threshold: 1024 }),
+  ],
   resolve: { alias: workspaceAliases() },
   server: {
     port: 4200,

@@ -5,7 +5,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { completeOpenApiDocument, HelixConfig, methodNotAllowed, type EnvOverrides } from '@helix/api/core';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  completeOpenApiDocument,
+  HelixConfig,
+  methodNotAllowed,
+  webAssets,
+  type EnvOverrides,
+} from '@helix/api/core';
 import { HelixIoAdapter } from '@helix/api/realtime';
 import { AppModule } from './app.module';
 
@@ -48,6 +56,9 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   app.use((request: Request, response: Response, next: NextFunction) =>
     (request.path.startsWith('/api/docs') ? docs : strict)(request, response, next),
   );
+  // Ahead of the static module in app.module.ts, which serves the rest of the client (index.html).
+  const assetsDir = resolve(config.get('HELIX_WEB_DIR'), 'assets');
+  if (existsSync(assetsDir)) app.use('/assets', webAssets(assetsDir));
 
   const document = SwaggerModule.createDocument(
     app,

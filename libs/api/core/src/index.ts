@@ -25,3 +25,4 @@ export { localizeErrorMessage, russianErrorMessage } from './lib/http/error-mess
 export { KeyedMutex } from './lib/data/keyed-mutex';
 export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';
 export { csvFile } from './lib/http/csv-file';
+export { webAssets } from './lib/http/web-assets';

@@ -6,9 +6,3 @@ export { ThreadPage } from './components/thread-page';
 export { DiscussionLive } from './components/discussion-live';
 export { unreadStore } from './stores/unread-store';
 export { applyRoomEvent } from './api/room-event-cache';
-// For a room's moderator console, which the app composes.
-export { Breadcrumbs } from './components/breadcrumbs';
-export { RoomNotFound } from './components/room-not-found';
-export { ThreadsConsoleSection } from './components/threads-console-section';
-export { useRooms } from './api/get-rooms';
-export { useThreads } from './api/get-threads';

@@ -6,6 +6,3 @@ export { InitiativePage } from './components/initiative-page';
 export { OutcomePage } from './components/outcome-page';
 export { InitiativesLive } from './components/initiatives-live';
 export { applyInitiativeEvent } from './api/initiative-cache';
-// For a room's moderator console, which the app composes.
-export { InitiativesConsoleSection } from './components/initiatives-console-section';
-export { useInitiatives } from './api/get-initiatives';

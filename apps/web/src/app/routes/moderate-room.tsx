@@ -6,8 +6,8 @@ import {
   ThreadsConsoleSection,
   useRooms,
   useThreads,
-} from '@helix/web/discussion';
-import { InitiativesConsoleSection, useInitiatives } from '@helix/web/initiatives';
+} from '@helix/web/discussion/console';
+import { InitiativesConsoleSection, useInitiatives } from '@helix/web/initiatives/console';
 import {
   ModerationLog,
   ModeratorsOnly,
@@ -17,7 +17,7 @@ import {
   QaReviewToggle,
   useModerationLive,
 } from '@helix/web/moderation';
-import { PollsConsoleSection, useRoomPolls } from '@helix/web/polls';
+import { PollsConsoleSection, useRoomPolls } from '@helix/web/polls/console';
 import { QuestionReviewQueue } from '@helix/web/qa';
 import { CardSection, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useCallback, useMemo } from 'react';

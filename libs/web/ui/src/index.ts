@@ -11,4 +11,5 @@ export * from './lib/dialog';
 export * from './lib/load-error';
 export * from './lib/card-section';
 export * from './lib/new-tab-link';
+export * from './lib/action-error';
 export * from './lib/table-scroll';

@@ -1,5 +1,5 @@
 import { THREAD_TITLE_MAX } from '@helix/contract';
-import { Button, TextField } from '@helix/web/ui';
+import { ActionError, Button, TextField } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -37,11 +37,7 @@ export function CreateThreadForm({ roomId }: { roomId: string }) {
         value={title}
         onChange={(event) => setTitle(event.target.value)}
       />
-      {createThread.error ? (
-        <p className="hx-error" role="alert">
-          {t('errors.generic', { message: createThread.error.message })}
-        </p>
-      ) : null}
+      <ActionError error={createThread.error} />
       <Button type="submit" disabled={createThread.isPending || !title.trim()}>
         {t('threads.startThread')}
       </Button>

@@ -6,7 +6,7 @@ import {
   isModerator,
   type OutboxEntry,
 } from '@helix/web/data-access';
-import { Button, LinkifiedText, TextAreaField } from '@helix/web/ui';
+import { ActionError, Button, LinkifiedText, TextAreaField } from '@helix/web/ui';
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -223,11 +223,7 @@ export function MessageItem({
           />
         </Suspense>
       ) : null}
-      {error ? (
-        <p className="hx-error" role="alert">
-          {t('errors.generic', { message: error.message })}
-        </p>
-      ) : null}
+      <ActionError error={error} />
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import { REACTION_EMOJIS, type Message } from '@helix/contract';
 import { formatNumber } from '@helix/web/data-access';
-import { Button } from '@helix/web/ui';
-import { useState } from 'react';
+import { ActionError, Button } from '@helix/web/ui';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToggleReaction, type ReactionEmoji } from '../api/message-actions';
 
@@ -17,10 +17,25 @@ export function Reactions({
   const { t, i18n } = useTranslation();
   const toggle = useToggleReaction();
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const toggleButton = useRef<HTMLButtonElement>(null);
   const used = REACTION_EMOJIS.filter((emoji) => (message.reactions[emoji]?.length ?? 0) > 0);
+  const closePalette = () => {
+    setPaletteOpen(false);
+    // The palette's buttons go away: keyboard focus would fall to the page's top otherwise.
+    toggleButton.current?.focus();
+  };
   const react = (emoji: ReactionEmoji) => {
     toggle.mutate({ messageId: message.id, emoji });
-    setPaletteOpen(false);
+    const users = message.reactions[emoji] ?? [];
+    const lastOne = users.length === 1 && !!selfId && users.includes(selfId);
+    // Taking back the only reaction of its kind removes its button, the one that has the focus.
+    if (paletteOpen || lastOne) closePalette();
+  };
+  const onPaletteKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      closePalette();
+    }
   };
   const paletteId = `palette-${message.id}`;
 
@@ -46,6 +61,7 @@ export function Reactions({
         );
       })}
       <Button
+        ref={toggleButton}
         size="small"
         variant="ghost"
         aria-expanded={paletteOpen}
@@ -64,17 +80,14 @@ export function Reactions({
               variant="secondary"
               aria-label={t('message.reactWith', { emoji })}
               onClick={() => react(emoji)}
+              onKeyDown={onPaletteKey}
             >
               <span aria-hidden="true">{emoji}</span>
             </Button>
           ))}
         </div>
       ) : null}
-      {toggle.error ? (
-        <span className="hx-error" role="alert">
-          {t('errors.generic', { message: toggle.error.message })}
-        </span>
-      ) : null}
+      <ActionError error={toggle.error} inline />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Thread } from '@helix/contract';
-import { Button } from '@helix/web/ui';
+import { ActionError, Button } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useUpdateThread } from '../api/update-thread';
 
@@ -28,11 +28,7 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
           {thread[flag] ? t(unset) : t(set)}
         </Button>
       ))}
-      {update.error ? (
-        <span className="hx-error" role="alert">
-          {t('errors.generic', { message: update.error.message })}
-        </span>
-      ) : null}
+      <ActionError error={update.error} inline />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { STAKEHOLDER_GROUPS, type StakeholderGroup, type User } from '@helix/contract';
-import { Button, SelectField, TextAreaField, TextField } from '@helix/web/ui';
+import { ActionError, Button, SelectField, TextAreaField, TextField } from '@helix/web/ui';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -176,11 +176,7 @@ export function InitiativeForm({
           {t('initiatives.form.addPartner')}
         </Button>
       </fieldset>
-      {error ? (
-        <p className="hx-error" role="alert">
-          {t('errors.generic', { message: error.message })}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <div className="hx-row">
         <Button type="submit" disabled={pending}>
           {submitLabel}

@@ -1,5 +1,5 @@
 import { formatDateTime, isModerator, useConnectionState, useCurrentUser } from '@helix/web/data-access';
-import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { ActionError, Button, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCloseVoting } from '../api/close-voting';
@@ -129,11 +129,7 @@ export function InitiativePage() {
               >
                 {t('initiatives.page.close')}
               </Button>
-              {close.error ? (
-                <p className="hx-error" role="alert">
-                  {t('errors.generic', { message: close.error.message })}
-                </p>
-              ) : null}
+              <ActionError error={close.error} />
             </>
           ) : null}
           <VoteHistory initiativeId={initiative.id} />

@@ -1,5 +1,5 @@
 import type { Initiative } from '@helix/contract';
-import { Button, TextField } from '@helix/web/ui';
+import { ActionError, Button, TextField } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenVoting } from '../api/open-voting';
@@ -69,11 +69,7 @@ export function OpenVotingForm({ initiative }: { initiative: Initiative }) {
             ))}
           </div>
         </fieldset>
-        {open.error ? (
-          <p className="hx-error" role="alert">
-            {t('errors.generic', { message: open.error.message })}
-          </p>
-        ) : null}
+        <ActionError error={open.error} />
         <Button type="submit" disabled={open.isPending}>
           {t('initiatives.open.submit')}
         </Button>

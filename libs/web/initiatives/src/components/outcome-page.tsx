@@ -1,6 +1,6 @@
 import type { Initiative } from '@helix/contract';
 import { formatDateTime } from '@helix/web/data-access';
-import { Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { ActionError, Button, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDownloadOutcome } from '../api/download-outcome';
@@ -50,11 +50,7 @@ export function OutcomePage() {
           {t('initiatives.outcome.print')}
         </Button>
       </div>
-      {download.error ? (
-        <p className="hx-error" role="alert">
-          {t('errors.generic', { message: download.error.message })}
-        </p>
-      ) : null}
+      <ActionError error={download.error} />
       {adopted.isPending ? <Spinner /> : null}
       {adopted.isError ? (
         <p className="hx-error" role="alert">

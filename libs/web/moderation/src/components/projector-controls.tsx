@@ -1,5 +1,5 @@
 import type { Projector, ProjectorRequest } from '@helix/contract';
-import { Button, CardSection, LoadError, NewTabLink, Spinner } from '@helix/web/ui';
+import { ActionError, Button, CardSection, LoadError, NewTabLink, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useRoomSettings } from '../api/get-room-settings';
 import { useUpdateRoomSettings } from '../api/update-room-settings';
@@ -9,16 +9,6 @@ export const roomPresenterPath = (roomId: string): string => `/present/rooms/${e
 
 const isShown = (projector: Projector | undefined, target: ProjectorRequest): boolean =>
   !!projector && projector.kind === target.kind && (projector.targetId ?? null) === (target.targetId ?? null);
-
-function ProjectorError({ error }: { error: Error | null }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p className="hx-error" role="alert">
-      {t('errors.generic', { message: error.message })}
-    </p>
-  );
-}
 
 /**
  * One click puts a poll or an initiative's tally on the projector; a second click takes it off.
@@ -51,7 +41,7 @@ export function ProjectorButton({
       >
         {shown ? t('moderation.projector.shown') : t('moderation.projector.show')}
       </Button>
-      <ProjectorError error={update.error} />
+      <ActionError error={update.error} />
     </>
   );
 }
@@ -124,7 +114,7 @@ export function ProjectorCard({
         </Button>
         <NewTabLink href={roomPresenterPath(roomId)}>{t('moderation.projector.openPresenter')}</NewTabLink>
       </div>
-      <ProjectorError error={update.error} />
+      <ActionError error={update.error} />
     </CardSection>
   );
 }

@@ -1,3 +1,4 @@
+import { ActionError } from '@helix/web/ui';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoomSettings } from '../api/get-room-settings';
@@ -27,11 +28,7 @@ export function QaReviewToggle({ roomId }: { roomId: string }) {
       <p id={`${id}-hint`} className="hx-field__hint">
         {t('moderation.qaReview.hint')}
       </p>
-      {update.error ? (
-        <p className="hx-error" role="alert">
-          {t('errors.generic', { message: update.error.message })}
-        </p>
-      ) : null}
+      <ActionError error={update.error} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import {
   POLL_QUESTION_MAX,
   type Poll,
 } from '@helix/contract';
-import { Button, TextAreaField, TextField } from '@helix/web/ui';
+import { ActionError, Button, TextAreaField, TextField } from '@helix/web/ui';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreatePoll } from '../api/create-poll';
@@ -170,11 +170,7 @@ export function PollComposer({
           {t('polls.composer.anonymous', { count: ANONYMOUS_GROUP_MIN_VOTERS })}
         </label>
       </div>
-      {mutation.error ? (
-        <p className="hx-error" role="alert">
-          {t('errors.generic', { message: mutation.error.message })}
-        </p>
-      ) : null}
+      <ActionError error={mutation.error} />
       <div className="hx-row">
         <Button type="submit" disabled={mutation.isPending}>
           {poll ? t('polls.composer.saveChanges') : t('polls.composer.saveDraft')}

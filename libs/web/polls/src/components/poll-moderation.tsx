@@ -1,5 +1,5 @@
 import type { Poll } from '@helix/contract';
-import { Button, NewTabLink, type ButtonProps } from '@helix/web/ui';
+import { ActionError, Button, type ButtonProps, NewTabLink } from '@helix/web/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClosePoll } from '../api/close-poll';
@@ -75,11 +75,7 @@ export function PollModeration({
           </>
         ) : null}
       </div>
-      {error ? (
-        <p className="hx-error" role="alert">
-          {t('errors.generic', { message: error.message })}
-        </p>
-      ) : null}
+      <ActionError error={error} />
     </div>
   );
 }

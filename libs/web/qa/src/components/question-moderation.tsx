@@ -1,5 +1,5 @@
 import { MODERATION_REASON_MAX, type Question } from '@helix/contract';
-import { Button, TextField } from '@helix/web/ui';
+import { ActionError, Button, TextField } from '@helix/web/ui';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModerateQuestion } from '../api/moderate-question';
@@ -96,11 +96,7 @@ export function QuestionModeration({ question }: { question: Question }) {
           </div>
         </form>
       ) : null}
-      {moderate.isError ? (
-        <p className="hx-error" role="alert">
-          {t('errors.generic', { message: moderate.error.message })}
-        </p>
-      ) : null}
+      <ActionError error={moderate.error} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { CardSection } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { usePresence, usePresenceCount } from '../hooks/use-room-membership';
 
@@ -6,8 +7,7 @@ export function PresenceList({ roomId }: { roomId: string }) {
   const users = usePresence(roomId);
   const count = usePresenceCount(roomId);
   return (
-    <section aria-labelledby="presence-heading" className="hx-card">
-      <h2 id="presence-heading">{t('presence.title')}</h2>
+    <CardSection headingId="presence-heading" title={t('presence.title')}>
       {users.length ? (
         <ul className="hx-presence">
           {users.map((user) => (
@@ -25,6 +25,6 @@ export function PresenceList({ roomId }: { roomId: string }) {
       ) : (
         <p className="hx-muted">{t('presence.empty')}</p>
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -1,5 +1,5 @@
 import type { Initiative } from '@helix/contract';
-import { ActionError, Button, TextField } from '@helix/web/ui';
+import { ActionError, Button, CardSection, TextField } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenVoting } from '../api/open-voting';
@@ -42,8 +42,11 @@ export function OpenVotingForm({ initiative }: { initiative: Initiative }) {
   const closesAt = field('closesAt');
 
   return (
-    <section aria-labelledby="open-voting-heading" className="hx-card hx-open-voting">
-      <h2 id="open-voting-heading">{t('initiatives.open.title')}</h2>
+    <CardSection
+      headingId="open-voting-heading"
+      title={t('initiatives.open.title')}
+      className="hx-open-voting"
+    >
       <form className="hx-form" onSubmit={submit} noValidate>
         <TextField
           type="datetime-local"
@@ -74,6 +77,6 @@ export function OpenVotingForm({ initiative }: { initiative: Initiative }) {
           {t('initiatives.open.submit')}
         </Button>
       </form>
-    </section>
+    </CardSection>
   );
 }

@@ -7,7 +7,6 @@ export * from './lib/connection-banner';
 export * from './lib/layout';
 export * from './lib/linkified-text';
 export * from './lib/use-document-title';
-export * from './lib/dialog';
 export * from './lib/load-error';
 export * from './lib/card-section';
 export * from './lib/new-tab-link';

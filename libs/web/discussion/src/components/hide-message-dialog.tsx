@@ -1,5 +1,5 @@
 import { MODERATION_REASON_MAX, type Message } from '@helix/contract';
-import { ReasonDialog } from '@helix/web/ui';
+import { ReasonDialog } from '@helix/web/ui/dialog';
 import { useTranslation } from 'react-i18next';
 import { useHideMessage } from '../api/message-actions';
 

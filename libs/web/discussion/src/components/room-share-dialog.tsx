@@ -1,6 +1,7 @@
 import type { Room } from '@helix/contract';
 import { roomShortLink } from '@helix/web/data-access';
-import { Button, Dialog } from '@helix/web/ui';
+import { Button } from '@helix/web/ui';
+import { Dialog } from '@helix/web/ui/dialog';
 import { QRCodeSVG } from 'qrcode.react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,8 +1,10 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'ghost' | 'danger';
   size?: 'normal' | 'small';
+  /** For moving the focus to the button, as a closing popup gives it back to what opened it. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({

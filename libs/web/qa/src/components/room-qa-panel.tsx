@@ -1,3 +1,4 @@
+import type { Question } from '@helix/contract';
 import { isModerator, useCurrentUser } from '@helix/web/data-access';
 import { LoadError, NewTabLink, Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
@@ -15,6 +16,27 @@ export const roomPresentPath = (roomId: string): string => `/present/rooms/${enc
 
 /** The Q&A's heading, which the room page's section links bring into view and focus. */
 export const QA_HEADING_ID = 'qa-heading';
+
+/** Answered or dismissed questions, folded away below the open ones; nothing when there are none. */
+function FoldedQuestions({
+  status,
+  questions,
+  moderator,
+}: {
+  status: 'answered' | 'dismissed';
+  questions: Question[];
+  moderator: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!questions.length) return null;
+  const label = t(`qa.${status}`, { count: questions.length });
+  return (
+    <details className="hx-qa__more" data-testid={`${status}-questions`}>
+      <summary>{label}</summary>
+      <QuestionList questions={questions} moderator={moderator} label={label} />
+    </details>
+  );
+}
 
 /**
  * Audience Q&A in a room: ask (optionally anonymously), upvote, and follow the list live, most
@@ -60,26 +82,8 @@ export function RoomQaPanel({ roomId }: { roomId: string }) {
       ) : questions.isSuccess ? (
         <p className="hx-muted">{t('qa.empty')}</p>
       ) : null}
-      {groups.answered.length ? (
-        <details className="hx-qa__more" data-testid="answered-questions">
-          <summary>{t('qa.answered', { count: groups.answered.length })}</summary>
-          <QuestionList
-            questions={groups.answered}
-            moderator={moderator}
-            label={t('qa.answered', { count: groups.answered.length })}
-          />
-        </details>
-      ) : null}
-      {groups.dismissed.length ? (
-        <details className="hx-qa__more" data-testid="dismissed-questions">
-          <summary>{t('qa.dismissed', { count: groups.dismissed.length })}</summary>
-          <QuestionList
-            questions={groups.dismissed}
-            moderator={moderator}
-            label={t('qa.dismissed', { count: groups.dismissed.length })}
-          />
-        </details>
-      ) : null}
+      <FoldedQuestions status="answered" questions={groups.answered} moderator={moderator} />
+      <FoldedQuestions status="dismissed" questions={groups.dismissed} moderator={moderator} />
     </section>
   );
 }

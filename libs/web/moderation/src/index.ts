@@ -5,7 +5,7 @@ export { useUpdateRoomSettings } from './api/update-room-settings';
 export { useModerationLog } from './api/get-moderation-log';
 export { applyModerationEvent } from './api/moderation-cache';
 export { useModerationLive } from './hooks/use-moderation-live';
-export { usePresenceByGroup, usePresenceCount } from './hooks/use-presence';
+export { usePresenceByGroup } from './hooks/use-presence';
 export { ProjectorButton, ProjectorCard, roomPresenterPath } from './components/projector-controls';
 export { QaReviewToggle } from './components/qa-review-toggle';
 export { OnlineByGroup } from './components/online-by-group';

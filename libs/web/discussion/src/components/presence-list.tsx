@@ -1,6 +1,7 @@
+import { usePresenceCount } from '@helix/web/data-access';
 import { CardSection } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
-import { usePresence, usePresenceCount } from '../hooks/use-room-membership';
+import { usePresence } from '../hooks/use-room-membership';
 
 export function PresenceList({ roomId }: { roomId: string }) {
   const { t } = useTranslation();

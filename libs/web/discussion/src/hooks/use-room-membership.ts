@@ -12,10 +12,3 @@ export function usePresence(roomId: string): PublicUser[] {
   const getSnapshot = useCallback(() => sync.presence(roomId), [sync, roomId]);
   return useSyncExternalStore(sync.subscribePresence, getSnapshot);
 }
-
-/** Everyone in the room, including those a big room does not list by name. */
-export function usePresenceCount(roomId: string): number {
-  const sync = getRoomSync();
-  const getSnapshot = useCallback(() => sync.presenceCount(roomId), [sync, roomId]);
-  return useSyncExternalStore(sync.subscribePresence, getSnapshot);
-}

@@ -1,7 +1,8 @@
 import { STAKEHOLDER_GROUPS } from '@helix/contract';
+import { usePresenceCount } from '@helix/web/data-access';
 import { CardSection } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
-import { usePresenceByGroup, usePresenceCount } from '../hooks/use-presence';
+import { usePresenceByGroup } from '../hooks/use-presence';
 
 /** How many are in the room now, in all and per stakeholder group (counted by the server, not listed). */
 export function OnlineByGroup({ roomId }: { roomId: string }) {

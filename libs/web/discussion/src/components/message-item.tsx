@@ -91,9 +91,18 @@ export function MessageItem({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.text);
   const editRef = useRef<HTMLTextAreaElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
   useEffect(() => {
     // Opening the editor was a deliberate action: put the caret where the typing happens.
-    if (editing) editRef.current?.focus();
+    if (editing) {
+      wasEditing.current = true;
+      editRef.current?.focus();
+    } else if (wasEditing.current) {
+      // Saving or cancelling removes the editor's buttons: give the focus back to Edit, not the page's top.
+      wasEditing.current = false;
+      editButtonRef.current?.focus();
+    }
   }, [editing]);
   const edit = useEditMessage();
   const remove = useDeleteMessage();
@@ -124,7 +133,10 @@ export function MessageItem({
     if (event.key === 'Escape') setEditing(false);
   };
   const onDelete = () => {
-    if (window.confirm(t('message.confirmDelete'))) remove.mutate(message.id);
+    // The message's buttons go with its text: keyboard focus stays on the message that says so.
+    if (window.confirm(t('message.confirmDelete'))) {
+      remove.mutate(message.id, { onSuccess: () => itemRef.current?.focus() });
+    }
   };
   const error = edit.error ?? remove.error;
 
@@ -189,6 +201,7 @@ export function MessageItem({
             </Link>
             {own && !editing ? (
               <Button
+                ref={editButtonRef}
                 size="small"
                 variant="ghost"
                 onClick={() => {

@@ -1,6 +1,6 @@
 import './qa.css';
 
-export { RoomQaPanel, roomPresentPath, QA_HEADING_ID } from './components/room-qa-panel';
+export { RoomQaPanel, QA_HEADING_ID } from './components/room-qa-panel';
 export { QuestionReviewQueue } from './components/question-review-queue';
 export { QuestionsPresentView } from './components/questions-present-view';
 export { applyQaEvent } from './api/question-cache';

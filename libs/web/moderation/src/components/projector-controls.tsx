@@ -1,11 +1,9 @@
 import type { Projector, ProjectorRequest } from '@helix/contract';
+import { roomPresenterPath } from '@helix/web/data-access';
 import { ActionError, Button, CardSection, LoadError, NewTabLink, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useRoomSettings } from '../api/get-room-settings';
 import { useUpdateRoomSettings } from '../api/update-room-settings';
-
-/** The room's presenter screen, opened on the hall's projector (a page of its own, full screen). */
-export const roomPresenterPath = (roomId: string): string => `/present/rooms/${encodeURIComponent(roomId)}`;
 
 const isShown = (projector: Projector | undefined, target: ProjectorRequest): boolean =>
   !!projector && projector.kind === target.kind && (projector.targetId ?? null) === (target.targetId ?? null);

@@ -1,5 +1,5 @@
 import type { Question } from '@helix/contract';
-import { isModerator, useCurrentUser } from '@helix/web/data-access';
+import { isModerator, roomPresenterPath, useCurrentUser } from '@helix/web/data-access';
 import { LoadError, NewTabLink, Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,6 @@ import { groupQuestions } from '../lib/question-groups';
 import { AskQuestionForm } from './ask-question-form';
 import { QuestionList } from './question-list';
 import { QuestionReviewQueue } from './question-review-queue';
-
-/** The room's presenter screen, for the hall's projector. */
-export const roomPresentPath = (roomId: string): string => `/present/rooms/${encodeURIComponent(roomId)}`;
 
 /** The Q&A's heading, which the room page's section links bring into view and focus. */
 export const QA_HEADING_ID = 'qa-heading';
@@ -59,7 +56,7 @@ export function RoomQaPanel({ roomId }: { roomId: string }) {
       </h2>
       {moderator ? (
         <p className="hx-row">
-          <NewTabLink href={roomPresentPath(roomId)}>{t('qa.presenterLink')}</NewTabLink>
+          <NewTabLink href={roomPresenterPath(roomId)}>{t('qa.presenterLink')}</NewTabLink>
         </p>
       ) : null}
       <AskQuestionForm roomId={roomId} review={review && !moderator} />

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { newParticipant, signUp, type Participant } from './support';
+import { newParticipant, registerViaApi, signUp, type Participant } from './support';
 
 const ROOM = 'University and the economy of the city/region';
 const ROOM_PATH = /\/rooms\/[0-9a-f]{24}$/;
@@ -11,16 +11,7 @@ const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
 /** An account made over the API, for a visitor who is not signed in in this browser. */
 async function registered(page: Page, overrides: Partial<Participant> = {}): Promise<Participant> {
   const who = newParticipant(overrides);
-  const response = await page.request.post('/api/auth/register', {
-    data: {
-      email: who.email,
-      password: who.password,
-      displayName: who.displayName,
-      organization: who.organization,
-      stakeholderGroup: who.group,
-    },
-  });
-  expect(response.ok(), 'the account is created').toBe(true);
+  await registerViaApi(page.request, who);
   return who;
 }
 

@@ -1,49 +1,20 @@
-import { io, type Socket } from 'socket.io-client';
-import {
-  bearer,
-  emitWithAck,
-  startTestApp,
-  type TestApp,
-  type TestSocket,
-  type TestUser,
-} from './support/test-app';
+import { emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 const MISSING_ID = '0123456789abcdef01234567';
 
 describe('error messages in the caller’s language', () => {
   let t: TestApp;
   let ann: TestUser;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
     ann = await t.register({ displayName: 'Ann' });
   });
-  afterAll(async () => {
-    sockets.forEach((socket) => socket.disconnect());
-    await t.close();
-  });
-
-  const connect = (lang?: string): Promise<TestSocket> => {
-    const socket = io(t.url, {
-      auth: lang ? { token: ann.accessToken, lang } : { token: ann.accessToken },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket as unknown as TestSocket));
-      socket.once('connect_error', reject);
-    });
-  };
+  afterAll(() => t.close());
 
   it('answers a 404 in Russian when Russian comes first in Accept-Language, and in English otherwise', async () => {
     const ask = (language?: string) => {
-      const call = t
-        .http()
-        .get(`/api/rooms/${MISSING_ID}/threads`)
-        .set(...bearer(ann.accessToken));
+      const call = t.as(ann).get(`/api/rooms/${MISSING_ID}/threads`);
       return (language ? call.set('Accept-Language', language) : call).expect(404);
     };
     const russian = { statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: 'Такой комнаты нет' };
@@ -117,18 +88,13 @@ describe('error messages in the caller’s language', () => {
     expect(signedOut.body.message).toBe(
       'Сначала войдите: токен доступа отсутствует, недействителен или истёк',
     );
-    const nowhere = await t
-      .http()
-      .get('/api/nowhere')
-      .set(...bearer(ann.accessToken))
-      .set('Accept-Language', 'ru')
-      .expect(404);
+    const nowhere = await t.as(ann).get('/api/nowhere').set('Accept-Language', 'ru').expect(404);
     expect(nowhere.body).toMatchObject({ code: 'NOT_FOUND', message: 'Адрес не найден: GET /api/nowhere' });
   });
 
   it('acks socket errors in the language the client gave in its handshake', async () => {
-    const russian = await connect('ru');
-    const english = await connect();
+    const russian = await t.connect(ann.accessToken, { lang: 'ru' });
+    const english = await t.connect(ann.accessToken);
     const join = { roomId: MISSING_ID };
     expect(await emitWithAck(russian, 'room:join', join)).toEqual({
       ok: false,

@@ -15,7 +15,7 @@ import type {
 import { Types, type Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { catchUp, Inbox, join, send } from './support/live';
-import { bearer, emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 describe('moderation: threads, hidden messages, room settings and the log', () => {
   let t: TestApp;
@@ -35,31 +35,12 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
   });
   afterAll(() => t.close());
 
-  const api = (user: TestUser) => ({
-    get: (url: string) =>
-      t
-        .http()
-        .get(url)
-        .set(...bearer(user.accessToken)),
-    post: (url: string, body: object = {}) =>
-      t
-        .http()
-        .post(url)
-        .set(...bearer(user.accessToken))
-        .send(body),
-    patch: (url: string, body: object) =>
-      t
-        .http()
-        .patch(url)
-        .set(...bearer(user.accessToken))
-        .send(body),
-  });
   const newThread = async (roomId: string, title = 'Moderated'): Promise<Thread> =>
-    (await api(ann).post(`/api/rooms/${roomId}/threads`, { title }).expect(201)).body;
+    (await t.as(ann).post(`/api/rooms/${roomId}/threads`, { title }).expect(201)).body;
   const moderationLog = async (roomId: string): Promise<ModerationEntry[]> =>
-    (await api(moderator).get(`/api/rooms/${roomId}/moderation-log`).expect(200)).body;
+    (await t.as(moderator).get(`/api/rooms/${roomId}/moderation-log`).expect(200)).body;
   const patchSettings = (roomId: string, body: UpdateRoomSettingsRequest, user = moderator) =>
-    api(user).patch(`/api/rooms/${roomId}/settings`, body);
+    t.as(user).patch(`/api/rooms/${roomId}/settings`, body);
   const unique = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
 
   describe('threads', () => {
@@ -72,20 +53,20 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       const inbox = new Inbox(socket);
       await join(socket, room.id);
 
-      await api(ann).patch(url, { resolved: true }).expect(403);
-      expect((await api(moderator).patch(url, { resolved: true }).expect(200)).body).toMatchObject({
+      await t.as(ann).patch(url, { resolved: true }).expect(403);
+      expect((await t.as(moderator).patch(url, { resolved: true }).expect(200)).body).toMatchObject({
         id: thread.id,
         resolved: true,
         pinned: false,
         locked: false,
       });
-      await api(moderator).patch(url, { pinned: true, locked: true }).expect(200);
+      await t.as(moderator).patch(url, { pinned: true, locked: true }).expect(200);
       // Already resolved: nothing changes, so nothing is logged or sent.
-      await api(moderator).patch(url, { resolved: true }).expect(200);
-      await api(secondModerator).patch(url, { resolved: false }).expect(200);
-      await api(secondModerator).patch(url, { locked: false, pinned: false }).expect(200);
+      await t.as(moderator).patch(url, { resolved: true }).expect(200);
+      await t.as(secondModerator).patch(url, { resolved: false }).expect(200);
+      await t.as(secondModerator).patch(url, { locked: false, pinned: false }).expect(200);
 
-      const listed = (await api(ann).get(`/api/rooms/${room.id}/threads`).expect(200)).body as Thread[];
+      const listed = (await t.as(ann).get(`/api/rooms/${room.id}/threads`).expect(200)).body as Thread[];
       expect(listed.find((item) => item.id === thread.id)).toMatchObject({
         resolved: false,
         pinned: false,
@@ -128,10 +109,13 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
         .get<Connection>(getConnectionToken())
         .collection('threads')
         .updateOne({ _id: new Types.ObjectId(thread.id) }, { $unset: { resolved: '' } });
-      const listed = (await api(ann).get(`/api/rooms/${room.id}/threads`).expect(200)).body as Thread[];
+      const listed = (await t.as(ann).get(`/api/rooms/${room.id}/threads`).expect(200)).body as Thread[];
       expect(listed.find((item) => item.id === thread.id)?.resolved).toBe(false);
       const patched = (
-        await api(moderator).patch(`/api/rooms/${room.id}/threads/${thread.id}`, { pinned: true }).expect(200)
+        await t
+          .as(moderator)
+          .patch(`/api/rooms/${room.id}/threads/${thread.id}`, { pinned: true })
+          .expect(200)
       ).body as Thread;
       expect(patched).toMatchObject({ pinned: true, resolved: false });
     });
@@ -173,9 +157,10 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
         clientId: unique('c'),
       });
 
-      await api(ann).post(`/api/messages/${message.id}/hide`, { reason: 'Personal data' }).expect(403);
+      await t.as(ann).post(`/api/messages/${message.id}/hide`, { reason: 'Personal data' }).expect(403);
       const hidden = (
-        await api(moderator)
+        await t
+          .as(moderator)
           .post(`/api/messages/${message.id}/hide`, { reason: '  Personal data  ' })
           .expect(200)
       ).body as Message;
@@ -192,7 +177,7 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       expect(event.payload).toEqual(hidden);
 
       // History pages, a replay from the start, the stored events: the text is nowhere.
-      const page = (await api(bob).get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`).expect(200))
+      const page = (await t.as(bob).get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`).expect(200))
         .body as MessagePage;
       expect(page.items.map((item) => item.id)).toEqual([message.id, neighbour.id]);
       expect(page.items[0]).toEqual(hidden);
@@ -218,7 +203,7 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       for (const body of [page, replay, stored, later]) expect(JSON.stringify(body)).not.toContain(secret);
 
       // Only moderators read the log, which alone keeps what the message said.
-      await api(ann).get(`/api/rooms/${room.id}/moderation-log`).expect(403);
+      await t.as(ann).get(`/api/rooms/${room.id}/moderation-log`).expect(403);
       const [entry] = await moderationLog(room.id);
       expect(entry).toMatchObject({
         roomId: room.id,
@@ -230,7 +215,7 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       });
 
       // A hidden message stays as it is.
-      await api(moderator).post(`/api/messages/${message.id}/hide`, { reason: 'Again' }).expect(409);
+      await t.as(moderator).post(`/api/messages/${message.id}/hide`, { reason: 'Again' }).expect(409);
       expect(
         await emitWithAck(annSocket, 'message:edit', { messageId: message.id, text: 'Back again' }),
       ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -265,15 +250,17 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
 
       const gone = await post('Deleted soon');
       await emitWithAck(annSocket, 'message:delete', { messageId: gone.id });
-      await api(moderator).post(`/api/messages/${gone.id}/hide`, { reason: 'Too late' }).expect(409);
+      await t.as(moderator).post(`/api/messages/${gone.id}/hide`, { reason: 'Too late' }).expect(409);
 
       const other = await post('Still here');
-      await api(moderator).post(`/api/messages/${other.id}/hide`, { reason: '   ' }).expect(400);
-      await api(moderator).post(`/api/messages/${other.id}/hide`, {}).expect(400);
-      await api(moderator)
+      await t.as(moderator).post(`/api/messages/${other.id}/hide`, { reason: '   ' }).expect(400);
+      await t.as(moderator).post(`/api/messages/${other.id}/hide`, {}).expect(400);
+      await t
+        .as(moderator)
         .post(`/api/messages/${other.id}/hide`, { reason: 'x'.repeat(501) })
         .expect(400);
-      await api(moderator)
+      await t
+        .as(moderator)
         .post(`/api/messages/${'0'.repeat(24)}/hide`, { reason: 'Gone' })
         .expect(404);
       // The author may still delete a hidden message; it stays hidden.
@@ -304,7 +291,7 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
         .updateMany({ roomId: room.id }, { $unset: { 'payload.hidden': '', 'payload.resolved': '' } });
       t.app.get(RoomEventLog).forgetTail(room.id);
 
-      const page = (await api(ann).get(`/api/rooms/${room.id}/messages`).expect(200)).body as MessagePage;
+      const page = (await t.as(ann).get(`/api/rooms/${room.id}/messages`).expect(200)).body as MessagePage;
       expect(page.items).toEqual([expect.objectContaining({ id: message.id, hidden: null })]);
       const replay = await catchUp(socket, room.id, 0);
       expect(replay.map((event) => [event.type, event.payload])).toEqual([
@@ -318,7 +305,8 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
   describe('room settings', () => {
     it('reads the defaults, and a change reaches the room as settings.updated', async () => {
       const room = rooms[4];
-      const initial = (await api(ann).get(`/api/rooms/${room.id}/settings`).expect(200)).body as RoomSettings;
+      const initial = (await t.as(ann).get(`/api/rooms/${room.id}/settings`).expect(200))
+        .body as RoomSettings;
       expect(initial).toMatchObject({
         roomId: room.id,
         qaReview: false,
@@ -342,13 +330,14 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       expect(inbox.events.filter((event) => event.type === 'settings.updated').map((e) => e.payload)).toEqual(
         [updated],
       );
-      expect((await api(ann).get(`/api/rooms/${room.id}/settings`).expect(200)).body).toEqual(updated);
+      expect((await t.as(ann).get(`/api/rooms/${room.id}/settings`).expect(200)).body).toEqual(updated);
 
       expect((await moderationLog(room.id)).map((entry) => [entry.action, entry.detail])).toEqual([
         ['settings.projector', 'qa'],
         ['settings.qa_review_on', null],
       ]);
-      await api(ann)
+      await t
+        .as(ann)
         .get(`/api/rooms/${'0'.repeat(24)}/settings`)
         .expect(404);
       await patchSettings('0'.repeat(24), { qaReview: true }).expect(404);
@@ -361,7 +350,8 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       const other = rooms[6];
       const createPoll = async (roomId: string): Promise<Poll> =>
         (
-          await api(moderator)
+          await t
+            .as(moderator)
             .post(`/api/rooms/${roomId}/polls`, {
               question: 'Which first?',
               options: ['Campus', 'Mobility'],
@@ -372,13 +362,15 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
         ).body;
       const openPoll = async (roomId: string): Promise<Poll> =>
         (
-          await api(moderator)
+          await t
+            .as(moderator)
             .post(`/api/polls/${(await createPoll(roomId)).id}/open`)
             .expect(200)
         ).body;
       const draftInitiative = async (roomId: string): Promise<Initiative> =>
         (
-          await api(ann)
+          await t
+            .as(ann)
             .post('/api/initiatives', {
               title: 'Shared internships',
               summary: 'Businesses host students for a term',
@@ -405,13 +397,13 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       expect((await project('poll', open.id).expect(200)).body).toMatchObject({
         projector: { kind: 'poll', targetId: open.id },
       });
-      await api(moderator).post(`/api/polls/${open.id}/close`).expect(200);
+      await t.as(moderator).post(`/api/polls/${open.id}/close`).expect(200);
       await project('poll', open.id).expect(200);
 
       const initiative = await draftInitiative(other.id);
       await project('initiative', initiative.id).expect(409);
       await project('initiative', '0'.repeat(24)).expect(404);
-      await api(ann).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200);
+      await t.as(ann).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200);
       // Any room's initiative may be shown: a track room presents what its clusters propose.
       expect((await project('initiative', initiative.id).expect(200)).body).toMatchObject({
         projector: { kind: 'initiative', targetId: initiative.id },
@@ -435,7 +427,8 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       const inbox = new Inbox(socket);
       await join(socket, room.id);
 
-      const initial = (await api(ann).get(`/api/rooms/${room.id}/settings`).expect(200)).body as RoomSettings;
+      const initial = (await t.as(ann).get(`/api/rooms/${room.id}/settings`).expect(200))
+        .body as RoomSettings;
       const responses = await Promise.all(
         Array.from({ length: 20 }, (_unused, index) =>
           patchSettings(
@@ -445,7 +438,7 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
           ).expect(200),
         ),
       );
-      const final = (await api(ann).get(`/api/rooms/${room.id}/settings`).expect(200)).body as RoomSettings;
+      const final = (await t.as(ann).get(`/api/rooms/${room.id}/settings`).expect(200)).body as RoomSettings;
 
       // The stored order of the room's events is the truth; the live client must have seen the same.
       const replay = (await catchUp(socket, room.id, 0)).filter((event) => event.type === 'settings.updated');

@@ -5,7 +5,7 @@ import type { Question, Room, RoomEvent } from '@helix/contract';
 import type { Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { Inbox, join } from './support/live';
-import { ADMIN_EMAIL, bearer, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { ADMIN_EMAIL, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 const clientId = (): string => `q-${randomBytes(6).toString('hex')}`;
 const UNKNOWN_ID = '0'.repeat(24);
@@ -31,33 +31,15 @@ describe('audience Q&A', () => {
   afterAll(() => t.close());
 
   const ask = (user: TestUser, roomId: string, body: object) =>
-    t
-      .http()
-      .post(`/api/rooms/${roomId}/questions`)
-      .set(...bearer(user.accessToken))
-      .send({ clientId: clientId(), ...body });
+    t.as(user).post(`/api/rooms/${roomId}/questions`, { clientId: clientId(), ...body });
   const asked = async (user: TestUser, roomId: string, body: object = {}): Promise<Question> =>
     (await ask(user, roomId, { text: 'Who pays for the shared labs?', ...body }).expect(201)).body;
   const list = async (user: TestUser, roomId: string, query: Record<string, string> = {}) =>
-    (
-      await t
-        .http()
-        .get(`/api/rooms/${roomId}/questions`)
-        .query(query)
-        .set(...bearer(user.accessToken))
-        .expect(200)
-    ).body as Question[];
+    (await t.as(user).get(`/api/rooms/${roomId}/questions`).query(query).expect(200)).body as Question[];
   const upvote = (user: TestUser, questionId: string, method: 'put' | 'delete' = 'put') =>
-    t
-      .http()
-      [method](`/api/questions/${questionId}/upvote`)
-      .set(...bearer(user.accessToken));
+    t.as(user)[method](`/api/questions/${questionId}/upvote`);
   const moderate = (user: TestUser, questionId: string, body: object) =>
-    t
-      .http()
-      .patch(`/api/questions/${questionId}`)
-      .set(...bearer(user.accessToken))
-      .send(body);
+    t.as(user).patch(`/api/questions/${questionId}`, body);
   const watch = async (user: TestUser, roomId: string): Promise<Inbox> => {
     const inbox = new Inbox(await t.connect(user.accessToken));
     await join(inbox.socket, roomId);
@@ -336,29 +318,11 @@ describe('audience Q&A', () => {
 
   it('refuses bad ids, statuses and reasons (400) and unknown rooms (404)', async () => {
     const question = await asked(ann, rooms[0].id, { text: 'To be moderated badly' });
-    await t
-      .http()
-      .get(`/api/rooms/${rooms[0].id}/questions`)
-      .query({ status: 'deleted' })
-      .set(...bearer(ann.accessToken))
-      .expect(400);
-    await t
-      .http()
-      .get(`/api/rooms/${rooms[0].id}/questions`)
-      .query({ sort: 'new' })
-      .set(...bearer(ann.accessToken))
-      .expect(400);
-    await t
-      .http()
-      .get(`/api/rooms/${UNKNOWN_ID}/questions`)
-      .set(...bearer(ann.accessToken))
-      .expect(404);
+    await t.as(ann).get(`/api/rooms/${rooms[0].id}/questions`).query({ status: 'deleted' }).expect(400);
+    await t.as(ann).get(`/api/rooms/${rooms[0].id}/questions`).query({ sort: 'new' }).expect(400);
+    await t.as(ann).get(`/api/rooms/${UNKNOWN_ID}/questions`).expect(404);
     await ask(ann, UNKNOWN_ID, { text: 'Anyone there?' }).expect(404);
-    await t
-      .http()
-      .get('/api/rooms/not-an-id/questions')
-      .set(...bearer(ann.accessToken))
-      .expect(400);
+    await t.as(ann).get('/api/rooms/not-an-id/questions').expect(400);
     await upvote(ann, 'not-an-id').expect(400);
     await moderate(moderator, question.id, { status: 'pending' }).expect(400);
     await moderate(moderator, question.id, { status: 'answered', reason: '' }).expect(400);

@@ -25,16 +25,28 @@ export interface TestUser extends AuthResponse {
   password: string;
 }
 
+/** Requests that carry a user's access token; a body, when given, is sent as JSON. */
+export interface AuthedRequests {
+  get(path: string): request.Test;
+  delete(path: string): request.Test;
+  post(path: string, body?: object): request.Test;
+  put(path: string, body?: object): request.Test;
+  patch(path: string, body?: object): request.Test;
+}
+
 export interface TestApp {
   app: INestApplication;
   url: string;
   dbName: string;
   http: () => ReturnType<typeof request>;
+  /** Requests as `user`: `t.as(ann).post('/api/...', body).expect(201)`. */
+  as(user: TestUser): AuthedRequests;
   register(overrides?: Partial<RegisterRequest>): Promise<TestUser>;
   moderator(overrides?: Partial<RegisterRequest>): Promise<TestUser>;
   /** The seeded rooms, as `user` lists them. */
   rooms(user: TestUser): Promise<Room[]>;
-  connect(token: string): Promise<TestSocket>;
+  /** A socket signed in with `token`; `lang` is the language its errors come in. */
+  connect(token: string, options?: { lang?: string }): Promise<TestSocket>;
   close(): Promise<void>;
 }
 
@@ -64,6 +76,22 @@ export async function startTestApp(options: { dbName?: string; env?: EnvOverride
   let counter = 0;
   let admin: Promise<TestUser> | undefined;
 
+  const as = (user: TestUser): AuthedRequests => {
+    const authed = (method: 'get' | 'delete' | 'post' | 'put' | 'patch') => (path: string, body?: object) => {
+      const call = request(url)
+        [method](path)
+        .set(...bearer(user.accessToken));
+      return body === undefined ? call : call.send(body);
+    };
+    return {
+      get: authed('get'),
+      delete: authed('delete'),
+      post: authed('post'),
+      put: authed('put'),
+      patch: authed('patch'),
+    };
+  };
+
   const register = async (overrides: Partial<RegisterRequest> = {}): Promise<TestUser> => {
     counter += 1;
     const body: RegisterRequest = {
@@ -80,12 +108,9 @@ export async function startTestApp(options: { dbName?: string; env?: EnvOverride
 
   const moderator = async (overrides: Partial<RegisterRequest> = {}): Promise<TestUser> => {
     admin ??= register({ email: ADMIN_EMAIL, displayName: 'Admin' });
-    const { accessToken } = await admin;
     const user = await register(overrides);
-    await request(url)
-      .patch(`/api/users/${user.user.id}/roles`)
-      .set('Authorization', `Bearer ${accessToken}`)
-      .send({ roles: ['moderator'] })
+    await as(await admin)
+      .patch(`/api/users/${user.user.id}/roles`, { roles: ['moderator'] })
       .expect(200);
     // Roles travel in the access token, so sign in again to carry the new one.
     const login = await request(url)
@@ -95,9 +120,9 @@ export async function startTestApp(options: { dbName?: string; env?: EnvOverride
     return { ...(login.body as AuthResponse), password: user.password };
   };
 
-  const connect = (token: string): Promise<TestSocket> => {
+  const connect = (token: string, options: { lang?: string } = {}): Promise<TestSocket> => {
     const socket: TestSocket = io(url, {
-      auth: { token },
+      auth: options.lang ? { token, lang: options.lang } : { token },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
@@ -114,11 +139,10 @@ export async function startTestApp(options: { dbName?: string; env?: EnvOverride
     url,
     dbName,
     http: () => request(url),
+    as,
     register,
     moderator,
-    rooms: async (user) =>
-      (await request(url).get('/api/rooms').set('Authorization', `Bearer ${user.accessToken}`).expect(200))
-        .body as Room[],
+    rooms: async (user) => (await as(user).get('/api/rooms').expect(200)).body as Room[],
     connect,
     close: async () => {
       sockets.forEach((socket) => socket.disconnect());

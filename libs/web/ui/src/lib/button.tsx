@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, Ref } from 'react';
+import { useState, type ButtonHTMLAttributes, type MouseEvent, type Ref } from 'react';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'ghost' | 'danger';
@@ -12,8 +12,17 @@ export function Button({
   size = 'normal',
   className,
   type = 'button',
+  disabled,
+  onClick,
+  onFocus,
+  onBlur,
   ...props
 }: ButtonProps) {
+  const [focused, setFocused] = useState(false);
+  // A browser drops the focus of a button that becomes disabled to the top of the page, as Pin or Save
+  // do while their request runs. The focused button is only marked disabled and ignores presses; it
+  // takes the real `disabled` once the focus has left it.
+  const softDisabled = !!disabled && focused;
   const classes = [
     'hx-button',
     `hx-button--${variant}`,
@@ -22,5 +31,25 @@ export function Button({
   ]
     .filter(Boolean)
     .join(' ');
-  return <button type={type} className={classes} {...props} />;
+  return (
+    <button
+      type={type}
+      className={classes}
+      disabled={disabled && !softDisabled}
+      aria-disabled={softDisabled || undefined}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        if (softDisabled) event.preventDefault();
+        else onClick?.(event);
+      }}
+      onFocus={(event) => {
+        setFocused(true);
+        onFocus?.(event);
+      }}
+      onBlur={(event) => {
+        setFocused(false);
+        onBlur?.(event);
+      }}
+      {...props}
+    />
+  );
 }

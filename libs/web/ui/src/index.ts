@@ -12,3 +12,4 @@ export * from './lib/card-section';
 export * from './lib/new-tab-link';
 export * from './lib/action-error';
 export * from './lib/table-scroll';
+export * from './lib/follow-focus';

@@ -1,6 +1,13 @@
 import type { Poll } from '@helix/contract';
-import { ActionError, Button, type ButtonProps, NewTabLink } from '@helix/web/ui';
-import type { ReactNode } from 'react';
+import {
+  ActionError,
+  Button,
+  type ButtonProps,
+  followFocus,
+  NewTabLink,
+  useFollowFocus,
+} from '@helix/web/ui';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClosePoll } from '../api/close-poll';
 import { useDownloadPollResults } from '../api/download-poll-results';
@@ -8,20 +15,32 @@ import { useOpenPoll } from '../api/open-poll';
 
 export const projectorPath = (pollId: string): string => `/present/poll/${encodeURIComponent(pollId)}`;
 
-/** One button for one of the poll's mutations: off while that mutation runs. */
+const focusKey = (pollId: string): string => `poll:${pollId}`;
+
+/**
+ * One button for one of the poll's mutations: off while that mutation runs. Opening and closing move
+ * the poll to another list (`moves`): the focus follows it there.
+ */
 function PollAction({
   action,
   pollId,
   variant,
+  moves = false,
   children,
 }: {
-  action: { isPending: boolean; mutate: (pollId: string) => void };
+  action: { isPending: boolean; mutate: (pollId: string, options?: { onError?: () => void }) => void };
   pollId: string;
   variant?: ButtonProps['variant'];
+  moves?: boolean;
   children: ReactNode;
 }) {
+  const onClick = () => {
+    if (!moves) return action.mutate(pollId);
+    followFocus.start(focusKey(pollId));
+    action.mutate(pollId, { onError: () => followFocus.cancel(focusKey(pollId)) });
+  };
   return (
-    <Button variant={variant} size="small" disabled={action.isPending} onClick={() => action.mutate(pollId)}>
+    <Button variant={variant} size="small" disabled={action.isPending} onClick={onClick}>
       {children}
     </Button>
   );
@@ -46,9 +65,11 @@ export function PollModeration({
   const closePoll = useClosePoll();
   const download = useDownloadPollResults();
   const error = openPoll.error ?? closePoll.error ?? download.error;
+  const group = useRef<HTMLDivElement>(null);
+  useFollowFocus(focusKey(poll.id), group, poll.status);
   return (
     <div className="hx-poll-moderation">
-      <div className="hx-row" role="group" aria-label={t('polls.moderation')}>
+      <div ref={group} className="hx-row" role="group" aria-label={t('polls.moderation')}>
         {poll.status === 'draft' ? (
           <>
             {onEdit ? (
@@ -56,13 +77,13 @@ export function PollModeration({
                 {t('polls.edit')}
               </Button>
             ) : null}
-            <PollAction action={openPoll} pollId={poll.id}>
+            <PollAction action={openPoll} pollId={poll.id} moves>
               {t('polls.openPoll')}
             </PollAction>
           </>
         ) : null}
         {poll.status === 'open' ? (
-          <PollAction action={closePoll} pollId={poll.id} variant="danger">
+          <PollAction action={closePoll} pollId={poll.id} variant="danger" moves>
             {t('polls.closePoll')}
           </PollAction>
         ) : null}

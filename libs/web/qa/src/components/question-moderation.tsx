@@ -1,5 +1,5 @@
 import { MODERATION_REASON_MAX, type Question } from '@helix/contract';
-import { ActionError, Button, TextField } from '@helix/web/ui';
+import { ActionError, Button, followFocus, TextField, useFollowFocus } from '@helix/web/ui';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModerateQuestion } from '../api/moderate-question';
@@ -13,6 +13,10 @@ export function QuestionModeration({ question }: { question: Question }) {
   const reasonId = useId();
   const dismissRef = useRef<HTMLButtonElement>(null);
   const wasDismissing = useRef(false);
+  const group = useRef<HTMLDivElement>(null);
+  // Every decision moves the question to another list, its buttons with it: the focus follows it there.
+  const focusKey = `question:${question.id}`;
+  useFollowFocus(focusKey, group, question.status);
 
   useEffect(() => {
     if (dismissing) document.getElementById(reasonId)?.focus();
@@ -20,10 +24,15 @@ export function QuestionModeration({ question }: { question: Question }) {
     wasDismissing.current = dismissing;
   }, [dismissing, reasonId]);
 
-  const act = (status: 'approved' | 'answered') => moderate.mutate({ questionId: question.id, status });
+  const onError = () => followFocus.cancel(focusKey);
+  const act = (status: 'approved' | 'answered') => {
+    followFocus.start(focusKey);
+    moderate.mutate({ questionId: question.id, status }, { onError });
+  };
   const dismiss = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = reason.trim();
+    followFocus.start(focusKey);
     moderate.mutate(
       { questionId: question.id, status: 'dismissed', ...(trimmed ? { reason: trimmed } : {}) },
       {
@@ -31,6 +40,7 @@ export function QuestionModeration({ question }: { question: Question }) {
           setDismissing(false);
           setReason('');
         },
+        onError,
       },
     );
   };
@@ -38,7 +48,7 @@ export function QuestionModeration({ question }: { question: Question }) {
   const { status } = question;
   return (
     <div className="hx-question__moderation">
-      <div className="hx-row" role="group" aria-label={t('qa.moderation')}>
+      <div ref={group} className="hx-row" role="group" aria-label={t('qa.moderation')}>
         {status === 'pending' ? (
           <Button size="small" disabled={moderate.isPending} onClick={() => act('approved')}>
             {t('qa.approve')}

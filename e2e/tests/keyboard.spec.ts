@@ -338,3 +338,50 @@ test('every Tab stop on the main pages shows the focus, and nothing traps it', a
     );
   }
 });
+
+test('a moderator’s decisions keep the keyboard focus with the item they move', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const run = randomBytes(3).toString('hex');
+  const scene = await buildScene(request, run);
+  const moderator = newParticipant();
+  const registered = await registerViaApi(request, moderator);
+  const chair = await chairAccessToken(request);
+  await api(request, chair, 'PATCH', `/users/${registered.user.id}/roles`, { roles: ['moderator'] });
+  const signedIn = await request.post('/api/auth/login', {
+    data: { email: moderator.email, password: moderator.password },
+  });
+  expect(signedIn.ok(), `the moderator signs in: ${signedIn.status()}`).toBe(true);
+  const tokens = (await signedIn.json()) as { accessToken: string; refreshToken: string };
+  const draftQuestion = `Shall we run a second round? (${run})`;
+  await api(request, tokens.accessToken, 'POST', `/rooms/${scene.room.id}/polls`, {
+    question: draftQuestion,
+    options: ['Yes', 'No'],
+  });
+  await actAs(page, tokens, 'en');
+  await page.goto(`/rooms/${scene.room.id}`);
+
+  // A button that is busy while its request runs keeps the focus (a disabled one would lose it).
+  const threadItem = page.getByRole('listitem').filter({ hasText: scene.threadTitle });
+  await tabTo(page, threadItem.getByRole('button', { name: 'Pin' }), { max: 250 });
+  await page.keyboard.press('Enter');
+  await expect(threadItem.getByRole('button', { name: 'Unpin' })).toBeFocused();
+
+  // Opening a draft moves the poll to the open ones: the focus goes with it, to Close poll.
+  const poll = page.getByTestId('poll').filter({ has: page.getByRole('heading', { name: draftQuestion }) });
+  await tabTo(page, poll.getByRole('button', { name: 'Open poll' }), { backwards: true, max: 250 });
+  await page.keyboard.press('Enter');
+  await expect(poll).toHaveAttribute('data-status', 'open');
+  await expect(poll.getByRole('button', { name: 'Close poll' })).toBeFocused();
+  await expectVisibleFocus(page);
+  // Closing folds it among the closed polls: the focus lands on its fold.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('summary').filter({ hasText: draftQuestion })).toBeFocused();
+  await expectVisibleFocus(page);
+
+  // Marking a question answered folds it among the answered ones, likewise.
+  const asked = page.getByTestId('question').filter({ hasText: scene.question });
+  await tabTo(page, asked.getByRole('button', { name: 'Mark answered' }), { max: 250 });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('summary').filter({ hasText: /^Answered/ })).toBeFocused();
+  await expectVisibleFocus(page);
+});

@@ -4,6 +4,7 @@ export * from './lib/api-error';
 export * from './lib/api-client';
 export * from './lib/query-client';
 export * from './lib/current-user';
+export * from './lib/get-rooms';
 export * from './lib/room-sync';
 export * from './lib/outbox';
 export * from './lib/socket-client';

@@ -3,5 +3,4 @@
 export { Breadcrumbs } from './components/breadcrumbs';
 export { RoomNotFound } from './components/room-not-found';
 export { ThreadsConsoleSection } from './components/threads-console-section';
-export { useRooms } from './api/get-rooms';
 export { useThreads } from './api/get-threads';

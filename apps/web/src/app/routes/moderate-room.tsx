@@ -1,12 +1,6 @@
 import type { Projector } from '@helix/contract';
-import { isModerator, useCurrentUser } from '@helix/web/data-access';
-import {
-  Breadcrumbs,
-  RoomNotFound,
-  ThreadsConsoleSection,
-  useRooms,
-  useThreads,
-} from '@helix/web/discussion/console';
+import { isModerator, useCurrentUser, useRooms } from '@helix/web/data-access';
+import { Breadcrumbs, RoomNotFound, ThreadsConsoleSection, useThreads } from '@helix/web/discussion/console';
 import { InitiativesConsoleSection, useInitiatives } from '@helix/web/initiatives/console';
 import {
   ModerationLog,

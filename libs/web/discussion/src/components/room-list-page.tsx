@@ -1,8 +1,8 @@
 import type { Room } from '@helix/contract';
+import { useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useRooms } from '../api/get-rooms';
 import { useRoomUnread } from '../stores/unread-store';
 
 function RoomCard({ room }: { room: Room }) {

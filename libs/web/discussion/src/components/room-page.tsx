@@ -1,9 +1,8 @@
-import { isModerator, useCurrentUser } from '@helix/web/data-access';
+import { isModerator, useCurrentUser, useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useRooms } from '../api/get-rooms';
 import { useThreads } from '../api/get-threads';
 import { Breadcrumbs } from './breadcrumbs';
 import { CreateThreadForm } from './create-thread-form';

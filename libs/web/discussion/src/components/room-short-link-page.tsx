@@ -1,7 +1,7 @@
+import { useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { useRooms } from '../api/get-rooms';
 
 /**
  * `/r/:slug`, the link a room's QR code carries: finds the room by its slug and goes in, replacing this

@@ -1,10 +1,9 @@
 import type { Message } from '@helix/contract';
-import { isModerator, useCurrentUser } from '@helix/web/data-access';
+import { isModerator, useCurrentUser, useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useRooms } from '../api/get-rooms';
 import { useMessages } from '../api/get-messages';
 import { useThreads } from '../api/get-threads';
 import { useOutboxEntries, useSendMessage } from '../api/send-message';

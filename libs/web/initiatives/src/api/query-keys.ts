@@ -7,6 +7,4 @@ export const initiativeKeys = {
   list: (filters: ListInitiativesQuery) => ['initiatives', 'list', filters] as const,
   detail: (id: string) => ['initiatives', 'detail', id] as const,
   history: (id: string) => ['initiatives', 'history', id] as const,
-  /** Shared with the discussion feature, which loads the same list. */
-  rooms: () => ['rooms', 'list'] as const,
 };

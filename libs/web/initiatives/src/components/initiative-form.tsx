@@ -1,9 +1,9 @@
 import { STAKEHOLDER_GROUPS, type StakeholderGroup, type User } from '@helix/contract';
+import { useRooms } from '@helix/web/data-access';
 import { ActionError, Button, SelectField, TextAreaField, TextField } from '@helix/web/ui';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useRooms } from '../api/get-rooms';
 import {
   hasErrors,
   newPartner,

@@ -1,10 +1,15 @@
-import { formatDateTime, isModerator, useConnectionState, useCurrentUser } from '@helix/web/data-access';
+import {
+  formatDateTime,
+  isModerator,
+  useConnectionState,
+  useCurrentUser,
+  useRooms,
+} from '@helix/web/data-access';
 import { ActionError, Button, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCloseVoting } from '../api/close-voting';
 import { useInitiative } from '../api/get-initiative';
-import { useRooms } from '../api/get-rooms';
 import { useInitiativeRoom } from '../hooks/use-initiatives-live';
 import { useCountdown } from '../hooks/use-now';
 import { ConsensusPanel } from './consensus-panel';

@@ -5,11 +5,11 @@ import {
   type ListInitiativesQuery,
   type StakeholderGroup,
 } from '@helix/contract';
+import { useRooms } from '@helix/web/data-access';
 import { LoadError, SelectField, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useInitiatives } from '../api/get-initiatives';
-import { useRooms } from '../api/get-rooms';
 import { InitiativeCard } from './initiative-card';
 import { TallyLegend } from './tally-view';
 

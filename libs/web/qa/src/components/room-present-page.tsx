@@ -1,11 +1,10 @@
 import type { Room } from '@helix/contract';
-import { roomShortLink, useConnectionState } from '@helix/web/data-access';
+import { roomShortLink, useConnectionState, useRoom } from '@helix/web/data-access';
 import { Spinner, useDocumentTitle } from '@helix/web/ui';
 import { QRCodeSVG } from 'qrcode.react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoomSettings } from '../api/get-room-settings';
-import { useRoom } from '../api/get-rooms';
 import { useQaLive } from '../hooks/use-qa-live';
 import { QuestionsPresentView } from './questions-present-view';
 

@@ -1,11 +1,30 @@
 import { SessionBridge } from '@helix/web/auth';
-import { createQueryClient, i18n } from '@helix/web/data-access';
-import { QueryClientProvider } from '@tanstack/react-query';
+import {
+  createQueryClient,
+  getMeQueryOptions,
+  getRoomsQueryOptions,
+  i18n,
+  tokenStorage,
+} from '@helix/web/data-access';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 
+/**
+ * With a session, the user and the rooms are asked for side by side at startup: the sign-in guard waits
+ * for the user, and the rooms page then renders from the cache instead of asking only afterwards.
+ */
+function createAppQueryClient(): QueryClient {
+  const queryClient = createQueryClient();
+  if (tokenStorage.get()) {
+    void queryClient.prefetchQuery(getMeQueryOptions());
+    void queryClient.prefetchQuery(getRoomsQueryOptions());
+  }
+  return queryClient;
+}
+
 export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(createAppQueryClient);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

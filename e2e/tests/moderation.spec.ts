@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { accessToken, newParticipant, signUp, signUpModerator } from './support';
+import { accessToken, chooseLanguage, newParticipant, signUp, signUpModerator } from './support';
 
 const ROOM = 'University in an urban ecosystem';
 const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
@@ -180,7 +180,7 @@ test('a moderator runs a room from the console: threads, hiding, presence, proje
       fullPage: true,
       animations: 'disabled',
     });
-    await moderator.getByLabel('Language').selectOption('ru');
+    await chooseLanguage(moderator, 'ru');
     await expect(moderator.getByRole('heading', { level: 1, name: `Модерация: ${ROOM}` })).toBeVisible();
     await expect(moderator.getByRole('heading', { name: 'Сейчас на проекторе' })).toBeVisible();
     await expect(online.getByTestId('online-total')).toHaveText('2 человека в комнате');

@@ -113,6 +113,7 @@ export async function signUpModerator(page: Page, who: Participant = newParticip
   expect(promoted.ok(), 'the admin makes them a moderator').toBe(true);
   expect(((await promoted.json()) as { roles: string[] }).roles).toContain('moderator');
 
+  await openHeaderMenu(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await signIn(page, who);
@@ -146,10 +147,30 @@ export async function api<T>(
   return (await response.json()) as T;
 }
 
-/** Switches the web client's language with the header's selector. */
+/**
+ * Opens the header's language-and-account menu where the screen folds them behind a button (a phone);
+ * on a wide screen, or signed out, they are in the header row and nothing is pressed. Says whether it
+ * opened the menu, so that a helper can close it again.
+ */
+export async function openHeaderMenu(page: Page): Promise<boolean> {
+  const language = page.getByLabel(/^(Language|Язык)$/);
+  const menu = page.getByRole('button', { name: /^(Language and account|Язык и учётная запись)$/ });
+  await expect(language.or(menu).filter({ visible: true }).first()).toBeVisible();
+  if (!(await menu.isVisible()) || (await menu.getAttribute('aria-expanded')) === 'true') return false;
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  return true;
+}
+
+/** Switches the web client's language with the header's selector, leaving the header as it found it. */
 export async function chooseLanguage(page: Page, language: 'en' | 'ru'): Promise<void> {
+  const opened = await openHeaderMenu(page);
   await page.getByLabel(/^(Language|Язык)$/).selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
+  if (opened) {
+    await page.keyboard.press('Escape');
+    await expect(page.getByLabel(/^(Language|Язык)$/)).toBeHidden();
+  }
 }
 
 /** Registers through the API (no browser): for scenes a test sets up rather than exercises. */

@@ -5,6 +5,7 @@ export * from './lib/text-field';
 export * from './lib/spinner';
 export * from './lib/connection-banner';
 export * from './lib/layout';
+export * from './lib/header-menu';
 export * from './lib/linkified-text';
 export * from './lib/use-document-title';
 export * from './lib/load-error';

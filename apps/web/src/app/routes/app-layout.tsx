@@ -3,7 +3,7 @@ import { LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/
 import { DiscussionLive } from '@helix/web/discussion';
 import { InitiativesLive } from '@helix/web/initiatives';
 import { PollsLive } from '@helix/web/polls';
-import { Button, ConnectionBanner, Layout } from '@helix/web/ui';
+import { Button, ConnectionBanner, HeaderMenu, Layout } from '@helix/web/ui';
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -49,7 +49,7 @@ function useFocusMainOnNavigate(): void {
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const { user, isSignedIn } = useAuth();
+  const { user, isSignedIn, isLoading } = useAuth();
   const signOut = useSignOut();
   const navigate = useNavigate();
   useFocusMainOnNavigate();
@@ -59,25 +59,36 @@ export function AppLayout() {
       <Link className="hx-header__brand" to={isSignedIn ? '/rooms' : '/sign-in'}>
         {t('app.name')}
       </Link>
-      <nav aria-label={t('nav.main')} className="hx-header__tools">
-        {isSignedIn ? <Link to="/rooms">{t('rooms.title')}</Link> : null}
-        {isSignedIn ? <Link to="/initiatives">{t('initiatives.nav')}</Link> : null}
-        {isSignedIn ? <Link to="/outcome">{t('initiatives.outcomeNav')}</Link> : null}
-        <LanguageSwitcher />
-        {user ? (
-          <>
-            <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>
-            <Button
-              variant="secondary"
-              size="small"
-              disabled={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
-            >
-              {t('auth.signOut')}
-            </Button>
-          </>
+      <div className="hx-header__tools">
+        {isSignedIn ? (
+          <nav aria-label={t('nav.main')} className="hx-header__nav">
+            <Link to="/rooms">{t('rooms.title')}</Link>
+            <Link to="/initiatives">{t('initiatives.nav')}</Link>
+            <Link to="/outcome">{t('initiatives.outcomeNav')}</Link>
+          </nav>
         ) : null}
-      </nav>
+        {user || isLoading ? (
+          <HeaderMenu label={t('header.menu')}>
+            <LanguageSwitcher />
+            {user ? (
+              <>
+                <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>
+                <Button
+                  variant="secondary"
+                  size="small"
+                  disabled={signOut.isPending}
+                  onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
+                >
+                  {t('auth.signOut')}
+                </Button>
+              </>
+            ) : null}
+          </HeaderMenu>
+        ) : (
+          // Signed out, the row has room for it, and a visitor looks for the language first.
+          <LanguageSwitcher />
+        )}
+      </div>
     </>
   );
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { accessToken, api, chooseLanguage, newParticipant, signUpModerator } from './support';
+import { accessToken, api, chooseLanguage, newParticipant, signUp, signUpModerator } from './support';
 
 /*
  * Issue 8: every screen is usable at 360 px wide with one thumb. The phone project is 360 px wide; this
@@ -408,5 +408,38 @@ test('every main page fits a 360 px screen in English and Russian, with targets 
       );
     }
     await settings({ kind: 'nothing', targetId: null });
+  }
+});
+
+test('the header is one row on a phone, with the language and the account behind its menu button', async ({
+  page,
+}) => {
+  await signUp(page, newParticipant({ displayName: 'Konstantin Konstantinopolsky' }));
+  for (const language of ['en', 'ru'] as const) {
+    await chooseLanguage(page, language);
+    const menu = page.getByRole('button', {
+      name: language === 'en' ? 'Language and account' : 'Язык и учётная запись',
+    });
+    const signOut = page.getByRole('button', { name: language === 'en' ? 'Sign out' : 'Выйти' });
+    // One row: the brand, the main links and the button share a line no taller than the button's.
+    const header = page.locator('.hx-header');
+    const row = await header.evaluate((element) => element.getBoundingClientRect().height);
+    const button = await menu.evaluate((element) => element.getBoundingClientRect().height);
+    expect(row, 'the header is a single row').toBeLessThan(button * 1.6);
+    await expect(page.getByRole('navigation', { name: /Main|Основная/ }).getByRole('link')).toHaveCount(3);
+    await expect(signOut).toBeHidden();
+
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(signOut).toBeVisible();
+    await expect(page.getByLabel(language === 'en' ? 'Language' : 'Язык')).toBeVisible();
+    await expectFitsPhone(page, `header menu (${language})`, `header-menu-${language}`);
+
+    // Escape closes it from inside and gives the focus back to the button.
+    await signOut.focus();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+    await expect(signOut).toBeHidden();
   }
 });

@@ -15,6 +15,11 @@ export function useModerationLive(roomId: string): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!roomId) return undefined;
+    // Events that came while the console was closed were applied by nobody, and a fetch still running
+    // from before may answer with what preceded them: cancel it and load what the server has now.
+    for (const queryKey of [moderationKeys.log(roomId), moderationKeys.settings(roomId)]) {
+      if (queryClient.getQueryData(queryKey)) void queryClient.invalidateQueries({ queryKey });
+    }
     const sync = getRoomSync();
     const leave = sync.join(roomId);
     let timer: ReturnType<typeof setTimeout> | null = null;

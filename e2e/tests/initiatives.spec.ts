@@ -40,7 +40,7 @@ test('stakeholders reach consensus on a joint initiative proposed from the discu
   const thread = `Urban data lab ${stamp}`;
   await page.getByLabel('New thread title').fill(thread);
   await page.getByRole('button', { name: 'Start thread' }).click();
-  await page.getByRole('link', { name: thread }).click();
+  await expect(page.getByRole('heading', { level: 1, name: thread })).toBeVisible();
   await page
     .getByLabel('Message')
     .fill('Open a joint urban data lab. Universities bring analysts, business brings sensors.');

@@ -107,6 +107,7 @@ describe('live discussion over Socket.IO', () => {
     const joined = await join(b.socket, room.id);
     expect(joined.presence.map((user) => user.displayName).sort()).toEqual(['Ann', 'Bob']);
     expect(joined.presenceCount).toBe(2);
+    expect(joined.presenceByGroup).toEqual({ university: 1, business: 1 });
     await a.waitFor(() => a.presence.some((p) => p.users.some((user) => user.displayName === 'Bob')));
 
     const message = await send(b.socket, {

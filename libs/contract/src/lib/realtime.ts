@@ -88,6 +88,8 @@ export interface RoomJoinAck {
   seq: number;
   presence: PublicUser[];
   presenceCount: number;
+  /** Everyone present, counted by stakeholder group (the list above stops at PRESENCE_LIST_MAX). */
+  presenceByGroup: PresencePayload['byGroup'];
   missed: RoomEvent[];
   hasMore: boolean;
 }

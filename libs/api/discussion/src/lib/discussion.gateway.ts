@@ -88,6 +88,7 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
         seq,
         presence: presence.users,
         presenceCount: presence.count,
+        presenceByGroup: presence.byGroup,
         missed: replay.events,
         hasMore: replay.hasMore,
       };

@@ -198,7 +198,7 @@ export class RoomSync {
     }
     room.presence = ack.presence;
     room.presenceCount = ack.presenceCount ?? ack.presence.length;
-    room.presenceByGroup = countGroups(ack.presence);
+    room.presenceByGroup = ack.presenceByGroup ?? countGroups(ack.presence);
     this.emitPresence();
     const fresh = room.lastSeq === null;
     if (fresh) {

@@ -8,7 +8,7 @@ import { groupBars, totalsByPosition } from '../lib/tally-bars';
 export function TallyLegend() {
   const { t } = useTranslation();
   return (
-    <ul className="hx-tally-legend" aria-label={t('initiatives.tally.legend')}>
+    <ul className="hx-legend" aria-label={t('initiatives.tally.legend')}>
       {VOTE_POSITIONS.map((position) => (
         <li key={position}>
           <span

@@ -6,7 +6,7 @@ export function GroupLegend({ groups, hidden }: { groups: readonly StakeholderGr
   const { t } = useTranslation();
   if (!groups.length) return null;
   return (
-    <ul className="hx-poll-legend" aria-label={t('polls.legend')}>
+    <ul className="hx-legend" aria-label={t('polls.legend')}>
       {groups.map((group) => (
         <li key={group}>
           <span className={`hx-poll-legend__swatch hx-poll-bar__part--${group}`} aria-hidden="true" />

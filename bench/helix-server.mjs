@@ -1,23 +1,13 @@
 // Starts the built Helix API on a free loopback port and a throwaway embedded database, for benchmarks.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { freePort } from '../tools/scripts/free-port.mjs';
 
+export { freePort };
 export const root = join(import.meta.dirname, '..');
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Extra Node.js arguments for the API child: `nodeArgs`, else the env HELIX_NODE_ARGS (space-separated),

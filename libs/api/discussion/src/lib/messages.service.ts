@@ -101,11 +101,11 @@ export class MessagesService {
   async remove(user: AuthenticatedUser, messageId: string): Promise<Message> {
     const message = await this.change(user, messageId, 'message.deleted', async (current) => {
       if (current.payload['deleted']) return null;
-      await this.scrubEarlierEvents(current.roomId, messageId);
+      await this.log.scrubText(current.roomId, messageId);
       return { $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} } };
     });
     // Again: an edit or reaction queued in the same batch just before is stored only now.
-    await this.scrubEarlierEvents(message.roomId, messageId);
+    await this.log.scrubText(message.roomId, messageId);
     return message;
   }
 
@@ -126,11 +126,11 @@ export class MessagesService {
         reason,
         detail: String(current.payload['text'] ?? ''),
       });
-      await this.scrubEarlierEvents(current.roomId, messageId);
+      await this.log.scrubText(current.roomId, messageId);
       const hidden: NonNullable<Message['hidden']> = { reason, at: new Date().toISOString() };
       return { $set: { 'payload.text': '', 'payload.reactions': {}, 'payload.hidden': hidden } };
     });
-    await this.scrubEarlierEvents(message.roomId, messageId);
+    await this.log.scrubText(message.roomId, messageId);
     return message;
   }
 
@@ -186,15 +186,6 @@ export class MessagesService {
     if (result) return result.event.payload as Message;
     if (unchanged) return toMessage(unchanged);
     throw new NotFoundException('No such message');
-  }
-
-  /**
-   * Earlier edit and reaction events carried the text; a deleted or hidden message must not be readable
-   * from the log, nor from the events the log remembers in memory.
-   */
-  private async scrubEarlierEvents(roomId: string, messageId: string): Promise<void> {
-    await this.events.updateMany({ subjectId: messageId }, { $set: { 'payload.text': '' } }).exec();
-    this.log.forgetTail(roomId);
   }
 
   private async getMessage(messageId: string): Promise<RoomEventRecord> {

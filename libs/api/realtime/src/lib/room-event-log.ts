@@ -139,9 +139,26 @@ export class RoomEventLog {
     return queue;
   }
 
-  /** Drops the remembered events of a room, e.g. after a deletion rewrote some of them in the database. */
+  /** Forgets a room's remembered events, as a restart does: catch-up then reads the database. */
   forgetTail(roomId: string): void {
     this.tails.delete(roomId);
+  }
+
+  /**
+   * Blanks the text that earlier events about `subjectId` carried (a deleted or hidden message), in the
+   * database and in the events remembered for catch-up, which stay in memory so the room's catch-up keeps
+   * being served without a database scan.
+   */
+  async scrubText(roomId: string, subjectId: string): Promise<void> {
+    await this.model.updateMany({ roomId, subjectId }, { $set: { 'payload.text': '' } }).exec();
+    const tail = this.tails.get(roomId);
+    if (!tail) return;
+    tail.events = tail.events.map((event) => {
+      const payload = event.payload as { id?: string; text?: unknown };
+      return payload.id === subjectId && typeof payload.text === 'string'
+        ? ({ ...event, payload: { ...payload, text: '' } } as RoomEvent)
+        : event;
+    });
   }
 
   /** Resolves once every change queued so far is stored and broadcast (graceful shutdown waits on it). */

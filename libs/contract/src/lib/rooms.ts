@@ -170,9 +170,11 @@ export const moderationEntrySchema = z.object({
   action: z.enum(MODERATION_ACTIONS),
   moderator: publicUserSchema,
   subjectId: idSchema.nullable(),
-  reason: z.string().nullable(),
+  // Bounded like what is stored: an unbounded nullable string reaches OpenAPI as an array (@nestjs/swagger
+  // reads JSON Schema's `type: ["string", "null"]` as a list).
+  reason: z.string().max(MODERATION_REASON_MAX).nullable(),
   /** What the action removed or set, e.g. the hidden message's text; moderators only. */
-  detail: z.string().nullable(),
+  detail: z.string().max(MESSAGE_TEXT_MAX).nullable(),
   at: isoDateSchema,
 });
 export type ModerationEntry = z.infer<typeof moderationEntrySchema>;

@@ -421,8 +421,8 @@ const SOCKET_TABLE: SocketRow[] = [
   },
   {
     event: 'message:edit',
-    // "author, or a moderator". CONTRACT GAP (admin): the contract is silent; the API lets admins.
-    expect: { author: 'ok', otherParticipant: 'FORBIDDEN', moderator: 'ok', admin: 'ok' },
+    // Nobody edits another person's words (issue 13): moderators hide or delete with a reason instead.
+    expect: { author: 'ok', otherParticipant: 'FORBIDDEN', moderator: 'FORBIDDEN', admin: 'FORBIDDEN' },
     payload: async (f) => ({ messageId: (await f.fresh.message()).id, text: 'Edited text' }),
   },
   {

@@ -13,7 +13,6 @@ export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';
 export { IdParam } from './lib/http/id-param';
 export { completeOpenApiDocument, methodNotAllowed } from './lib/http/openapi';
-export { FreshCount } from './lib/data/fresh-count';
 export {
   Lang,
   currentLanguage,
@@ -26,3 +25,6 @@ export { KeyedMutex } from './lib/data/keyed-mutex';
 export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';
 export { csvFile } from './lib/http/csv-file';
 export { webAssets } from './lib/http/web-assets';
+export { deterministicId } from './lib/data/deterministic-id';
+export { GroupCommit } from './lib/data/group-commit';
+export { ReadModel } from './lib/data/read-model';

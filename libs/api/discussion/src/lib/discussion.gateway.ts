@@ -78,14 +78,10 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
         this.presence.add(roomId, toPublicUser(socket.data.user));
       }
       const replay =
-        sinceSeq === undefined ? { events: [], hasMore: false } : await this.log.since(roomId, sinceSeq);
-      const seq =
-        replay.events.length && !replay.hasMore
-          ? replay.events[replay.events.length - 1].seq
-          : await this.log.lastSeq(roomId);
+        sinceSeq === undefined ? { events: [], hasMore: false } : this.log.since(roomId, sinceSeq);
       const presence = this.presence.snapshot(roomId);
       return {
-        seq,
+        seq: this.log.lastSeq(roomId),
         presence: presence.users,
         presenceCount: presence.count,
         presenceByGroup: presence.byGroup,

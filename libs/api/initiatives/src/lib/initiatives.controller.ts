@@ -69,7 +69,7 @@ export class InitiativesController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ListInitiativesQueryDto,
     @Lang() lang: RequestLanguage,
-  ): Promise<Initiative[]> {
+  ): Initiative[] {
     return this.initiatives.list(user, query, lang);
   }
 
@@ -80,8 +80,8 @@ export class InitiativesController {
     description: 'title, partners, closed at, votes, totals per position, then per group',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  async outcome(@Lang() lang: RequestLanguage): Promise<StreamableFile> {
-    return csvFile(outcomeRows(await this.initiatives.adopted(lang)), 'forum-outcome.csv');
+  outcome(@Lang() lang: RequestLanguage): StreamableFile {
+    return csvFile(outcomeRows(this.initiatives.adopted(lang)), 'forum-outcome.csv');
   }
 
   @Get(':id')
@@ -91,7 +91,7 @@ export class InitiativesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('id') id: string,
     @Lang() lang: RequestLanguage,
-  ): Promise<Initiative> {
+  ): Initiative {
     return this.initiatives.get(user, id, lang);
   }
 
@@ -159,7 +159,7 @@ export class InitiativesController {
   @Roles('moderator', 'admin')
   @ApiOperation({ summary: 'Every vote cast and changed, in order (moderators)' })
   @ApiOkResponse({ type: [VoteHistoryEntryDto.Output] })
-  history(@IdParam('id') id: string): Promise<VoteHistoryEntry[]> {
+  history(@IdParam('id') id: string): VoteHistoryEntry[] {
     return this.initiatives.voteHistory(id);
   }
 }

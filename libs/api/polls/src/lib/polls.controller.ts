@@ -54,7 +54,7 @@ export class PollsController {
   @Get('polls/:pollId')
   @ApiOkResponse({ type: PollDto.Output })
   @ApiNotFoundResponse()
-  get(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
+  get(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Poll {
     return this.polls.get(user, pollId);
   }
 
@@ -63,8 +63,12 @@ export class PollsController {
   @ApiOperation({ summary: 'Edit a draft poll (moderators)' })
   @ApiOkResponse({ type: PollDto.Output })
   @ApiConflictResponse({ description: 'The poll is no longer a draft' })
-  update(@IdParam('pollId') pollId: string, @Body() body: UpdatePollDto): Promise<Poll> {
-    return this.polls.update(pollId, body);
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('pollId') pollId: string,
+    @Body() body: UpdatePollDto,
+  ): Promise<Poll> {
+    return this.polls.update(user, pollId, body);
   }
 
   @Post('polls/:pollId/open')
@@ -108,11 +112,8 @@ export class PollsController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   @ApiNotFoundResponse()
-  async csv(
-    @CurrentUser() user: AuthenticatedUser,
-    @IdParam('pollId') pollId: string,
-  ): Promise<StreamableFile> {
-    const { poll, tally } = await this.polls.resultsForExport(user, pollId);
+  csv(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): StreamableFile {
+    const { poll, tally } = this.polls.resultsForExport(user, pollId);
     return csvFile(pollResultsRows(poll, tally), `poll-${pollId}-results.csv`);
   }
 }

@@ -6,12 +6,14 @@ import { SessionSockets } from './session-sockets';
 import { PresenceTracker } from './presence-tracker';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
+import { RoomSubjects } from './room-subjects';
 import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }])],
   providers: [
     RoomEventLog,
+    RoomSubjects,
     RoomBroadcaster,
     PresenceTracker,
     CoalescedRoomUpdates,
@@ -20,11 +22,11 @@ import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
   ],
   exports: [
     RoomEventLog,
+    RoomSubjects,
     RoomBroadcaster,
     PresenceTracker,
     CoalescedRoomUpdates,
     SessionSockets,
-    MongooseModule,
   ],
 })
 export class RealtimeModule {}

@@ -50,6 +50,8 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
     'Скрыть сообщение может только модератор или администратор',
   'Only the author or a moderator may change this message':
     'Изменить это сообщение может только автор или модератор',
+  'Only the author may edit this message': 'Править это сообщение может только его автор',
+  'The message was changed meanwhile; look again': 'Сообщение тем временем изменилось; посмотрите ещё раз',
   'replyTo must be a message of the same thread': 'replyTo должен указывать на сообщение той же темы',
   'Sending too fast; wait a moment': 'Слишком частая отправка; подождите немного',
   'Editing too fast; wait a moment': 'Слишком частые правки; подождите немного',
@@ -78,6 +80,8 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 
   // Initiatives.
   'No such initiative': 'Такой инициативы нет',
+  'The initiative was changed meanwhile; look again':
+    'Инициатива тем временем изменилась; посмотрите ещё раз',
   'Only the proposer edits an initiative': 'Изменить инициативу может только её автор',
   'Only a draft can be edited': 'Изменить можно только черновик',
   'Only the proposer or a moderator opens voting': 'Открыть голосование может только автор или модератор',
@@ -92,6 +96,9 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 
   // Questions.
   'No such question': 'Такого вопроса нет',
+  'You cannot upvote your own question': 'Нельзя поддержать собственный вопрос',
+  'This question no longer takes upvotes': 'Этот вопрос больше не принимает голоса',
+  'The question was changed meanwhile; look again': 'Вопрос тем временем изменился; посмотрите ещё раз',
   'Only approved questions take upvotes; this one is {status}':
     'Голосовать можно только за одобренные вопросы; этот в статусе «{status}»',
   'This question is {status}; its upvotes cannot change':

@@ -23,6 +23,7 @@ export {
 } from './lib/http/request-language';
 export { localizeErrorMessage, russianErrorMessage } from './lib/http/error-messages';
 export { KeyedMutex } from './lib/data/keyed-mutex';
+export { FifoSemaphore } from './lib/data/fifo-semaphore';
 export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';
 export { csvFile } from './lib/http/csv-file';
 export { webAssets } from './lib/http/web-assets';

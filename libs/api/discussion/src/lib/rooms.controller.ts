@@ -10,7 +10,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, IdParam, Roles, WriteRateLimit, type AuthenticatedUser } from '@helix/api/core';
+import { CreateRateLimit, CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
 import type { Message, MessagePage, Room, Thread } from '@helix/contract';
 import type { Response } from 'express';
 import {
@@ -51,6 +51,7 @@ export class RoomsController {
   }
 
   @Post(':roomId/threads')
+  @CreateRateLimit()
   @ApiCreatedResponse({ type: ThreadDto.Output })
   @ApiBadRequestResponse()
   @ApiNotFoundResponse()
@@ -92,7 +93,6 @@ export class RoomsController {
   }
 
   @Post(':roomId/messages')
-  @WriteRateLimit()
   @ApiOperation({ summary: 'Post a message; repeating a clientId returns the stored message (200) instead' })
   @ApiCreatedResponse({ type: MessageDto.Output })
   @ApiOkResponse({

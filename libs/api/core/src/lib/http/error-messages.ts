@@ -34,6 +34,10 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'This refresh token was already used; the session has been ended':
     'Этот токен обновления уже использован; сеанс завершён',
   'The token is invalid or belongs to someone else': 'Токен недействителен или принадлежит другому человеку',
+  'Too many failed sign-ins from here; wait a moment and try again':
+    'Слишком много неудачных попыток входа отсюда; подождите немного и повторите',
+  'Too many failed sign-ins for this account; try again later':
+    'Слишком много неудачных попыток входа в этот аккаунт; повторите позже',
 
   // Rooms, threads and messages.
   'No such room': 'Такой комнаты нет',

@@ -37,7 +37,7 @@ const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
     /** `fast` lowers the scrypt cost so tests can register hundreds of users; refused in production. */
-    /** Messages a socket may send at once, then per second: `burst:perSecond`. */
+    /** Socket messages, edits, deletions, reactions and votes a person may send at once, then per second. */
     SOCKET_SEND_LIMIT: z
       .string()
       .regex(/^\d+:\d+(\.\d+)?$/, 'must look like 20:2 (burst:perSecond)')

@@ -487,7 +487,7 @@ describe('authorization matrix', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000' } });
+    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
     const moderator = await t.moderator({ displayName: 'Moderator' });
     // t.moderator() registered the admin (ADMIN_EMAIL, default password); sign in to get its token.
     const admin = (

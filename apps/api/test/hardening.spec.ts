@@ -46,35 +46,6 @@ describe('hardening against hostile input and load', () => {
   };
 
   describe('rate limits keyed on the person, with the IP only a loose bound', () => {
-    it('slows password guessing per account with a clear 429, without blocking others on the same IP', async () => {
-      const victim = await t.register();
-      const attempts = [];
-      for (let i = 0; i < 12; i++)
-        attempts.push(
-          (
-            await t
-              .http()
-              .post('/api/auth/login')
-              .send({ email: victim.user.email, password: `guess ${i}` })
-          ).status,
-        );
-      expect(attempts.slice(0, 10).every((status) => status === 401)).toBe(true);
-      const limited = await t
-        .http()
-        .post('/api/auth/login')
-        .send({ email: victim.user.email, password: victim.password });
-      expect(limited.status).toBe(429);
-      expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
-      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      // Someone else behind the same venue IP signs in as usual.
-      const neighbour = await t.register();
-      await t
-        .http()
-        .post('/api/auth/login')
-        .send({ email: neighbour.user.email, password: neighbour.password })
-        .expect(200);
-    });
-
     it('lets 500 people sign up and vote from one address within a minute', async () => {
       const poll = await openPoll();
       const people: TestUser[] = [];

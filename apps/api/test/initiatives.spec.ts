@@ -13,7 +13,7 @@ describe('joint initiatives and consensus voting', () => {
   let rooms: Room[];
 
   beforeAll(async () => {
-    t = await startTestApp({ env: FAST_SWEEP });
+    t = await startTestApp({ env: { ...FAST_SWEEP, RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
     moderator = await t.moderator({ displayName: 'Chair' });
     proposer = await t.register({
       displayName: 'Irina',

@@ -11,7 +11,7 @@ describe('live polls', () => {
   let rooms: Room[];
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000' } });
+    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
     moderator = await t.moderator({ displayName: 'Moderator' });
     ann = await t.register({ displayName: 'Ann' });
     rooms = await t.rooms(ann);

@@ -19,7 +19,7 @@ describe('audience Q&A', () => {
   let db: Connection;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000' } });
+    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
     moderator = await t.moderator({ displayName: 'Moderator' });
     [ann, bob] = await Promise.all([
       t.register({ displayName: 'Ann Asker', organization: 'Tomsk Polytechnic University' }),

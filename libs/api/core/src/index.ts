@@ -22,7 +22,16 @@ export {
 } from './lib/http/request-language';
 export { localizeErrorMessage, russianErrorMessage } from './lib/http/error-messages';
 export { KeyedMutex } from './lib/data/keyed-mutex';
-export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';
+export { FifoSemaphore } from './lib/data/fifo-semaphore';
+export {
+  clientAddress,
+  CreateRateLimit,
+  LoginRateLimit,
+  personKey,
+  RefreshTokenRateLimit,
+  RegisterRateLimit,
+} from './lib/http/rate-limits';
+export { RetryLaterException } from './lib/http/retry-later.exception';
 export { csvFile } from './lib/http/csv-file';
 export { webAssets } from './lib/http/web-assets';
 export { deterministicId } from './lib/data/deterministic-id';

@@ -120,6 +120,8 @@ export interface ClientToServerEvents {
   ) => void;
   typing: (payload: z.infer<typeof typingSchema>, ack: AckCallback) => void;
   'poll:vote': (payload: z.infer<typeof pollVoteSchema>, ack: AckCallback<{ poll: Poll }>) => void;
+  /** Hands a refreshed access token of the same person to a live socket, so it lives on without a reconnect. */
+  'session:renew': (payload: { token: string }, ack: AckCallback) => void;
 }
 
 /** At most this many people are listed by name; `count` and `byGroup` always cover everyone. */

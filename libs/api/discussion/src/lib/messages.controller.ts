@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, IdParam, Roles, WriteRateLimit, type AuthenticatedUser } from '@helix/api/core';
+import { CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
 import type { Message, MessagePage } from '@helix/contract';
 import type { Response } from 'express';
 import {
@@ -35,7 +35,6 @@ export class MessagesController {
   }
 
   @Post('rooms/:roomId/messages')
-  @WriteRateLimit()
   @ApiOperation({ summary: 'Post a message; repeating a clientId returns the stored message (200) instead' })
   @ApiCreatedResponse({ type: MessageDto.Output })
   @ApiOkResponse({

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
+import { CreateRateLimit, CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
 import type { Thread } from '@helix/contract';
 import { CreateThreadDto, ThreadDto, UpdateThreadDto } from './dto/discussion.dto';
 import { ThreadsService } from './threads.service';
@@ -28,6 +28,7 @@ export class ThreadsController {
   }
 
   @Post()
+  @CreateRateLimit()
   @ApiCreatedResponse({ type: ThreadDto.Output })
   @ApiBadRequestResponse()
   @ApiNotFoundResponse()

@@ -14,11 +14,11 @@ import {
 } from '@nestjs/swagger';
 import {
   csvFile,
+  CreateRateLimit,
   CurrentUser,
   IdParam,
   Lang,
   Roles,
-  WriteRateLimit,
   type AuthenticatedUser,
   type RequestLanguage,
 } from '@helix/api/core';
@@ -50,6 +50,7 @@ export class InitiativesController {
   constructor(private readonly initiatives: InitiativesService) {}
 
   @Post()
+  @CreateRateLimit()
   @ApiOperation({ summary: 'Propose an initiative (a draft); your organisation is its first partner' })
   @ApiCreatedResponse({ type: InitiativeDto.Output })
   @ApiBadRequestResponse()
@@ -141,7 +142,6 @@ export class InitiativesController {
   }
 
   @Put(':id/vote')
-  @WriteRateLimit()
   @ApiOperation({ summary: 'Cast or change your vote; a reason is required to disagree or block' })
   @ApiOkResponse({ type: InitiativeDto.Output })
   @ApiBadRequestResponse()

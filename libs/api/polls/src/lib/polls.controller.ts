@@ -12,11 +12,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CreateRateLimit,
   csvFile,
   CurrentUser,
   IdParam,
   Roles,
-  WriteRateLimit,
   type AuthenticatedUser,
 } from '@helix/api/core';
 import type { Poll } from '@helix/contract';
@@ -31,6 +31,7 @@ export class PollsController {
   constructor(private readonly polls: PollsService) {}
 
   @Post('rooms/:roomId/polls')
+  @CreateRateLimit()
   @Roles('moderator', 'admin')
   @ApiOperation({ summary: 'Draft a poll in a room (moderators)' })
   @ApiCreatedResponse({ type: PollDto.Output })
@@ -90,7 +91,6 @@ export class PollsController {
   }
 
   @Post('polls/:pollId/votes')
-  @WriteRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cast or replace your ballot while the poll is open' })
   @ApiOkResponse({ type: PollDto.Output })

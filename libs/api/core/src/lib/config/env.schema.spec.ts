@@ -12,6 +12,12 @@ describe('parseEnv', () => {
     });
     expect(env.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(env.SOCKET_SEND_LIMIT).toEqual({ burst: 20, perSecond: 2 });
+    expect(env).toMatchObject({
+      RATE_LIMIT_PERSON_WRITES_PER_10S: 30,
+      RATE_LIMIT_CREATE_PER_MINUTE: 5,
+      RATE_LIMIT_LOGIN_FAILURES_BEFORE_DELAY: 5,
+      RATE_LIMIT_LOGIN_FAILURES_PER_HOUR: 100,
+    });
   });
 
   it('reads comma-separated lists, lower-casing admin emails', () => {

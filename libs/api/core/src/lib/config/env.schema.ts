@@ -37,7 +37,7 @@ const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
     /** `fast` lowers the scrypt cost so tests can register hundreds of users; refused in production. */
-    /** Messages a socket may send at once, then per second: `burst:perSecond`. */
+    /** Socket messages, edits, deletions, reactions and votes a person may send at once, then per second. */
     SOCKET_SEND_LIMIT: z
       .string()
       .regex(/^\d+:\d+(\.\d+)?$/, 'must look like 20:2 (burst:perSecond)')
@@ -50,6 +50,14 @@ const envSchema = z
     RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     /** REST requests per signed-in person (or per email while signing in). */
     RATE_LIMIT_PERSON_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** REST writes (POST, PUT, PATCH, DELETE) per person to one route within 10 s. */
+    RATE_LIMIT_PERSON_WRITES_PER_10S: z.coerce.number().int().min(1).default(30),
+    /** Threads, polls, audience questions and initiatives a person may create per minute, each. */
+    RATE_LIMIT_CREATE_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    /** Failed sign-ins for one email from one address before each further try must wait 1, 2, 4… s. */
+    RATE_LIMIT_LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).default(5),
+    /** Failed sign-ins for one email from all addresses within an hour, against distributed guessing. */
+    RATE_LIMIT_LOGIN_FAILURES_PER_HOUR: z.coerce.number().int().min(1).default(100),
     /** Express `trust proxy`: which proxies may set X-Forwarded-For (the client IP for rate limits). */
     TRUST_PROXY: z.string().min(1).default('loopback'),
     /** How often due initiative votes are looked for and closed. */

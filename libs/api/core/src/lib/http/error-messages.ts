@@ -13,6 +13,7 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The request body could not be read ({type})': 'Не удалось прочитать тело запроса ({type})',
   'The database is unavailable; try again shortly': 'База данных недоступна; попробуйте чуть позже',
   'Too many requests: wait a moment and try again': 'Слишком много запросов: подождите немного и повторите',
+  'Too fast; wait a moment and try again': 'Слишком быстро; подождите немного и повторите',
   'Cannot {method} {path}': 'Адрес не найден: {method} {path}',
   '{method} is not allowed here': 'Метод {method} здесь не поддерживается',
   'Sign in first: the access token is missing, invalid or expired':
@@ -33,6 +34,10 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'This refresh token was already used; the session has been ended':
     'Этот токен обновления уже использован; сеанс завершён',
   'The token is invalid or belongs to someone else': 'Токен недействителен или принадлежит другому человеку',
+  'Too many failed sign-ins from here; wait a moment and try again':
+    'Слишком много неудачных попыток входа отсюда; подождите немного и повторите',
+  'Too many failed sign-ins for this account; try again later':
+    'Слишком много неудачных попыток входа в этот аккаунт; повторите позже',
 
   // Rooms, threads and messages.
   'No such room': 'Такой комнаты нет',
@@ -53,9 +58,6 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Only the author may edit this message': 'Править это сообщение может только его автор',
   'The message was changed meanwhile; look again': 'Сообщение тем временем изменилось; посмотрите ещё раз',
   'replyTo must be a message of the same thread': 'replyTo должен указывать на сообщение той же темы',
-  'Sending too fast; wait a moment': 'Слишком частая отправка; подождите немного',
-  'Editing too fast; wait a moment': 'Слишком частые правки; подождите немного',
-  'Reacting too fast; wait a moment': 'Слишком частые реакции; подождите немного',
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
   'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
@@ -74,7 +76,6 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Unknown option: {options}': 'Неизвестный вариант: {options}',
   'This poll takes one option': 'В этом опросе можно выбрать только один вариант',
   'A draft poll cannot be shown; open it first': 'Черновик опроса нельзя показать; сначала откройте опрос',
-  'Voting too fast; wait a moment': 'Слишком частое голосование; подождите немного',
   'each option at most once': 'каждый вариант не больше одного раза',
   'options must differ': 'варианты должны различаться',
 

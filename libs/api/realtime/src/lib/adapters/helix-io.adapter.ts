@@ -4,8 +4,8 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { AccessTokens, HelixConfig, languageOf, runInLanguage } from '@helix/api/core';
 import type { Server, ServerOptions } from 'socket.io';
-import { PerUserBuckets, TokenBucket } from '../rate-limiter';
 import { RoomBroadcaster } from '../room-broadcaster';
+import { SocketEventLimits } from '../socket-limits';
 import { scheduleSessionExpiry, type HelixSocket, type SocketData } from '../socket-session';
 import type { ClientToServerEvents, ServerToClientEvents } from '@helix/contract';
 
@@ -17,7 +17,8 @@ export const SOCKET_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 /**
  * Socket.IO server setup shared by every gateway: size limits, quick detection of dropped phones,
- * and authentication at the handshake (a refused client gets `connect_error` with the reason).
+ * authentication at the handshake (a refused client gets `connect_error` with the reason), and a
+ * per-person rate limit on every event before any handler sees it.
  */
 export class HelixIoAdapter extends IoAdapter {
   private readonly logger = new Logger('Realtime');
@@ -103,8 +104,7 @@ export class HelixIoAdapter extends IoAdapter {
         createAdapter(this.redis, { streamName: 'helix:socket.io', maxLen: 100_000, onlyPlaintext: true }),
       );
     }
-    const limits = config.get('SOCKET_SEND_LIMIT');
-    const sendLimits = new PerUserBuckets(limits.burst, limits.perSecond);
+    const limits = new SocketEventLimits(config.get('SOCKET_SEND_LIMIT'));
 
     server.use((socket: HelixSocket, next) => {
       if (!broadcaster.accepting) {
@@ -126,12 +126,7 @@ export class HelixIoAdapter extends IoAdapter {
       }
       tokens.verify(token).then(
         (user) => {
-          socket.data = {
-            user,
-            sendLimit: sendLimits.for(user.id),
-            typingLimit: new TokenBucket(3, 1),
-            joinedRooms: new Set(),
-          };
+          socket.data = { user, joinedRooms: new Set() };
           scheduleSessionExpiry(socket);
           // Error acks speak the client's language: it sends its UI language in the handshake.
           const lang: unknown = socket.handshake.auth?.['lang'];
@@ -139,6 +134,7 @@ export class HelixIoAdapter extends IoAdapter {
             typeof lang === 'string' ? lang : socket.handshake.headers['accept-language'],
           );
           socket.use((_event, proceed) => runInLanguage(language, () => proceed()));
+          socket.use(limits.middleware(user.id, language));
           socket.once('disconnect', () => clearTimeout(socket.data.expiryTimer));
           next();
         },

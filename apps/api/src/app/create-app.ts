@@ -5,13 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   completeOpenApiDocument,
   HelixConfig,
+  jsonBody,
   methodNotAllowed,
-  webAssets,
+  webClient,
   type EnvOverrides,
 } from '@helix/api/core';
 import { HelixIoAdapter } from '@helix/api/realtime';
@@ -29,16 +29,14 @@ const CSP_DIRECTIVES = {
   formAction: ["'self'"],
 };
 
-/** The JSON body limit: a 4000-character message is ~16 KB even in 4-byte characters. */
-const JSON_BODY_LIMIT = '100kb';
-
 /** Builds the whole app as `main.ts` runs it; tests call this too, so they exercise the same wiring. */
 export async function createApp(overrides: EnvOverrides = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(overrides), {
+    bodyParser: false,
     logger: overrides['NODE_ENV'] === 'test' ? ['error', 'warn'] : undefined,
   });
   const config = app.get(HelixConfig);
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(jsonBody());
   app.set('trust proxy', config.get('TRUST_PROXY'));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
@@ -56,9 +54,7 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   app.use((request: Request, response: Response, next: NextFunction) =>
     (request.path.startsWith('/api/docs') ? docs : strict)(request, response, next),
   );
-  // Ahead of the static module in app.module.ts, which serves the rest of the client (index.html).
-  const assetsDir = resolve(config.get('HELIX_WEB_DIR'), 'assets');
-  if (existsSync(assetsDir)) app.use('/assets', webAssets(assetsDir));
+  app.use(webClient(resolve(config.get('HELIX_WEB_DIR'))));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -25,4 +25,5 @@ export { localizeErrorMessage, russianErrorMessage } from './lib/http/error-mess
 export { KeyedMutex } from './lib/data/keyed-mutex';
 export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';
 export { csvFile } from './lib/http/csv-file';
-export { webAssets } from './lib/http/web-assets';
+export { jsonBody } from './lib/http/json-body';
+export { webClient } from './lib/http/web-client';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
 import { findFreePort } from '@helix/api/embedded-db';
-import { WORKSPACE_ROOT } from './support/paths';
+import { WEB_CLIENT_STUB, WORKSPACE_ROOT } from './support/paths';
 import { Inbox, join as joinRoom } from './support/live';
 import {
   bearer,
@@ -247,7 +247,7 @@ describe('hardening against hostile input and load', () => {
         MONGODB_URI: testMongoUri(uniqueDbName()),
         JWT_SECRET: TEST_JWT_SECRET,
         PASSWORD_HASH_COST: 'fast',
-        HELIX_WEB_DIR: 'none',
+        HELIX_WEB_DIR: WEB_CLIENT_STUB,
       },
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -224,12 +224,16 @@ describe('hardening against hostile input and load', () => {
     expect(response.status).toBe(400);
   });
 
-  it('sends a strict Content-Security-Policy and CORS only for CORS_ORIGINS', async () => {
+  it('sends a strict Content-Security-Policy, upgrading only HTTPS, and CORS only for CORS_ORIGINS', async () => {
     const response = await t.http().get('/api/health').set('Origin', 'https://evil.example');
     const csp = response.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
+    // Over plain HTTP (a phone on the venue's network) nothing may be upgraded to an https nobody serves.
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const page = await t.http().get('/r/tomsk-track').set('X-Forwarded-Proto', 'https').expect(200);
+    expect(page.headers['content-security-policy']).toContain('upgrade-insecure-requests');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     const allowed = await t.http().get('/api/health').set('Origin', 'https://forum.example');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://forum.example');

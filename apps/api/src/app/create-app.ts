@@ -2,8 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { resolve } from 'node:path';
 import {
@@ -11,23 +9,12 @@ import {
   HelixConfig,
   jsonBody,
   methodNotAllowed,
+  securityHeaders,
   webClient,
   type EnvOverrides,
 } from '@helix/api/core';
 import { HelixIoAdapter } from '@helix/api/realtime';
 import { AppModule } from './app.module';
-
-const CSP_DIRECTIVES = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'", 'ws:', 'wss:'],
-  objectSrc: ["'none'"],
-  frameAncestors: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-};
 
 /** Builds the whole app as `main.ts` runs it; tests call this too, so they exercise the same wiring. */
 export async function createApp(overrides: EnvOverrides = {}): Promise<INestApplication> {
@@ -45,15 +32,7 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   app.useWebSocketAdapter(sockets);
   const origins = config.get('CORS_ORIGINS');
   if (origins.length) app.enableCors({ origin: origins, credentials: true });
-  // The web client is built with no inline script or style, so its policy allows none; only the
-  // third-party Swagger UI at /api/docs gets inline styles.
-  const strict = helmet({ contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES } } });
-  const docs = helmet({
-    contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"] } },
-  });
-  app.use((request: Request, response: Response, next: NextFunction) =>
-    (request.path.startsWith('/api/docs') ? docs : strict)(request, response, next),
-  );
+  app.use(securityHeaders({ publicUrl: config.get('PUBLIC_URL') }));
   app.use(webClient(resolve(config.get('HELIX_WEB_DIR'))));
 
   const document = SwaggerModule.createDocument(

@@ -27,3 +27,4 @@ export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './
 export { csvFile } from './lib/http/csv-file';
 export { jsonBody } from './lib/http/json-body';
 export { webClient } from './lib/http/web-client';
+export { securityHeaders } from './lib/http/security-headers';

@@ -23,6 +23,10 @@ describe('parseEnv', () => {
     expect(env.CORS_ORIGINS).toEqual(['https://forum.example']);
   });
 
+  it.each(['https://forum.example', 'http://192.0.2.2:3000'])('takes PUBLIC_URL %s', (url) => {
+    expect(parseEnv({ PUBLIC_URL: url }).PUBLIC_URL).toBe(url);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ MONGODB_URI: 'postgres://x' }, 'MONGODB_URI'],
@@ -31,6 +35,8 @@ describe('parseEnv', () => {
     [{ NODE_ENV: 'production' }, 'JWT_SECRET: is required when NODE_ENV=production'],
     [{ ADMIN_EMAILS: 'not-an-email' }, 'ADMIN_EMAILS'],
     [{ SOCKET_SEND_LIMIT: 'fast' }, 'SOCKET_SEND_LIMIT'],
+    [{ PUBLIC_URL: 'forum.example' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'ftp://forum.example' }, 'PUBLIC_URL: must be an http:// or https:// URL'],
   ])('stops on %j naming %s', (raw, name) => {
     expect(() => parseEnv(raw)).toThrow(InvalidConfigError);
     expect(() => parseEnv(raw)).toThrow(name);

@@ -27,6 +27,8 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ADMIN_EMAILS: commaList.pipe(z.array(z.email().transform((email) => email.toLowerCase()))),
     CORS_ORIGINS: commaList.pipe(z.array(z.url())),
+    /** Where people reach Helix, e.g. https://forum.example: an https one means Helix is served over HTTPS. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     HELIX_DATA_DIR: z.string().min(1).default('.data'),
     HELIX_TOOLS_DIR: z.string().min(1).default('.tools'),
     HELIX_DB_NAME: z

@@ -33,7 +33,9 @@ export {
 } from './lib/http/rate-limits';
 export { RetryLaterException } from './lib/http/retry-later.exception';
 export { csvFile } from './lib/http/csv-file';
-export { webAssets } from './lib/http/web-assets';
 export { deterministicId } from './lib/data/deterministic-id';
 export { GroupCommit } from './lib/data/group-commit';
 export { ReadModel } from './lib/data/read-model';
+export { jsonBody } from './lib/http/json-body';
+export { webClient } from './lib/http/web-client';
+export { securityHeaders } from './lib/http/security-headers';

@@ -16,6 +16,7 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Too fast; wait a moment and try again': 'Слишком быстро; подождите немного и повторите',
   'Cannot {method} {path}': 'Адрес не найден: {method} {path}',
   '{method} is not allowed here': 'Метод {method} здесь не поддерживается',
+  "Failed to decode param '{param}'": "Не удалось разобрать параметр '{param}'",
   'Sign in first: the access token is missing, invalid or expired':
     'Сначала войдите: токен доступа отсутствует, недействителен или истёк',
   'Only {roles} may do this': 'Это может сделать только {roles}',

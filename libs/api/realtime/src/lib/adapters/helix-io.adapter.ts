@@ -32,8 +32,11 @@ export class HelixIoAdapter extends IoAdapter {
    * pub/sub adapter because a stream survives a short Redis outage: each instance resumes reading
    * where it stopped, so cross-instance events published meanwhile still arrive. (Helix's own seq
    * replay fills any gap either way.)
+   *
+   * Startup does not wait for Redis: an instance that boots while Redis is away serves its own clients
+   * at once and joins the others when Redis answers, exactly as after an outage later on.
    */
-  async connectRedis(): Promise<void> {
+  connectRedis(): void {
     const url = this.app.get(HelixConfig).get('REDIS_URL');
     if (!url) return;
     const client = createClient({
@@ -55,7 +58,10 @@ export class HelixIoAdapter extends IoAdapter {
       publish(...args).catch(() => 0)) as typeof client.publish;
     let lastError = '';
     client.on('error', (error: Error) => {
-      if (error.message !== lastError) this.logger.warn(`Redis: ${error.message}`);
+      if (error.message !== lastError)
+        this.logger.warn(
+          `Redis is unreachable (${error.message}): this instance serves only its own clients until it answers`,
+        );
       lastError = error.message;
     });
     client.on('ready', () => {
@@ -66,7 +72,9 @@ export class HelixIoAdapter extends IoAdapter {
       this.logger.log('Redis is back: asking clients to catch up');
       this.app.get(RoomBroadcaster, { strict: false }).io?.local.emit('rooms:resync');
     });
-    await client.connect();
+    // With a reconnect strategy the first connect settles only once Redis answers; it must not hold
+    // up startup. It rejects only when the client is closed first (shutdown).
+    client.connect().catch(() => undefined);
     this.redis = client;
   }
 

@@ -7,6 +7,7 @@ import { PresenceTracker } from './presence-tracker';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
 import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
+import { UnansweredEvents } from './unanswered-events';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }])],
@@ -17,6 +18,7 @@ import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
     CoalescedRoomUpdates,
     GracefulShutdown,
     SessionSockets,
+    UnansweredEvents,
   ],
   exports: [
     RoomEventLog,

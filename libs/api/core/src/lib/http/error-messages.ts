@@ -55,6 +55,7 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Editing too fast; wait a moment': 'Слишком частые правки; подождите немного',
   'Reacting too fast; wait a moment': 'Слишком частые реакции; подождите немного',
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
+  'This server is restarting; try again': 'Сервер перезапускается; попробуйте ещё раз',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
   'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
   'give pinned, locked or resolved': 'укажите pinned, locked или resolved',

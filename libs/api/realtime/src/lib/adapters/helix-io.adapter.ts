@@ -1,4 +1,4 @@
-import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { Logger, ServiceUnavailableException, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
@@ -6,7 +6,9 @@ import { AccessTokens, HelixConfig, languageOf, runInLanguage } from '@helix/api
 import type { Server, ServerOptions } from 'socket.io';
 import { PerUserBuckets, TokenBucket } from '../rate-limiter';
 import { RoomBroadcaster } from '../room-broadcaster';
+import { toAckError } from '../socket-handler';
 import { scheduleSessionExpiry, type HelixSocket, type SocketData } from '../socket-session';
+import { UnansweredEvents } from '../unanswered-events';
 import type { ClientToServerEvents, ServerToClientEvents } from '@helix/contract';
 
 /**
@@ -91,6 +93,7 @@ export class HelixIoAdapter extends IoAdapter {
     const config = this.app.get(HelixConfig);
     const tokens = this.app.get(AccessTokens);
     const broadcaster = this.app.get(RoomBroadcaster, { strict: false });
+    const unanswered = this.app.get(UnansweredEvents, { strict: false });
     const origins = config.get('CORS_ORIGINS');
     const server: Server<
       ClientToServerEvents,
@@ -147,6 +150,26 @@ export class HelixIoAdapter extends IoAdapter {
             typeof lang === 'string' ? lang : socket.handshake.headers['accept-language'],
           );
           socket.use((_event, proceed) => runInLanguage(language, () => proceed()));
+          // Every event carries its ack last. A draining instance refuses new events and answers the
+          // ones it has before it closes (see GracefulShutdown).
+          socket.use((event, proceed) => {
+            const last = event.length - 1;
+            const ack: unknown = event[last];
+            if (!broadcaster.accepting) {
+              if (typeof ack === 'function')
+                ack(
+                  toAckError(
+                    new ServiceUnavailableException('This server is restarting; try again'),
+                    language,
+                  ),
+                );
+              return;
+            }
+            // An event no handler listens to is never answered: counting it would hold shutdown up.
+            if (typeof ack === 'function' && socket.listenerCount(String(event[0])) > 0)
+              event[last] = unanswered.track(socket, ack as (...args: unknown[]) => void);
+            proceed();
+          });
           socket.once('disconnect', () => clearTimeout(socket.data.expiryTimer));
           next();
         },

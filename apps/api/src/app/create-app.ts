@@ -28,7 +28,7 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const sockets = new HelixIoAdapter(app);
-  await sockets.connectRedis();
+  sockets.connectRedis();
   app.useWebSocketAdapter(sockets);
   const origins = config.get('CORS_ORIGINS');
   if (origins.length) app.enableCors({ origin: origins, credentials: true });

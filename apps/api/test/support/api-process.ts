@@ -45,13 +45,17 @@ export async function startApiProcess(env: Record<string, string | undefined>): 
     process.stderr.write(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
     const healthy = await fetch(`${url}/api/health`).then(
       (response) => response.ok,
       () => false,
     );
     if (healthy) break;
+    if (i === 300) {
+      child.kill('SIGKILL');
+      throw new Error('the API did not become healthy within 30 s');
+    }
     await new Promise((done) => setTimeout(done, 100));
   }
   return {

@@ -8,6 +8,7 @@ import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
 import { RoomSubjects } from './room-subjects';
 import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
+import { UnansweredEvents } from './unanswered-events';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }])],
@@ -19,6 +20,7 @@ import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
     CoalescedRoomUpdates,
     GracefulShutdown,
     SessionSockets,
+    UnansweredEvents,
   ],
   exports: [
     RoomEventLog,

@@ -9,7 +9,7 @@ export type HelixServer = Server<Record<string, never>, ServerToClientEvents>;
 @Injectable()
 export class RoomBroadcaster {
   private server?: HelixServer;
-  /** Set at shutdown: new socket connections are refused so they go to another instance. */
+  /** Cleared at shutdown: new sockets and new events are refused, so they go to another instance. */
   accepting = true;
   /** Set when a Redis adapter joins this instance to others. */
   clustered = false;

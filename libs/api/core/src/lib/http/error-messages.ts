@@ -60,6 +60,7 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The message was changed meanwhile; look again': 'Сообщение тем временем изменилось; посмотрите ещё раз',
   'replyTo must be a message of the same thread': 'replyTo должен указывать на сообщение той же темы',
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
+  'This server is restarting; try again': 'Сервер перезапускается; попробуйте ещё раз',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
   'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
   'give pinned, locked or resolved': 'укажите pinned, locked или resolved',

@@ -51,8 +51,13 @@ const toMessage = (record: MessageRecord): Message => ({
   hidden: record.hidden ? { reason: record.hidden.reason, at: record.hidden.at.toISOString() } : null,
 });
 
+/** A document as an earlier version of Helix may have stored it, without the fields added since. */
+type Stored<T, Added extends keyof T> = Omit<T, Added> & Partial<Pick<T, Added>>;
+
 /** Fields a document stored by an earlier version of Helix may lack read with their defaults. */
-const withMessageDefaults = (record: MessageRecord): MessageRecord => ({
+const withMessageDefaults = (
+  record: Stored<MessageRecord, 'replyTo' | 'reactions' | 'editedAt' | 'deleted' | 'hidden' | 'version'>,
+): MessageRecord => ({
   replyTo: null,
   reactions: {},
   editedAt: null,
@@ -61,7 +66,9 @@ const withMessageDefaults = (record: MessageRecord): MessageRecord => ({
   version: 0,
   ...record,
 });
-const withThreadDefaults = (record: ThreadRecord): ThreadRecord => ({
+const withThreadDefaults = (
+  record: Stored<ThreadRecord, 'pinned' | 'locked' | 'resolved' | 'version'>,
+): ThreadRecord => ({
   pinned: false,
   locked: false,
   resolved: false,

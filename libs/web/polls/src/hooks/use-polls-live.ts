@@ -11,7 +11,7 @@ import { pollKeys } from '../api/query-keys';
  */
 export function usePollsLive(): void {
   const queryClient = useQueryClient();
-  const seesDrafts = isModerator(useCurrentUser());
+  const seesDrafts = isModerator(useCurrentUser().data);
   useEffect(() => {
     const sync = getRoomSync();
     const offEvents = sync.subscribe((event) => applyPollEvent(queryClient, event, seesDrafts));

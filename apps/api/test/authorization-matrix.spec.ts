@@ -1,4 +1,14 @@
-import type { ErrorCode, Initiative, Message, Poll, Question, Room, Thread } from '@helix/contract';
+import type {
+  AgendaSession,
+  ErrorCode,
+  Forum,
+  Initiative,
+  Message,
+  Poll,
+  Question,
+  Room,
+  Thread,
+} from '@helix/contract';
 import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { gatewayEvents } from './support/gateway-events';
@@ -57,6 +67,8 @@ interface Fixtures {
   votingInitiative: Initiative;
   /** An approved audience question (the room does not review questions), for upvotes. */
   question: Question;
+  /** The live forum (the seed), its outcome published so the public row can read it. */
+  forum: Forum;
   /** Whose roles the admin row sets. */
   roleTarget: TestUser;
   /** Whose credentials the login row uses. */
@@ -69,6 +81,10 @@ interface Fixtures {
     question(): Promise<Question>;
     message(): Promise<Message>;
     refreshToken(): Promise<string>;
+    /** A draft forum by the admin: nobody but its organizers sees it. */
+    draftForum(): Promise<Forum>;
+    /** A future session of the agenda in `room`. */
+    session(): Promise<AgendaSession>;
   };
 }
 
@@ -107,6 +123,26 @@ const staff = (status: number): Partial<Record<Actor, number>> => ({
   participant: 403,
   moderator: status,
   admin: status,
+});
+// Admins and the forum's organizers (the fixtures name no organizer besides the admin).
+const organizers = (status: number): Partial<Record<Actor, number>> => ({
+  anonymous: 401,
+  participant: 403,
+  moderator: 403,
+  admin: status,
+});
+const forumBody = (slug: string) => ({
+  slug,
+  title: { en: 'Matrix forum', ru: 'Форум матрицы' },
+  description: 'A forum of the authorization matrix',
+  startsAt: '2030-05-01T07:00:00.000Z',
+  endsAt: '2030-05-03T16:00:00.000Z',
+  timeZone: 'Asia/Tomsk',
+});
+const sessionBody = () => ({
+  title: 'Matrix session',
+  startsAt: '2030-05-01T08:00:00.000Z',
+  endsAt: '2030-05-01T09:00:00.000Z',
 });
 const everyone = (status: number): Partial<Record<Actor, number>> => ({
   anonymous: status,
@@ -158,6 +194,137 @@ const REST_TABLE: RestRow[] = [
     path: '/api/users/{id}/roles',
     expect: { anonymous: 401, participant: 403, moderator: 403, admin: 200 },
     request: (f) => ({ params: { id: f.roleTarget.user.id }, body: { roles: ['participant'] } }),
+  },
+
+  // Forums, rooms and the agenda: admins organize every forum; moderators and participants none.
+  { method: 'GET', path: '/api/forums', expect: signedIn(200) },
+  {
+    method: 'POST',
+    path: '/api/forums',
+    expect: organizers(201),
+    request: () => ({ body: forumBody(unique('forum')) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/join',
+    expect: everyone(200),
+    request: (f) => ({ query: { code: f.forum.joinCode } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}',
+    expect: signedIn(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/forums/{forumId}',
+    // A draft is invisible to those who do not organize it.
+    expect: { ...organizers(200), participant: 404, moderator: 404 },
+    request: async (f) => ({
+      params: { forumId: (await f.fresh.draftForum()).id },
+      body: { venue: 'Tomsk' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/forums/{forumId}/open',
+    // Another forum is live: the admin may, but not now.
+    expect: { ...organizers(409), participant: 404, moderator: 404 },
+    request: async (f) => ({ params: { forumId: (await f.fresh.draftForum()).id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/forums/{forumId}/close',
+    expect: { ...organizers(409), participant: 404, moderator: 404 },
+    request: async (f) => ({ params: { forumId: (await f.fresh.draftForum()).id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/organizers',
+    expect: organizers(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/forums/{forumId}/organizers',
+    expect: organizers(200),
+    request: (f) => ({ params: { forumId: f.forum.id }, body: { email: f.roleTarget.user.email } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/forums/{forumId}/organizers/{userId}',
+    expect: organizers(200),
+    request: (f) => ({ params: { forumId: f.forum.id, userId: f.loginUser.user.id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/stats',
+    expect: organizers(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/public/forums/{slug}/outcome',
+    expect: everyone(200),
+    request: (f) => ({ params: { slug: f.forum.slug } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/forums/{forumId}/rooms',
+    expect: organizers(201),
+    request: (f) => ({
+      params: { forumId: f.forum.id },
+      body: { kind: 'session', title: unique('Side event') },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/rooms/{roomId}',
+    expect: organizers(200),
+    request: (f) => ({
+      params: { roomId: f.room.id },
+      body: { keyQuestions: { en: ['Where do we start?'] } },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/forums/{forumId}/rooms/order',
+    expect: organizers(200),
+    request: (f) => ({ params: { forumId: f.forum.id }, body: { roomIds: [f.room.id] } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/agenda',
+    expect: signedIn(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/sessions',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/rooms/{roomId}/sessions',
+    expect: organizers(201),
+    request: (f) => ({ params: { roomId: f.room.id }, body: sessionBody() }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/sessions/{sessionId}',
+    expect: organizers(200),
+    request: async (f) => ({
+      params: { sessionId: (await f.fresh.session()).id },
+      body: { speakers: ['Someone'] },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/sessions/{sessionId}',
+    expect: organizers(204),
+    request: async (f) => ({ params: { sessionId: (await f.fresh.session()).id } }),
   },
 
   // Rooms and threads
@@ -563,7 +730,12 @@ describe('authorization matrix', () => {
         }),
       // A new account each time: signing in is rate limited per email, registering a new email is not.
       refreshToken: async () => (await t.register({ displayName: 'Session holder' })).refreshToken,
+      draftForum: () => created<Forum>('admin', 'POST', '/api/forums', forumBody(unique('draft'))),
+      session: () =>
+        created<AgendaSession>('admin', 'POST', `/api/rooms/${f.room.id}/sessions`, sessionBody()),
     };
+    [f.forum] = await created<Forum[]>('admin', 'GET', '/api/forums');
+    await created<Forum>('admin', 'PATCH', `/api/forums/${f.forum.id}`, { outcomePublished: true });
     [f.message, f.openPoll, f.draftPoll, f.draftInitiative, f.votingInitiative] = await Promise.all([
       f.fresh.message(),
       f.fresh.openPoll(),

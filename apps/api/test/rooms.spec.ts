@@ -38,8 +38,9 @@ describe('rooms, threads and messages over REST', () => {
     expect(rooms.slice(3).every((room) => room.kind === 'cluster' && Array.isArray(room.keyQuestions))).toBe(
       true,
     );
-    expect(rooms[0]).toEqual({
+    expect(rooms[0]).toMatchObject({
       id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      forumId: expect.stringMatching(/^[0-9a-f]{24}$/),
       slug: 'university-and-the-economy-of-the-city-region',
       kind: 'track',
       title: 'University and the economy of the city/region',
@@ -47,7 +48,28 @@ describe('rooms, threads and messages over REST', () => {
       keyQuestions: expect.arrayContaining([
         'How to create a consensus space to develop and implement joint initiatives?',
       ]),
+      order: 0,
+      archived: false,
     });
+  });
+
+  it('answers the rooms, their descriptions and key questions in Russian to a Russian reader', async () => {
+    const user = await t.register();
+    const russian = (await t.as(user).get('/api/rooms').set('Accept-Language', 'ru').expect(200))
+      .body as Room[];
+    expect(russian.map((room) => room.id)).toEqual(rooms.map((room) => room.id));
+    expect(russian[0]).toMatchObject({
+      title: 'Университет и экономика города/региона',
+      keyQuestions: expect.arrayContaining([
+        'Как создать пространство согласия для выработки и реализации совместных инициатив?',
+      ]),
+    });
+    expect(russian[3].title).toBe('Нефтехимический кластер');
+    for (const room of russian) {
+      expect(room.title).toMatch(/[а-яё]/i);
+      expect(room.description).toMatch(/[а-яё]/i);
+      expect(room.translations.title.en).toBe(rooms.find((other) => other.id === room.id)?.title);
+    }
   });
 
   it('needs a signed-in user', async () => {

@@ -7,7 +7,13 @@ export { DatabaseHealth } from './lib/database/database-health';
 export { isDatabaseUnavailable, isDuplicateKeyError } from './lib/database/database-errors';
 export { AuthCoreModule } from './lib/auth/auth-core.module';
 export { AccessTokens, type AccessTokenSubject } from './lib/auth/access-tokens';
-export { isModerator, toPublicUser, type AuthenticatedUser } from './lib/auth/authenticated-user';
+export {
+  AGENDA_ACTOR,
+  isModerator,
+  toPublicUser,
+  type AuthenticatedUser,
+} from './lib/auth/authenticated-user';
+export { UserDirectory, type DirectoryUser } from './lib/auth/user-directory';
 export { CurrentUser, Public, Roles } from './lib/auth/decorators';
 export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';

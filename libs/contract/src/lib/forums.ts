@@ -130,7 +130,12 @@ export const listRoomsQuerySchema = z.strictObject({
 });
 export type ListRoomsQuery = z.input<typeof listRoomsQuerySchema>;
 
-export const organizerRequestSchema = z.strictObject({ email: z.email().max(254).transform((e) => e.toLowerCase()) });
+export const organizerRequestSchema = z.strictObject({
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
+});
 export type OrganizerRequest = z.input<typeof organizerRequestSchema>;
 
 export const organizerSchema = z.object({
@@ -226,7 +231,10 @@ export interface OutcomePartner {
 }
 
 export interface PublicOutcome {
-  forum: Pick<Forum, 'slug' | 'title' | 'description' | 'venue' | 'startsAt' | 'endsAt' | 'timeZone' | 'status'>;
+  forum: Pick<
+    Forum,
+    'slug' | 'title' | 'description' | 'venue' | 'startsAt' | 'endsAt' | 'timeZone' | 'status'
+  >;
   initiatives: Array<{
     id: string;
     title: string;

@@ -35,6 +35,8 @@ export const createInitiativeRequestSchema = z.strictObject({
   title: textField(200),
   summary: textField(4000),
   roomId: idSchema.nullish(),
+  /** The forum it belongs to: the room's forum, else the live one when left out. */
+  forumId: idSchema.optional(),
   partners: z
     .array(partnerSchema)
     .max(INITIATIVE_PARTNERS_MAX - 1)
@@ -82,6 +84,8 @@ export const initiativeVoteRequestSchema = z
 export type InitiativeVoteRequest = z.infer<typeof initiativeVoteRequestSchema>;
 
 export const listInitiativesQuerySchema = z.strictObject({
+  /** The live forum's initiatives when left out. */
+  forumId: idSchema.optional(),
   status: z.enum(INITIATIVE_STATUSES).optional(),
   roomId: idSchema.optional(),
   group: stakeholderGroupSchema.optional(),
@@ -100,6 +104,7 @@ export const initiativeSchema = z.object({
   title: z.string(),
   summary: z.string(),
   roomId: idSchema.nullable(),
+  forumId: idSchema,
   proposer: publicUserSchema,
   partners: z.array(z.object({ organization: z.string(), stakeholderGroup: stakeholderGroupSchema })),
   status: z.enum(INITIATIVE_STATUSES),

@@ -8,12 +8,14 @@ import {
   postMessageRequestSchema,
   reactionEmojiSchema,
   type Message,
+  type Room,
   type RoomSettings,
   type Thread,
 } from './rooms';
 import type { Question } from './qa';
 import { pollVoteSchema, type Poll } from './polls';
 import type { Initiative } from './initiatives';
+import type { AgendaSession, Forum } from './forums';
 
 export const ROOM_EVENT_TYPES = [
   'message.created',
@@ -30,6 +32,9 @@ export const ROOM_EVENT_TYPES = [
   'settings.updated',
   'question.updated',
   'question.pending',
+  'room.updated',
+  'session.updated',
+  'forum.updated',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 
@@ -52,6 +57,12 @@ export interface RoomEventPayloads {
   'question.updated': Question;
   /** A question waits for review: moderators fetch the queue; others learn nothing about it. */
   'question.pending': { id: string; roomId: string };
+  /** The room itself changed (an organizer renamed, reworded or archived it). */
+  'room.updated': Room;
+  /** A session of the room's agenda was added, changed, started, ended or removed (`removed`). */
+  'session.updated': AgendaSession & { removed?: boolean };
+  /** A forum changed (sent to every instance, not to sockets). */
+  'forum.updated': Forum;
 }
 
 export interface RoomEvent<T extends RoomEventType = RoomEventType> {

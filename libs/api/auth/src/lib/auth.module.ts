@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { UserDirectory } from '@helix/api/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
 import { AuthController } from './auth.controller';
@@ -12,6 +13,8 @@ import { UserRecord, UserSchema } from './schemas/user.schema';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
+/** Global so that features can find people through UserDirectory without importing this feature. */
+@Global()
 @Module({
   imports: [
     RealtimeModule,
@@ -22,6 +25,14 @@ import { UsersService } from './users.service';
     ]),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, RefreshSessionsService, PasswordHasher, LoginAttempts],
+  providers: [
+    AuthService,
+    UsersService,
+    RefreshSessionsService,
+    PasswordHasher,
+    LoginAttempts,
+    { provide: UserDirectory, useExisting: UsersService },
+  ],
+  exports: [UserDirectory],
 })
 export class AuthModule {}

@@ -41,7 +41,7 @@ export class AuthService {
     let record: UserRecord | null;
     let valid: boolean;
     try {
-      record = await this.users.findByEmail(request.email);
+      record = await this.users.findRecordByEmail(request.email);
       valid = record
         ? await this.passwords.verify(request.password, record.passwordHash)
         : await this.passwords.verifyDecoy(request.password);

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isDuplicateKeyError } from '@helix/api/core';
+import { isDuplicateKeyError, UserDirectory, type DirectoryUser } from '@helix/api/core';
 import type { Role, StakeholderGroup, User } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
 import { UserRecord } from './schemas/user.schema';
@@ -23,8 +23,16 @@ export const toUser = (record: UserRecord): User => ({
   roles: record.roles,
 });
 
+const toDirectoryUser = (record: UserRecord): DirectoryUser => ({
+  id: record._id.toHexString(),
+  email: record.email,
+  displayName: record.displayName,
+  organization: record.organization,
+  stakeholderGroup: record.stakeholderGroup,
+});
+
 @Injectable()
-export class UsersService {
+export class UsersService implements UserDirectory {
   constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {}
 
   async create(user: NewUser): Promise<UserRecord> {
@@ -38,8 +46,20 @@ export class UsersService {
     }
   }
 
-  findByEmail(email: string): Promise<UserRecord | null> {
+  findRecordByEmail(email: string): Promise<UserRecord | null> {
     return this.users.findOne({ email }).lean<UserRecord>().exec();
+  }
+
+  async findByEmail(email: string): Promise<DirectoryUser | null> {
+    const record = await this.findRecordByEmail(email);
+    return record ? toDirectoryUser(record) : null;
+  }
+
+  async findById(id: string): Promise<DirectoryUser | null> {
+    const record = Types.ObjectId.isValid(id)
+      ? await this.users.findById(id).lean<UserRecord>().exec()
+      : null;
+    return record ? toDirectoryUser(record) : null;
   }
 
   async getById(id: string): Promise<UserRecord> {

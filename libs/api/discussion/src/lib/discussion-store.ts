@@ -122,6 +122,18 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     return this.messages.get(id);
   }
 
+  /** The message, read by `_id` when this instance has not heard of it yet (sent a moment ago on another). */
+  async findMessage(id: string): Promise<MessageState | undefined> {
+    if (!this.messages.has(id)) await this.reload(id, { type: 'message.created' });
+    return this.message(id);
+  }
+
+  /** The thread, read by `_id` when this instance has not heard of it yet. */
+  async findThread(roomId: string, threadId: string): Promise<ThreadRecord | undefined> {
+    if (!this.threads.has(threadId)) await this.reload(threadId, { type: 'thread.created' });
+    return this.thread(roomId, threadId);
+  }
+
   thread(roomId: string, threadId: string): ThreadRecord | undefined {
     const state = this.threads.get(threadId);
     return state?.record.roomId === roomId ? state.record : undefined;

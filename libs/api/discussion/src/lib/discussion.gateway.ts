@@ -34,7 +34,7 @@ import {
 } from '@helix/contract';
 import { z } from 'zod';
 import { MessagesService } from './messages.service';
-import { RoomsService } from '@helix/api/rooms';
+import { RoomsService } from '@helix/api/forums';
 
 const sessionRenewSchema = z.strictObject({ token: z.string().min(1).max(4096) });
 

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
-import { RoomsModule } from '@helix/api/rooms';
+import { ForumParts, ForumsModule } from '@helix/api/forums';
+import { DiscussionForumPart } from './discussion-forum-part';
 import { DiscussionGateway } from './discussion.gateway';
 import { DiscussionStore } from './discussion-store';
 import { MessagesController } from './messages.controller';
@@ -15,7 +16,7 @@ import { ThreadsService } from './threads.service';
 @Module({
   imports: [
     RealtimeModule,
-    RoomsModule,
+    ForumsModule,
     ModerationModule,
     MongooseModule.forFeature([
       { name: ThreadRecord.name, schema: ThreadSchema },
@@ -23,6 +24,15 @@ import { ThreadsService } from './threads.service';
     ]),
   ],
   controllers: [ThreadsController, MessagesController],
-  providers: [DiscussionStore, ThreadsService, MessagesService, DiscussionGateway],
+  providers: [DiscussionStore, ThreadsService, MessagesService, DiscussionGateway, DiscussionForumPart],
 })
-export class DiscussionModule {}
+export class DiscussionModule implements OnModuleInit {
+  constructor(
+    private readonly parts: ForumParts,
+    private readonly forumPart: DiscussionForumPart,
+  ) {}
+
+  onModuleInit(): void {
+    this.parts.register(this.forumPart);
+  }
+}

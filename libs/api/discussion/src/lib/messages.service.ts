@@ -15,7 +15,7 @@ import {
 } from '@helix/api/core';
 import { ModerationLogService } from '@helix/api/moderation';
 import { RoomEventLog, type RoomChange } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/rooms';
+import { RoomsService } from '@helix/api/forums';
 import {
   MESSAGE_PAGE_DEFAULT,
   type ListMessagesQuery,
@@ -60,6 +60,7 @@ export class MessagesService {
 
   async post(user: AuthenticatedUser, roomId: string, request: PostMessageRequest): Promise<PostResult> {
     await this.rooms.get(roomId);
+    await this.store.findThread(roomId, request.threadId);
     const id = deterministicId('message', user.id, request.clientId);
     let created = false;
     const message = await this.log.record(roomId, (): RoomChange<Message> => {
@@ -182,7 +183,7 @@ export class MessagesService {
       before?: (seq: number) => Promise<void>;
     } | null,
   ): Promise<Message> {
-    const known = this.store.message(messageId);
+    const known = await this.store.findMessage(messageId);
     if (!known) throw new NotFoundException('No such message');
     const { roomId, threadId } = known.record;
     return this.log.record(roomId, (): RoomChange<Message> => {

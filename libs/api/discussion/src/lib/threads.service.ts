@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { toPublicUser, type AuthenticatedUser } from '@helix/api/core';
 import { ModerationLogService, type ModerationRecordInput } from '@helix/api/moderation';
 import { RoomEventLog } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/rooms';
+import { RoomsService } from '@helix/api/forums';
 import type { ModerationAction, Thread, UpdateThreadRequest } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
 import { DiscussionStore } from './discussion-store';

@@ -16,7 +16,7 @@ export const verdictOf = (record: InitiativeRecord): Verdict =>
 
 /** The contract's view of an initiative as `viewerId` sees it (null: as every member does). */
 export function toInitiative(
-  record: InitiativeRecord,
+  record: InitiativeRecord & { forumId: string },
   verdict: Verdict,
   viewerId: string | null,
   language: Language,
@@ -28,6 +28,7 @@ export function toInitiative(
     title: record.title,
     summary: record.summary,
     roomId: record.roomId,
+    forumId: record.forumId,
     proposer: record.proposer,
     partners: record.partners,
     status: record.status,

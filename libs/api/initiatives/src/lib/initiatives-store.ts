@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReadModel } from '@helix/api/core';
+import { ForumsStore } from '@helix/api/forums';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
 import type { ConsensusResult } from '@helix/consensus';
 import type { Initiative } from '@helix/contract';
@@ -23,6 +24,7 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
 
   constructor(
     @InjectModel(InitiativeRecord.name) private readonly model: Model<InitiativeRecord>,
+    private readonly forums: ForumsStore,
     subjects: RoomSubjects,
   ) {
     super();
@@ -31,6 +33,12 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
 
   get(id: string): InitiativeRecord | undefined {
     return this.initiatives.get(id)?.record;
+  }
+
+  /** The initiative, read by `_id` when this instance has not heard of it yet (made a moment ago on another). */
+  async find(id: string): Promise<InitiativeRecord | undefined> {
+    if (!this.initiatives.has(id)) await this.reload(id);
+    return this.get(id);
   }
 
   /** Every initiative, newest first. */
@@ -51,7 +59,13 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
   viewAs(record: InitiativeRecord, viewerId: string | null, language: 'en' | 'ru'): Initiative {
     const state = this.initiatives.get(record._id.toHexString());
     const verdict = state?.record === record ? (state.verdict ??= verdictOf(record)) : verdictOf(record);
-    return toInitiative(record, verdict, viewerId, language);
+    return toInitiative({ ...record, forumId: this.forumIdOf(record) }, verdict, viewerId, language);
+  }
+
+  /** The forum an initiative belongs to (one stored before forums: its room's, else the oldest forum). */
+  forumIdOf(record: Pick<InitiativeRecord, 'forumId' | 'roomId'>): string {
+    const roomForum = record.roomId ? this.forums.room(record.roomId)?.forumId : undefined;
+    return record.forumId ?? roomForum ?? this.forums.forums().at(-1)?._id.toHexString() ?? '';
   }
 
   view(_type: unknown, id: string): RoomEventPayload | null {

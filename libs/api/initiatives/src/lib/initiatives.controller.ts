@@ -92,7 +92,7 @@ export class InitiativesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('id') id: string,
     @Lang() lang: RequestLanguage,
-  ): Initiative {
+  ): Promise<Initiative> {
     return this.initiatives.get(user, id, lang);
   }
 

@@ -2,9 +2,10 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
-import { RoomsModule } from '@helix/api/rooms';
+import { ForumParts, ForumsModule } from '@helix/api/forums';
 import { InitiativeCloser } from './initiative-closer';
 import { InitiativesController } from './initiatives.controller';
+import { InitiativesForumPart } from './initiatives-forum-part';
 import { InitiativesService } from './initiatives.service';
 import { InitiativesStore } from './initiatives-store';
 import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema';
@@ -12,20 +13,23 @@ import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema'
 @Module({
   imports: [
     RealtimeModule,
-    RoomsModule,
+    ForumsModule,
     ModerationModule,
     MongooseModule.forFeature([{ name: InitiativeRecord.name, schema: InitiativeSchema }]),
   ],
   controllers: [InitiativesController],
-  providers: [InitiativesStore, InitiativesService, InitiativeCloser],
+  providers: [InitiativesStore, InitiativesService, InitiativeCloser, InitiativesForumPart],
 })
 export class InitiativesModule implements OnModuleInit {
   constructor(
     private readonly targets: ProjectorTargets,
     private readonly initiatives: InitiativesService,
+    private readonly parts: ForumParts,
+    private readonly forumPart: InitiativesForumPart,
   ) {}
 
   onModuleInit(): void {
+    this.parts.register(this.forumPart);
     this.targets.register('initiative', async (_roomId, id) => this.initiatives.requireShowable(id));
   }
 }

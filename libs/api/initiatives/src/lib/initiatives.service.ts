@@ -13,8 +13,8 @@ import {
   type AuthenticatedUser,
   type RequestLanguage,
 } from '@helix/api/core';
-import { CoalescedRoomUpdates, FORUM_CHANNEL, RoomEventLog } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/rooms';
+import { CoalescedRoomUpdates, forumChannel, RoomEventLog } from '@helix/api/realtime';
+import { ForumsStore, RoomsService } from '@helix/api/forums';
 import { DEFAULT_CONSENSUS_RULE, evaluateConsensus } from '@helix/consensus';
 import type {
   CreateInitiativeRequest,
@@ -37,9 +37,6 @@ interface VoteChange {
   vote: InitiativeVote;
 }
 
-/** The log an initiative's events go to: its room's, or the forum's for one of the whole forum. */
-const channelOf = (record: Pick<InitiativeRecord, 'roomId'>): string => record.roomId ?? FORUM_CHANNEL;
-
 @Injectable()
 export class InitiativesService {
   /** Votes reach their initiative's document in batches (see GroupCommit). */
@@ -51,21 +48,32 @@ export class InitiativesService {
     @InjectModel(InitiativeRecord.name) private readonly initiatives: Model<InitiativeRecord>,
     private readonly store: InitiativesStore,
     private readonly rooms: RoomsService,
+    private readonly forums: ForumsStore,
     private readonly log: RoomEventLog,
     private readonly updates: CoalescedRoomUpdates,
   ) {}
+
+  /** The log an initiative's events go to: its room's, or its forum's for one of the whole forum. */
+  private channelOf(record: Pick<InitiativeRecord, 'roomId' | 'forumId'>): string {
+    return record.roomId ?? forumChannel(this.store.forumIdOf(record));
+  }
 
   async create(
     user: AuthenticatedUser,
     request: CreateInitiativeRequest,
     language: RequestLanguage,
   ): Promise<Initiative> {
-    if (request.roomId) await this.rooms.get(request.roomId);
+    const room = request.roomId ? await this.rooms.get(request.roomId) : undefined;
+    const forumId = room?.forumId ?? request.forumId ?? this.forums.liveForum()?._id.toHexString();
+    if (!forumId || !this.forums.forum(forumId)) throw new NotFoundException('No such forum');
+    if (room && request.forumId && request.forumId !== room.forumId)
+      throw new BadRequestException('The room belongs to another forum');
     const record: InitiativeRecord = {
       _id: new Types.ObjectId(),
       title: request.title,
       summary: request.summary,
       roomId: request.roomId ?? null,
+      forumId,
       proposer: toPublicUser(user),
       partners: withProposer(user, request.partners ?? []),
       status: 'draft',
@@ -82,7 +90,7 @@ export class InitiativesService {
       version: 1,
     };
     const id = record._id.toHexString();
-    return this.log.record(channelOf(record), () => ({
+    return this.log.record(this.channelOf(record), () => ({
       event: { type: 'initiative.updated', subjectId: id, actorId: user.id },
       commit: async () => {
         await this.initiatives.collection.insertOne(record as never);
@@ -170,6 +178,7 @@ export class InitiativesService {
     request: InitiativeVoteRequest,
     language: RequestLanguage,
   ): Promise<Initiative> {
+    await this.store.find(id);
     const current = this.recordOf(id);
     if (current.status !== 'voting')
       throw new ConflictException(`Voting is not open: the initiative is ${current.status}`);
@@ -184,7 +193,7 @@ export class InitiativesService {
     };
     const stored = await this.votes.add(id, { userId: user.id, vote });
     if (!stored) throw new ConflictException('Voting has closed');
-    this.updates.schedule(id, channelOf(stored), () =>
+    this.updates.schedule(id, this.channelOf(stored), () =>
       this.store.get(id)?.status === 'voting'
         ? { type: 'initiative.updated', subjectId: id, actorId: SYSTEM }
         : null,
@@ -192,15 +201,18 @@ export class InitiativesService {
     return this.store.viewAs(stored, user.id, language);
   }
 
-  get(user: AuthenticatedUser, id: string, language: RequestLanguage): Initiative {
+  async get(user: AuthenticatedUser, id: string, language: RequestLanguage): Promise<Initiative> {
+    await this.store.find(id);
     return this.viewFor(id, user.id, language);
   }
 
   list(user: AuthenticatedUser, query: ListInitiativesQuery, language: RequestLanguage): Initiative[] {
+    const forumId = query.forumId ?? this.forums.liveForum()?._id.toHexString();
     return this.store
       .all()
       .filter(
         (record) =>
+          this.store.forumIdOf(record) === forumId &&
           (!query.status || record.status === query.status) &&
           (!query.roomId || record.roomId === query.roomId) &&
           (!query.group || record.partners.some((partner) => partner.stakeholderGroup === query.group)),
@@ -277,7 +289,7 @@ export class InitiativesService {
    * Changes an initiative in its log's queue: decided against the read model, recorded as an event, then
    * written (between vote batches, never during one) with the expected status in the filter.
    */
-  private change(
+  private async change(
     user: AuthenticatedUser | null,
     id: string,
     language: RequestLanguage,
@@ -289,8 +301,9 @@ export class InitiativesService {
       actorId?: string;
     },
   ): Promise<Initiative> {
+    await this.store.find(id);
     const known = this.recordOf(id);
-    return this.log.record(channelOf(known), () => {
+    return this.log.record(this.channelOf(known), () => {
       const current = this.recordOf(id);
       step.decide(current);
       return {

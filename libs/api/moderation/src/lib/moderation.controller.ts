@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
-import { RoomsService } from '@helix/api/rooms';
+import { RoomsService } from '@helix/api/forums';
 import type { ModerationEntry, RoomSettings } from '@helix/contract';
 import { ModerationEntryDto, RoomSettingsDto, UpdateRoomSettingsDto } from './dto/moderation.dto';
 import { ModerationLogService } from './moderation-log.service';

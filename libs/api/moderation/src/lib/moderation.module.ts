@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
-import { RoomsModule } from '@helix/api/rooms';
+import { ForumParts, ForumsModule } from '@helix/api/forums';
 import { ModerationController } from './moderation.controller';
 import { ModerationLogService } from './moderation-log.service';
 import { ProjectorTargets } from './projector-targets';
@@ -17,10 +17,27 @@ import { RoomSettingsRecord, RoomSettingsSchema } from './schemas/room-settings.
       { name: ModerationEntryRecord.name, schema: ModerationEntrySchema },
     ]),
     RealtimeModule,
-    RoomsModule,
+    ForumsModule,
   ],
   controllers: [ModerationController],
   providers: [RoomSettingsService, ModerationLogService, ProjectorTargets],
   exports: [RoomSettingsService, ModerationLogService, ProjectorTargets],
 })
-export class ModerationModule {}
+export class ModerationModule implements OnModuleInit {
+  constructor(
+    private readonly parts: ForumParts,
+    private readonly settings: RoomSettingsService,
+  ) {}
+
+  /** An agenda session that runs the room's Q&A opens it at its start and closes it at its end. */
+  onModuleInit(): void {
+    this.parts.register({
+      sessionStarted: async (session, by) => {
+        if (session.opensQa) await this.settings.update(by, session.roomId, { qaOpen: true });
+      },
+      sessionEnded: async (session, by) => {
+        if (session.opensQa) await this.settings.update(by, session.roomId, { qaOpen: false });
+      },
+    });
+  }
+}

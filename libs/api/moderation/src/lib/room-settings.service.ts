@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReadModel, type AuthenticatedUser } from '@helix/api/core';
 import { RoomEventLog, RoomSubjects } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/rooms';
+import { RoomsService } from '@helix/api/forums';
 import type { RoomSettings, UpdateRoomSettingsRequest } from '@helix/contract';
 import type { Model } from 'mongoose';
 import { ModerationLogService, type ModerationRecordInput } from './moderation-log.service';
@@ -12,6 +12,7 @@ import { RoomSettingsRecord } from './schemas/room-settings.schema';
 const defaults = (roomId: string): RoomSettingsRecord => ({
   _id: roomId,
   qaReview: false,
+  qaOpen: true,
   projectorKind: 'nothing',
   projectorTargetId: null,
   updatedAt: new Date(0),
@@ -22,6 +23,9 @@ function changedActions(before: RoomSettingsRecord, after: RoomSettingsRecord): 
   const actions: ModerationRecordInput[] = [];
   if (after.qaReview !== before.qaReview) {
     actions.push({ action: after.qaReview ? 'settings.qa_review_on' : 'settings.qa_review_off' });
+  }
+  if (after.qaOpen !== before.qaOpen) {
+    actions.push({ action: after.qaOpen ? 'settings.qa_opened' : 'settings.qa_closed' });
   }
   if (after.projectorKind !== before.projectorKind || after.projectorTargetId !== before.projectorTargetId) {
     actions.push({
@@ -36,6 +40,7 @@ function changedActions(before: RoomSettingsRecord, after: RoomSettingsRecord): 
 const toSettings = (record: RoomSettingsRecord): RoomSettings => ({
   roomId: record._id,
   qaReview: record.qaReview,
+  qaOpen: record.qaOpen,
   projector: { kind: record.projectorKind, targetId: record.projectorTargetId ?? null },
   updatedAt: record.updatedAt.toISOString(),
 });
@@ -86,6 +91,7 @@ export class RoomSettingsService extends ReadModel {
       const next: RoomSettingsRecord = {
         _id: roomId,
         qaReview: changes.qaReview ?? current.qaReview,
+        qaOpen: changes.qaOpen ?? current.qaOpen,
         projectorKind: changes.projector?.kind ?? current.projectorKind,
         projectorTargetId: changes.projector
           ? (changes.projector.targetId ?? null)

@@ -40,6 +40,12 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
     return this.polls.get(pollId)?.record;
   }
 
+  /** The poll, read by `_id` when this instance has not heard of it yet (made a moment ago on another). */
+  async find(pollId: string): Promise<PollRecord | undefined> {
+    if (!this.polls.has(pollId)) await this.reload(pollId);
+    return this.get(pollId);
+  }
+
   /** The room's polls, newest first. */
   ofRoom(roomId: string): PollRecord[] {
     return [...(this.rooms.get(roomId) ?? [])]

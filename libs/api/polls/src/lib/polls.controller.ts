@@ -55,7 +55,7 @@ export class PollsController {
   @Get('polls/:pollId')
   @ApiOkResponse({ type: PollDto.Output })
   @ApiNotFoundResponse()
-  get(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Poll {
+  get(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
     return this.polls.get(user, pollId);
   }
 

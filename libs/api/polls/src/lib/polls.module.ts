@@ -2,8 +2,9 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
-import { RoomsModule } from '@helix/api/rooms';
+import { ForumParts, ForumsModule } from '@helix/api/forums';
 import { PollsController } from './polls.controller';
+import { PollsForumPart } from './polls-forum-part';
 import { PollsGateway } from './polls.gateway';
 import { PollsService } from './polls.service';
 import { PollsStore } from './polls-store';
@@ -12,20 +13,23 @@ import { PollRecord, PollSchema } from './schemas/poll.schema';
 @Module({
   imports: [
     RealtimeModule,
-    RoomsModule,
+    ForumsModule,
     ModerationModule,
     MongooseModule.forFeature([{ name: PollRecord.name, schema: PollSchema }]),
   ],
   controllers: [PollsController],
-  providers: [PollsStore, PollsService, PollsGateway],
+  providers: [PollsStore, PollsService, PollsGateway, PollsForumPart],
 })
 export class PollsModule implements OnModuleInit {
   constructor(
     private readonly targets: ProjectorTargets,
     private readonly polls: PollsService,
+    private readonly parts: ForumParts,
+    private readonly forumPart: PollsForumPart,
   ) {}
 
   onModuleInit(): void {
+    this.parts.register(this.forumPart);
     this.targets.register('poll', async (roomId, pollId) => this.polls.requireShowable(roomId, pollId));
   }
 }

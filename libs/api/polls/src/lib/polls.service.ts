@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectModel } from '@nestjs/mongoose';
 import { GroupCommit, isModerator, type AuthenticatedUser } from '@helix/api/core';
 import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/rooms';
+import { RoomsService } from '@helix/api/forums';
 import type { CreatePollRequest, Poll, PollStatus, UpdatePollRequest } from '@helix/contract';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import type { PollTally } from './poll-tally';
@@ -95,7 +95,7 @@ export class PollsService {
   }
 
   async vote(user: AuthenticatedUser, pollId: string, optionIds: string[]): Promise<Poll> {
-    const poll = this.store.get(pollId);
+    const poll = await this.store.find(pollId);
     // A draft is nobody's business but the moderators': voting on one looks like voting on nothing.
     if (!poll || poll.status === 'draft') throw new NotFoundException('No such poll');
     if (poll.status !== 'open') throw this.notOpen(poll.status);
@@ -103,6 +103,7 @@ export class PollsService {
     const unknown = optionIds.filter((id) => !known.has(id));
     if (unknown.length) throw new BadRequestException(`Unknown option: ${unknown.join(', ')}`);
     if (!poll.multiple && optionIds.length > 1) throw new BadRequestException('This poll takes one option');
+    this.rooms.requireWritable(poll.roomId);
     const ballot: BallotRecord = { group: user.stakeholderGroup, optionIds, at: new Date() };
     const stored = await this.ballots.add(pollId, { userId: user.id, ballot });
     if (!stored) throw this.notOpen(this.store.get(pollId)?.status ?? 'closed');
@@ -114,7 +115,8 @@ export class PollsService {
     return this.store.pollView(stored, user.id);
   }
 
-  get(user: AuthenticatedUser, pollId: string): Poll {
+  async get(user: AuthenticatedUser, pollId: string): Promise<Poll> {
+    await this.store.find(pollId);
     return this.viewFor(pollId, user);
   }
 
@@ -166,7 +168,7 @@ export class PollsService {
       after?: (updated: PollRecord) => UpdateQuery<PollRecord>;
     },
   ): Promise<Poll> {
-    const poll = this.store.get(pollId);
+    const poll = await this.store.find(pollId);
     if (!poll) throw new NotFoundException('No such poll');
     return this.log.record(poll.roomId, () => {
       const current = this.store.get(pollId);

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
-import { RoomsModule } from '@helix/api/rooms';
+import { ForumParts, ForumsModule } from '@helix/api/forums';
+import { QaForumPart } from './qa-forum-part';
 import { QuestionsController } from './questions.controller';
 import { QuestionsService } from './questions.service';
 import { QuestionsStore } from './questions-store';
@@ -12,11 +13,20 @@ import { QuestionRecord, QuestionSchema } from './schemas/question.schema';
 @Module({
   imports: [
     RealtimeModule,
-    RoomsModule,
+    ForumsModule,
     ModerationModule,
     MongooseModule.forFeature([{ name: QuestionRecord.name, schema: QuestionSchema }]),
   ],
   controllers: [QuestionsController],
-  providers: [QuestionsStore, QuestionsService],
+  providers: [QuestionsStore, QuestionsService, QaForumPart],
 })
-export class QaModule {}
+export class QaModule implements OnModuleInit {
+  constructor(
+    private readonly parts: ForumParts,
+    private readonly forumPart: QaForumPart,
+  ) {}
+
+  onModuleInit(): void {
+    this.parts.register(this.forumPart);
+  }
+}

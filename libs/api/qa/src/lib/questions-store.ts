@@ -30,6 +30,12 @@ export class QuestionsStore extends ReadModel implements RoomSubjectSource {
     return this.questions.get(questionId);
   }
 
+  /** The question, read by `_id` when this instance has not heard of it yet (asked a moment ago on another). */
+  async find(questionId: string): Promise<QuestionState | undefined> {
+    if (!this.questions.has(questionId)) await this.reload(questionId);
+    return this.get(questionId);
+  }
+
   ofRoom(roomId: string): QuestionState[] {
     return [...(this.rooms.get(roomId) ?? [])]
       .map((id) => this.questions.get(id))

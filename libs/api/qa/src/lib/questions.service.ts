@@ -10,7 +10,7 @@ import {
 } from '@helix/api/core';
 import { ModerationLogService, RoomSettingsService } from '@helix/api/moderation';
 import { CoalescedRoomUpdates, RoomEventLog, type RoomChange } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/rooms';
+import { RoomsService } from '@helix/api/forums';
 import {
   compareQuestions,
   type AskQuestionRequest,
@@ -84,7 +84,9 @@ export class QuestionsService {
     const question = await this.log.record(roomId, (): RoomChange<Question> => {
       const known = this.store.get(questionId);
       if (known) return { event: null, result: () => this.viewFor(known, user) };
-      const status = this.settings.current(roomId).qaReview ? 'pending' : 'approved';
+      const settings = this.settings.current(roomId);
+      if (!settings.qaOpen) throw new ConflictException('Questions are closed in this room right now');
+      const status = settings.qaReview ? 'pending' : 'approved';
       const record: QuestionRecord = {
         _id: id,
         roomId,
@@ -124,6 +126,7 @@ export class QuestionsService {
 
   /** Idempotent: a second upvote by the same person changes nothing. */
   async upvote(user: AuthenticatedUser, questionId: string): Promise<Question> {
+    await this.store.find(questionId);
     const state = this.stateOf(questionId);
     if (state.record.status !== 'approved')
       throw new ConflictException(`Only approved questions take upvotes; this one is ${state.record.status}`);
@@ -133,6 +136,7 @@ export class QuestionsService {
 
   /** Idempotent; also allowed once the question is answered, so a mistaken upvote can be taken back. */
   async removeUpvote(user: AuthenticatedUser, questionId: string): Promise<Question> {
+    await this.store.find(questionId);
     const state = this.stateOf(questionId);
     if (!isPublic(state.record.status))
       throw new ConflictException(`This question is ${state.record.status}; its upvotes cannot change`);
@@ -145,6 +149,7 @@ export class QuestionsService {
     questionId: string,
     request: ModerateQuestionRequest,
   ): Promise<Question> {
+    await this.store.find(questionId);
     const { roomId } = this.stateOf(questionId).record;
     // In the room's queue: the status check, the change, its log entry and its event see no other
     // change in between, so the moderation log lists changes in the order they were made.
@@ -201,6 +206,7 @@ export class QuestionsService {
     upvote: boolean,
   ): Promise<Question> {
     const questionId = state.record._id.toHexString();
+    this.rooms.requireWritable(state.record.roomId);
     if (state.upvoters.has(user.id) !== upvote) {
       const stored = await this.upvotes.add(questionId, { userId: user.id, upvote });
       if (!stored) throw new ConflictException('This question no longer takes upvotes');

@@ -7,6 +7,7 @@ import { PresenceTracker } from './presence-tracker';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
 import { RoomSubjects } from './room-subjects';
+import { RoomWrites } from './room-writes';
 import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
 import { UnansweredEvents } from './unanswered-events';
 
@@ -15,6 +16,7 @@ import { UnansweredEvents } from './unanswered-events';
   providers: [
     RoomEventLog,
     RoomSubjects,
+    RoomWrites,
     RoomBroadcaster,
     PresenceTracker,
     CoalescedRoomUpdates,
@@ -25,6 +27,7 @@ import { UnansweredEvents } from './unanswered-events';
   exports: [
     RoomEventLog,
     RoomSubjects,
+    RoomWrites,
     RoomBroadcaster,
     PresenceTracker,
     CoalescedRoomUpdates,

@@ -6,6 +6,7 @@ import type { Model } from 'mongoose';
 import { RoomBroadcaster } from './room-broadcaster';
 import type { LoggedRoomEvent, RoomEventDraft } from './room-event';
 import { RoomSubjects } from './room-subjects';
+import { RoomWrites } from './room-writes';
 import { roomEventId, RoomEventRecord } from './schemas/room-event.schema';
 
 /** What a change decided inside its room's queue, against the read models as they are at that moment. */
@@ -24,10 +25,11 @@ const GAP_GRACE_MS = 250;
 const PROBE_MS = 1_000;
 /**
  * An event read from the database may be newer than its subject: the instance that stored it writes the
- * subject right after. Its subject is read again this often, this many times, before the event is sent.
+ * subject right after (milliseconds, or longer on a loaded machine). Its subject is read again after these
+ * waits before the event is sent without it; meanwhile the room's later events wait, so members never get
+ * them out of order. Only an instance that died between the two writes makes the whole wait (~5 s).
  */
-const SUBJECT_RETRY_MS = 20;
-const SUBJECT_RETRIES = 10;
+const SUBJECT_WAITS_MS = [20, 40, 80, 160, 320, 640, 1_000, 1_000, 1_000, 1_000];
 /** Refused inserts in a row (other instances took each seq first) before a change gives up. */
 const MAX_SEQ_RETRIES = 50;
 const REMOTE_EVENT = 'helix:room-event';
@@ -58,6 +60,7 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
     @InjectModel(RoomEventRecord.name) private readonly model: Model<RoomEventRecord>,
     private readonly broadcaster: RoomBroadcaster,
     private readonly subjects: RoomSubjects,
+    private readonly writes: RoomWrites,
   ) {
     super();
     broadcaster.onAttach((server) =>
@@ -79,6 +82,7 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
       for (let attempt = 0; attempt <= MAX_SEQ_RETRIES; attempt++) {
         const change = await decide();
         if (!change.event) return change.result();
+        this.writes.require(roomId, change.event.type);
         const event: LoggedRoomEvent = {
           ...change.event,
           roomId,
@@ -206,12 +210,9 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
   /** An event found in the database: its subject may still be on its way from the instance that stored it. */
   private async applyStored(event: LoggedRoomEvent): Promise<void> {
     await this.subjects.reload(event);
-    for (
-      let attempt = 0;
-      attempt < SUBJECT_RETRIES && !this.subjects.view(event.type, event.subjectId);
-      attempt++
-    ) {
-      await new Promise((done) => setTimeout(done, SUBJECT_RETRY_MS));
+    for (const wait of SUBJECT_WAITS_MS) {
+      if (this.subjects.view(event.type, event.subjectId)) break;
+      await new Promise((done) => setTimeout(done, wait));
       await this.subjects.reload(event);
     }
     this.apply(event);

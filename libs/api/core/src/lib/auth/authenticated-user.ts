@@ -32,3 +32,14 @@ export const toPublicUser = (user: AuthenticatedUser): PublicUser => ({
   organization: user.organization,
   stakeholderGroup: user.stakeholderGroup,
 });
+
+/** Who acts when the server's clock does (an agenda session starting): named in logs as the agenda. */
+export const AGENDA_ACTOR: AuthenticatedUser = {
+  id: 'agenda',
+  displayName: 'Agenda',
+  organization: 'Helix',
+  stakeholderGroup: 'civil_society',
+  roles: ['participant', 'moderator'],
+  sessionId: 'agenda',
+  expiresAt: Number.MAX_SAFE_INTEGER,
+};

@@ -64,6 +64,8 @@ const envSchema = z
     TRUST_PROXY: z.string().min(1).default('loopback'),
     /** How often due initiative votes are looked for and closed. */
     INITIATIVE_SWEEP_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** How often agenda sessions due to start or end are looked for. */
+    AGENDA_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),
   })
   .superRefine((env, ctx) => {

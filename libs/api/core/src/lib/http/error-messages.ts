@@ -64,7 +64,41 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
   'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
   'give pinned, locked or resolved': 'укажите pinned, locked или resolved',
-  'give qaReview or projector': 'укажите qaReview или projector',
+  'give qaReview, qaOpen or projector': 'укажите qaReview, qaOpen или projector',
+
+  // Forums, rooms and the agenda.
+  'No such forum': 'Такого форума нет',
+  'No forum is live with this code': 'Сейчас нет форума с таким кодом',
+  'A forum with this slug exists already': 'Форум с таким коротким именем уже есть',
+  'No published outcome for this forum': 'Итоги этого форума не опубликованы',
+  'Only an admin or an organizer of this forum may do this':
+    'Это может сделать только администратор или организатор этого форума',
+  'Nobody has an account with this email': 'Аккаунта с такой эл. почтой нет',
+  'The forum is {status}; only a draft opens': 'Форум в статусе «{status}»: открыть можно только черновик',
+  'The forum is {status}; only a live forum closes':
+    'Форум в статусе «{status}»: закрыть можно только идущий форум',
+  '“{title}” is live: close it first': 'Сейчас идёт «{title}»: сначала закройте его',
+  'The forum was changed meanwhile; look again': 'Форум тем временем изменился; посмотрите ещё раз',
+  'This forum is closed: it can be read, not changed': 'Форум закрыт: его можно читать, но не менять',
+  'This room is archived: it can be read, not changed': 'Комната в архиве: её можно читать, но не менять',
+  'This forum already has a room with that short name':
+    'В этом форуме уже есть комната с таким коротким именем',
+  'Give the room a slug: its title makes none':
+    'Укажите короткое имя комнаты: из её названия его не составить',
+  'Not a room of this forum: {rooms}': 'Это не комнаты этого форума: {rooms}',
+  'The room belongs to another forum': 'Комната относится к другому форуму',
+  'No such session': 'Такой сессии нет',
+  'This session is over; it can no longer change': 'Сессия закончилась; её уже нельзя менять',
+  'This session has started; its start can no longer move': 'Сессия началась; её начало уже не перенести',
+  'This session is running; end it before removing it': 'Сессия идёт; завершите её, прежде чем удалять',
+  'startsAt must come before endsAt': 'startsAt должно быть раньше endsAt',
+  'Questions are closed in this room right now': 'Сейчас в этой комнате вопросы не принимаются',
+  'an IANA time zone such as Asia/Tomsk': 'часовой пояс IANA, например Asia/Tomsk',
+  'give at least one field': 'укажите хотя бы одно поле',
+  'give en, ru or both': 'укажите en, ru или оба',
+  'lowercase letters, digits and dashes, at most 60':
+    'строчные латинские буквы, цифры и дефисы, не больше 60',
+  'six letters or digits': 'шесть букв или цифр',
   'No {kind} can be shown in this deployment': 'Здесь нельзя вывести на экран: {kind}',
   'targetId is required for a poll or an initiative, and only for them':
     'targetId нужен для опроса или инициативы, и только для них',
@@ -118,6 +152,7 @@ const WORDS: Readonly<Record<string, string>> = {
   admin: 'администратор',
   // No word is shared between entities, so each status takes its own entity's gender.
   draft: 'черновик',
+  live: 'идёт',
   open: 'открыт',
   closed: 'завершён',
   voting: 'идёт голосование',

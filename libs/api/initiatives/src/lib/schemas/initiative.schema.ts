@@ -44,6 +44,10 @@ export class InitiativeRecord {
   @Prop({ type: String, default: null })
   roomId!: string | null;
 
+  /** Absent from initiatives stored before forums: those belong to their room's forum, or the first forum. */
+  @Prop({ type: String })
+  forumId?: string;
+
   @Prop({ type: Object, required: true })
   proposer!: PublicUser;
 

@@ -10,6 +10,10 @@ export class RoomSettingsRecord {
   @Prop({ default: false })
   qaReview!: boolean;
 
+  /** Whether the audience may ask now; an agenda session opens and closes it. */
+  @Prop({ default: true })
+  qaOpen!: boolean;
+
   @Prop({ type: String, enum: PROJECTOR_KINDS, default: 'nothing' })
   projectorKind!: ProjectorKind;
 

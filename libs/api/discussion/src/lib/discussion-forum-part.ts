@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
+import type { StakeholderGroup } from '@helix/contract';
+import { DiscussionStore } from './discussion-store';
+
+/** What the discussion contributes to a forum's numbers: threads, messages, and who wrote. */
+@Injectable()
+export class DiscussionForumPart implements ForumPart {
+  constructor(private readonly store: DiscussionStore) {}
+
+  stats(forum: ForumScope): ForumPartStats {
+    const participants = new Map<string, StakeholderGroup>();
+    let threads = 0;
+    let messages = 0;
+    for (const roomId of forum.roomIds) {
+      threads += this.store.threadsOf(roomId).length;
+      for (const message of this.store.page(roomId, undefined, undefined, Number.MAX_SAFE_INTEGER).items) {
+        if (message.deleted) continue;
+        messages += 1;
+        participants.set(message.author.id, message.author.stakeholderGroup);
+      }
+    }
+    return { counts: { threads, messages }, participants };
+  }
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-forums', preset: '../../../jest.preset.cjs' };

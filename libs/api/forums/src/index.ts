@@ -1,0 +1,8 @@
+export { ForumsModule } from './lib/forums.module';
+export { RoomsService } from './lib/rooms.service';
+export { ForumsService } from './lib/forums.service';
+export { ForumsStore } from './lib/forums-store';
+export { ForumParts, type ForumPart, type ForumPartStats, type ForumScope } from './lib/forum-parts';
+export type { RoomRecord } from './lib/schemas/room.schema';
+export type { AgendaSessionRecord } from './lib/schemas/agenda-session.schema';
+export { inLanguage } from './lib/translated';

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { RealtimeModule } from '@helix/api/realtime';
+import { AgendaClock } from './agenda-clock';
+import { AgendaController } from './agenda.controller';
+import { AgendaService } from './agenda.service';
+import { ForumParts } from './forum-parts';
+import { ForumsController } from './forums.controller';
+import { ForumsService } from './forums.service';
+import { ForumsStore } from './forums-store';
+import { RoomsController } from './rooms.controller';
+import { RoomsService } from './rooms.service';
+import { AgendaClaimRecord, AgendaClaimSchema } from './schemas/agenda-claim.schema';
+import { AgendaSessionRecord, AgendaSessionSchema } from './schemas/agenda-session.schema';
+import { ForumRecord, ForumSchema } from './schemas/forum.schema';
+import { RoomRecord, RoomSchema } from './schemas/room.schema';
+import { ForumSeeder } from './seed/forum-seeder';
+
+/** Forums, their rooms and their agendas: every feature that lives in a room builds on this. */
+@Module({
+  imports: [
+    RealtimeModule,
+    MongooseModule.forFeature([
+      { name: ForumRecord.name, schema: ForumSchema },
+      { name: RoomRecord.name, schema: RoomSchema },
+      { name: AgendaSessionRecord.name, schema: AgendaSessionSchema },
+      { name: AgendaClaimRecord.name, schema: AgendaClaimSchema },
+    ]),
+  ],
+  controllers: [ForumsController, RoomsController, AgendaController],
+  providers: [ForumsStore, ForumSeeder, ForumsService, RoomsService, AgendaService, AgendaClock, ForumParts],
+  exports: [ForumsStore, ForumsService, RoomsService, ForumParts],
+})
+export class ForumsModule {}

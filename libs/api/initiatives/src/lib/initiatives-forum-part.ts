@@ -1,0 +1,72 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@helix/api/core';
+import type { ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
+import type { Language, PublicOutcome, StakeholderGroup } from '@helix/contract';
+import { InitiativesService } from './initiatives.service';
+import { InitiativesStore } from './initiatives-store';
+
+/** What initiatives contribute to a forum: its numbers, the adopted ones, and closing the votes still open. */
+@Injectable()
+export class InitiativesForumPart implements ForumPart {
+  constructor(
+    private readonly store: InitiativesStore,
+    private readonly initiatives: InitiativesService,
+  ) {}
+
+  stats(forum: ForumScope): ForumPartStats {
+    const records = this.of(forum);
+    const participants = new Map<string, StakeholderGroup>();
+    for (const record of records) {
+      participants.set(record.proposer.id, record.proposer.stakeholderGroup);
+      for (const [userId, vote] of Object.entries(record.votes ?? {})) participants.set(userId, vote.group);
+    }
+    const count = (status: string) => records.filter((record) => record.status === status).length;
+    return {
+      counts: {
+        initiatives: {
+          total: records.length,
+          voting: count('voting'),
+          adopted: count('adopted'),
+          rejected: count('rejected'),
+        },
+      },
+      participants,
+    };
+  }
+
+  outcome(forum: ForumScope, language: Language): Pick<PublicOutcome, 'initiatives'> {
+    return {
+      initiatives: this.of(forum)
+        .filter((record) => record.status === 'adopted')
+        .map((record) => {
+          const view = this.store.viewAs(record, null, language);
+          return {
+            id: view.id,
+            title: view.title,
+            summary: view.summary,
+            room: record.roomId ? forum.roomTitle(record.roomId) : null,
+            closedAt: view.closedAt,
+            partners: view.partners.map(({ organization, stakeholderGroup }) => ({
+              organization,
+              stakeholderGroup,
+            })),
+            tally: view.tally,
+          };
+        }),
+    };
+  }
+
+  async close(forum: ForumScope, by: AuthenticatedUser): Promise<void> {
+    for (const record of this.of(forum).filter((candidate) => candidate.status === 'voting')) {
+      try {
+        await this.initiatives.close(by, record._id.toHexString(), 'en');
+      } catch (error) {
+        if (!(error instanceof ConflictException)) throw error;
+      }
+    }
+  }
+
+  private of(forum: ForumScope) {
+    return this.store.all().filter((record) => this.store.forumIdOf(record) === forum.forumId);
+  }
+}

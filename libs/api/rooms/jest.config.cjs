@@ -1,1 +1,0 @@
-module.exports = { displayName: 'api-rooms', preset: '../../../jest.preset.cjs' };

@@ -1,2 +1,0 @@
-export { RoomsModule } from './lib/rooms.module';
-export { RoomsService } from './lib/rooms.service';

@@ -327,6 +327,19 @@ const REST_TABLE: RestRow[] = [
     request: async (f) => ({ params: { sessionId: (await f.fresh.session()).id } }),
   },
 
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/search',
+    expect: signedIn(200),
+    request: (f) => ({ params: { forumId: f.forum.id }, query: { q: 'start' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/search',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id }, query: { q: 'start' } }),
+  },
+
   // Rooms and threads
   { method: 'GET', path: '/api/rooms', expect: signedIn(200) },
   {

@@ -6,3 +6,4 @@ export * from './lib/realtime';
 export * from './lib/polls';
 export * from './lib/initiatives';
 export * from './lib/qa';
+export * from './lib/search';

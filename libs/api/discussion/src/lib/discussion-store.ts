@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReadModel } from '@helix/api/core';
 import { RoomSubjects, type RoomSubjectSource } from '@helix/api/realtime';
+import { SearchIndex, type SearchDocument } from '@helix/api/search';
 import type { Message, MessagePage, RoomEventType, Thread } from '@helix/contract';
 import type { Model } from 'mongoose';
 import { MessageRecord } from './schemas/message.schema';
@@ -112,6 +113,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
   constructor(
     @InjectModel(MessageRecord.name) private readonly messageModel: Model<MessageRecord>,
     @InjectModel(ThreadRecord.name) private readonly threadModel: Model<ThreadRecord>,
+    private readonly search: SearchIndex,
     subjects: RoomSubjects,
   ) {
     super();
@@ -193,6 +195,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     if (existing && existing.record.version >= record.version) return existing;
     const state: MessageState = { record, view: toMessage(record) };
     this.messages.set(id, state);
+    this.index(state);
     const thread = this.threads.get(record.threadId);
     if (thread) {
       place(thread.messages, state);
@@ -207,6 +210,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     const record = withThreadDefaults(stored);
     const id = record._id.toHexString();
     const existing = this.threads.get(id);
+    this.search.put(this.threadDocument(record));
     if (existing) {
       if (existing.record.version < record.version) existing.record = record;
       return;
@@ -252,7 +256,40 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
         thread.count += Number(!state.record.deleted);
       }
       this.listOf(this.roomMessages, state.record.roomId).push(state);
+      this.index(state);
     }
+  }
+
+  /** What people can read of a message is searchable; a hidden or deleted one leaves the index. */
+  private index(state: MessageState): void {
+    const { record, view } = state;
+    if (record.deleted || record.hidden) {
+      this.search.remove('message', view.id);
+      return;
+    }
+    this.search.put({
+      kind: 'message',
+      id: view.id,
+      roomId: record.roomId,
+      threadId: record.threadId,
+      title: '',
+      context: this.threads.get(record.threadId)?.record.title ?? '',
+      text: record.text,
+      at: view.createdAt,
+    });
+  }
+
+  private threadDocument(record: ThreadRecord): SearchDocument {
+    const id = record._id.toHexString();
+    return {
+      kind: 'thread',
+      id,
+      roomId: record.roomId,
+      threadId: id,
+      title: record.title,
+      text: '',
+      at: record.createdAt.toISOString(),
+    };
   }
 
   private listOf(map: Map<string, MessageState[]>, key: string): MessageState[] {

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
+import { SearchModule } from '@helix/api/search';
 import { DiscussionForumPart } from './discussion-forum-part';
 import { DiscussionGateway } from './discussion.gateway';
 import { DiscussionStore } from './discussion-store';
@@ -18,6 +19,7 @@ import { ThreadsService } from './threads.service';
     RealtimeModule,
     ForumsModule,
     ModerationModule,
+    SearchModule,
     MongooseModule.forFeature([
       { name: ThreadRecord.name, schema: ThreadSchema },
       { name: MessageRecord.name, schema: MessageSchema },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReadModel } from '@helix/api/core';
 import { ForumsStore } from '@helix/api/forums';
+import { SearchIndex } from '@helix/api/search';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
 import type { ConsensusResult } from '@helix/consensus';
 import type { Initiative } from '@helix/contract';
@@ -25,6 +26,7 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
   constructor(
     @InjectModel(InitiativeRecord.name) private readonly model: Model<InitiativeRecord>,
     private readonly forums: ForumsStore,
+    private readonly search: SearchIndex,
     subjects: RoomSubjects,
   ) {
     super();
@@ -54,6 +56,19 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
     const existing = this.initiatives.get(id);
     if (existing && existing.record.version >= record.version) return;
     this.initiatives.set(id, { record });
+    // A draft is its proposer's until voting opens.
+    if (record.status === 'draft') this.search.remove('initiative', id);
+    else
+      this.search.put({
+        kind: 'initiative',
+        id,
+        roomId: record.roomId,
+        forumId: record.forumId,
+        threadId: null,
+        title: record.title,
+        text: record.summary,
+        at: record.createdAt.toISOString(),
+      });
   }
 
   viewAs(record: InitiativeRecord, viewerId: string | null, language: 'en' | 'ru'): Initiative {

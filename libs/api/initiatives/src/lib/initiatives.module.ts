@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
+import { SearchModule } from '@helix/api/search';
 import { InitiativeCloser } from './initiative-closer';
 import { InitiativesController } from './initiatives.controller';
 import { InitiativesForumPart } from './initiatives-forum-part';
@@ -15,6 +16,7 @@ import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema'
     RealtimeModule,
     ForumsModule,
     ModerationModule,
+    SearchModule,
     MongooseModule.forFeature([{ name: InitiativeRecord.name, schema: InitiativeSchema }]),
   ],
   controllers: [InitiativesController],

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
+import { SearchModule } from '@helix/api/search';
 import { QaForumPart } from './qa-forum-part';
 import { QuestionsController } from './questions.controller';
 import { QuestionsService } from './questions.service';
@@ -15,6 +16,7 @@ import { QuestionRecord, QuestionSchema } from './schemas/question.schema';
     RealtimeModule,
     ForumsModule,
     ModerationModule,
+    SearchModule,
     MongooseModule.forFeature([{ name: QuestionRecord.name, schema: QuestionSchema }]),
   ],
   controllers: [QuestionsController],

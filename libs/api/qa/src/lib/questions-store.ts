@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReadModel } from '@helix/api/core';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
+import { SearchIndex } from '@helix/api/search';
 import type { RoomEventType } from '@helix/contract';
 import type { Model } from 'mongoose';
-import { toQuestion } from './question-view';
+import { isPublic, toQuestion } from './question-view';
 import { QuestionRecord } from './schemas/question.schema';
 
 export interface QuestionState {
@@ -20,6 +21,7 @@ export class QuestionsStore extends ReadModel implements RoomSubjectSource {
 
   constructor(
     @InjectModel(QuestionRecord.name) private readonly model: Model<QuestionRecord>,
+    private readonly search: SearchIndex,
     subjects: RoomSubjects,
   ) {
     super();
@@ -55,6 +57,18 @@ export class QuestionsStore extends ReadModel implements RoomSubjectSource {
       this.rooms.set(record.roomId, ids);
     }
     ids.add(id);
+    // Only what the whole room sees is searchable: not a question waiting for review, nor a dismissed one.
+    if (isPublic(record.status))
+      this.search.put({
+        kind: 'question',
+        id,
+        roomId: record.roomId,
+        threadId: null,
+        title: '',
+        text: record.text,
+        at: record.createdAt.toISOString(),
+      });
+    else this.search.remove('question', id);
     return state;
   }
 

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-search', preset: '../../../jest.preset.cjs' };

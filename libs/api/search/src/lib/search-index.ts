@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { SearchHit, SearchKind } from '@helix/contract';
+import MiniSearch from 'minisearch';
+import { snippetOf, stem } from './search-text';
+
+/** What a feature puts in the index: one searchable thing of one forum. */
+export interface SearchDocument {
+  kind: SearchKind;
+  id: string;
+  /** The room it was written in; or, for an initiative of the whole forum, no room and its forum. */
+  roomId: string | null;
+  forumId?: string;
+  threadId: string | null;
+  /** Searched with a higher weight: a thread's or an initiative's title. */
+  title: string;
+  text: string;
+  /** Shown with a hit but not searched: a message's thread title. */
+  context?: string;
+  at: string;
+}
+
+interface Stored extends SearchDocument {
+  key: string;
+}
+
+const keyOf = (kind: SearchKind, id: string): string => `${kind}:${id}`;
+
+/**
+ * One full-text index of everything people wrote in every forum, in memory (docs/adr/0001-forum-scale.md):
+ * the features that own messages, threads, questions and initiatives keep their visible ones in it as their
+ * read models change (a hidden or deleted message leaves it at once). Words are matched by their stem in
+ * Russian or English, and the last word of a query also as a prefix.
+ */
+@Injectable()
+export class SearchIndex {
+  private readonly index = new MiniSearch<Stored>({
+    idField: 'key',
+    fields: ['title', 'text'],
+    storeFields: ['kind', 'id', 'forumId', 'roomId', 'threadId', 'title', 'text', 'context', 'at'],
+    processTerm: (term) => stem(term),
+    searchOptions: { boost: { title: 2 }, combineWith: 'AND' },
+  });
+
+  /** Adds a document, or replaces the one of the same kind and id. */
+  put(document: SearchDocument): void {
+    const key = keyOf(document.kind, document.id);
+    if (this.index.has(key)) this.index.discard(key);
+    this.index.add({ ...document, key });
+  }
+
+  /** Adds many at once (a boot pass). */
+  putAll(documents: readonly SearchDocument[]): void {
+    for (const document of documents) this.put(document);
+  }
+
+  remove(kind: SearchKind, id: string): void {
+    const key = keyOf(kind, id);
+    if (this.index.has(key)) this.index.discard(key);
+  }
+
+  /** The best matches among the documents of the forum's rooms, or of one room. */
+  search(
+    query: string,
+    scope: { forumId: string; roomIds: ReadonlySet<string> },
+    limit: number,
+  ): SearchHit[] {
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!words.length) return [];
+    const stems = words.map(stem);
+    const prefix = stems.at(-1);
+    const results = this.index.search(words.join(' '), {
+      prefix: (term) => term === prefix,
+      filter: (result) =>
+        result['roomId']
+          ? scope.roomIds.has(result['roomId'] as string)
+          : result['forumId'] === scope.forumId,
+    });
+    return results.slice(0, limit).map((result) => {
+      const hit = result as unknown as Stored;
+      return {
+        kind: hit.kind,
+        id: hit.id,
+        roomId: hit.roomId,
+        threadId: hit.threadId,
+        title: hit.title || hit.context || '',
+        ...snippetOf(hit.text || hit.title, stems, prefix),
+        at: hit.at,
+      };
+    });
+  }
+}

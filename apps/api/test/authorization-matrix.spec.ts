@@ -81,6 +81,8 @@ interface Fixtures {
     question(): Promise<Question>;
     message(): Promise<Message>;
     refreshToken(): Promise<string>;
+    /** A thread by the other participant. */
+    thread(): Promise<Thread>;
     /** A draft forum by the admin: nobody but its organizers sees it. */
     draftForum(): Promise<Forum>;
     /** A future session of the agenda in `room`. */
@@ -360,6 +362,15 @@ const REST_TABLE: RestRow[] = [
     // CONTRACT GAP: pinning/locking threads is not in the contract; the API lets moderators and admins.
     expect: staff(200),
     request: (f) => ({ params: { roomId: f.room.id, threadId: f.pinThread.id }, body: { pinned: true } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/rooms/{roomId}/threads/{threadId}',
+    // Its author too, while nobody else wrote in it (threads.spec.ts); here the author is not asking.
+    expect: staff(204),
+    request: async (f) => ({
+      params: { roomId: f.room.id, threadId: (await f.fresh.thread()).id },
+    }),
   },
   {
     method: 'GET',
@@ -743,6 +754,10 @@ describe('authorization matrix', () => {
         }),
       // A new account each time: signing in is rate limited per email, registering a new email is not.
       refreshToken: async () => (await t.register({ displayName: 'Session holder' })).refreshToken,
+      thread: () =>
+        created<Thread>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/threads`, {
+          title: unique('Thread'),
+        }),
       draftForum: () => created<Forum>('admin', 'POST', '/api/forums', forumBody(unique('draft'))),
       session: () =>
         created<AgendaSession>('admin', 'POST', `/api/rooms/${f.room.id}/sessions`, sessionBody()),

@@ -71,6 +71,8 @@ export const threadSchema = z.object({
   locked: z.boolean(),
   /** Settled by a moderator: shown as done, still open for replies unless also locked. */
   resolved: z.boolean(),
+  /** Removed by its author or a moderator: no longer listed (its events tell clients to drop it). */
+  deleted: z.boolean(),
   messageCount: z.number().int(),
   lastActivityAt: isoDateSchema,
   createdAt: isoDateSchema,
@@ -80,16 +82,25 @@ export type Thread = z.infer<typeof threadSchema>;
 export const THREAD_TITLE_MAX = 200;
 export const createThreadRequestSchema = z.strictObject({
   title: textField(THREAD_TITLE_MAX),
+  /** The creator's own key for this thread: sending it again answers the stored thread (a double click makes one). */
+  clientId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .optional(),
 });
 export type CreateThreadRequest = z.infer<typeof createThreadRequestSchema>;
 
 export const updateThreadRequestSchema = z
   .strictObject({
+    /** Its author or a moderator renames a thread; the flags are the moderators'. */
+    title: textField(THREAD_TITLE_MAX).optional(),
     pinned: z.boolean().optional(),
     locked: z.boolean().optional(),
     resolved: z.boolean().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'give pinned, locked or resolved')
+  .refine((body) => Object.keys(body).length > 0, 'give title, pinned, locked or resolved')
   .meta({ minProperties: 1 });
 export type UpdateThreadRequest = z.infer<typeof updateThreadRequestSchema>;
 
@@ -206,6 +217,8 @@ export const MODERATION_ACTIONS = [
   'thread.unlocked',
   'thread.resolved',
   'thread.reopened',
+  'thread.renamed',
+  'thread.deleted',
   'question.approved',
   'question.answered',
   'question.dismissed',

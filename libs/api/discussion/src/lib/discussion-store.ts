@@ -68,11 +68,13 @@ const withMessageDefaults = (
   ...record,
 });
 const withThreadDefaults = (
-  record: Stored<ThreadRecord, 'pinned' | 'locked' | 'resolved' | 'version'>,
+  record: Stored<ThreadRecord, 'pinned' | 'locked' | 'resolved' | 'deleted' | 'clientId' | 'version'>,
 ): ThreadRecord => ({
   pinned: false,
   locked: false,
   resolved: false,
+  deleted: false,
+  clientId: null,
   version: 0,
   ...record,
 });
@@ -136,16 +138,22 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     return this.thread(roomId, threadId);
   }
 
+  /** A thread of the room that has not been deleted. */
   thread(roomId: string, threadId: string): ThreadRecord | undefined {
     const state = this.threads.get(threadId);
-    return state?.record.roomId === roomId ? state.record : undefined;
+    return state?.record.roomId === roomId && !state.record.deleted ? state.record : undefined;
+  }
+
+  /** Whether anyone but `userId` wrote in the thread (its author may delete it only while nobody else has). */
+  othersWroteIn(threadId: string, userId: string): boolean {
+    return (this.threads.get(threadId)?.messages ?? []).some((state) => state.record.authorId !== userId);
   }
 
   /** The room's threads, pinned first, then by last activity. */
   threadsOf(roomId: string): Thread[] {
     return [...(this.roomThreads.get(roomId) ?? [])]
       .map((threadId) => this.threadView(threadId))
-      .filter((thread) => thread !== null)
+      .filter((thread): thread is Thread => thread !== null && !thread.deleted)
       .sort(
         (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastActivityAt.localeCompare(a.lastActivityAt),
       );
@@ -164,6 +172,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
       pinned: record.pinned,
       locked: record.locked,
       resolved: record.resolved,
+      deleted: record.deleted,
       messageCount: state.count,
       lastActivityAt: last.toISOString(),
       createdAt: record.createdAt.toISOString(),
@@ -178,7 +187,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     limit: number,
   ): MessagePage {
     const list = threadId
-      ? this.threads.get(threadId)?.record.roomId === roomId
+      ? this.thread(roomId, threadId)
         ? (this.threads.get(threadId)?.messages ?? [])
         : []
       : (this.roomMessages.get(roomId) ?? []);
@@ -210,7 +219,10 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     const record = withThreadDefaults(stored);
     const id = record._id.toHexString();
     const existing = this.threads.get(id);
-    this.search.put(this.threadDocument(record));
+    if (record.deleted) {
+      this.search.remove('thread', id);
+      for (const state of existing?.messages ?? []) this.search.remove('message', state.view.id);
+    } else this.search.put(this.threadDocument(record));
     if (existing) {
       if (existing.record.version < record.version) existing.record = record;
       return;
@@ -263,7 +275,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
   /** What people can read of a message is searchable; a hidden or deleted one leaves the index. */
   private index(state: MessageState): void {
     const { record, view } = state;
-    if (record.deleted || record.hidden) {
+    if (record.deleted || record.hidden || this.threads.get(record.threadId)?.record.deleted) {
       this.search.remove('message', view.id);
       return;
     }

@@ -1,11 +1,17 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { toPublicUser, type AuthenticatedUser } from '@helix/api/core';
+import {
+  deterministicId,
+  isDuplicateKeyError,
+  isModerator,
+  toPublicUser,
+  type AuthenticatedUser,
+} from '@helix/api/core';
 import { ModerationLogService, type ModerationRecordInput } from '@helix/api/moderation';
 import { RoomEventLog } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
-import type { ModerationAction, Thread, UpdateThreadRequest } from '@helix/contract';
-import { Types, type Model } from 'mongoose';
+import type { CreateThreadRequest, ModerationAction, Thread, UpdateThreadRequest } from '@helix/contract';
+import { trusted, Types, type Model } from 'mongoose';
 import { DiscussionStore } from './discussion-store';
 import { ThreadRecord } from './schemas/thread.schema';
 
@@ -17,6 +23,12 @@ const FLAG_ACTIONS: Record<(typeof THREAD_FLAGS)[number], [ModerationAction, Mod
   resolved: ['thread.resolved', 'thread.reopened'],
 };
 
+export interface CreateThreadResult {
+  thread: Thread;
+  /** False when the creator had already sent this clientId: the stored thread, nothing new. */
+  created: boolean;
+}
+
 @Injectable()
 export class ThreadsService {
   constructor(
@@ -27,28 +39,50 @@ export class ThreadsService {
     private readonly moderationLog: ModerationLogService,
   ) {}
 
-  async create(user: AuthenticatedUser, roomId: string, title: string): Promise<Thread> {
+  /** With a clientId, a second request (a double click, a retry) answers the thread the first one made. */
+  async create(
+    user: AuthenticatedUser,
+    roomId: string,
+    request: CreateThreadRequest,
+  ): Promise<CreateThreadResult> {
     await this.rooms.get(roomId);
-    const record: ThreadRecord = {
-      _id: new Types.ObjectId(),
-      roomId,
-      title,
-      createdBy: toPublicUser(user),
-      pinned: false,
-      locked: false,
-      resolved: false,
-      createdAt: new Date(),
-      version: 1,
-    };
-    const id = record._id.toHexString();
-    return this.log.record(roomId, () => ({
-      event: { type: 'thread.created', subjectId: id, threadId: id, actorId: user.id },
-      commit: async () => {
-        await this.threads.collection.insertOne(record as never);
-        this.store.putThread(record);
-      },
-      result: () => this.viewOf(id),
-    }));
+    const id = request.clientId ? deterministicId('thread', user.id, request.clientId) : new Types.ObjectId();
+    const threadId = id.toHexString();
+    if (request.clientId) await this.store.findThread(roomId, threadId);
+    let created = false;
+    const thread = await this.log.record(roomId, () => {
+      if (this.store.threadView(threadId)) return { event: null, result: () => this.viewOf(threadId) };
+      const record: ThreadRecord = {
+        _id: id,
+        roomId,
+        title: request.title,
+        createdBy: toPublicUser(user),
+        pinned: false,
+        locked: false,
+        resolved: false,
+        deleted: false,
+        clientId: request.clientId ?? null,
+        createdAt: new Date(),
+        version: 1,
+      };
+      return {
+        event: { type: 'thread.created', subjectId: threadId, threadId, actorId: user.id },
+        commit: async () => {
+          try {
+            await this.threads.collection.insertOne(record as never);
+          } catch (error) {
+            // The same clientId reached another instance at the same moment: that one stored it.
+            if (!isDuplicateKeyError(error)) throw error;
+            await this.store.findThread(roomId, threadId);
+            return;
+          }
+          this.store.putThread(record);
+          created = true;
+        },
+        result: () => this.viewOf(threadId),
+      };
+    });
+    return { thread, created };
   }
 
   async list(roomId: string): Promise<Thread[]> {
@@ -57,8 +91,8 @@ export class ThreadsService {
   }
 
   /**
-   * Decided in the room's queue, so the flags read, the change and its event see no other change of the
-   * room in between; each flag that really changes is recorded in the moderation log.
+   * Renames (its author or a moderator) or flags (moderators) a thread, decided in the room's queue; each
+   * flag that really changes, and a moderator's renaming of someone else's thread, is in the moderation log.
    */
   async update(
     user: AuthenticatedUser,
@@ -67,33 +101,80 @@ export class ThreadsService {
     patch: UpdateThreadRequest,
   ): Promise<Thread> {
     await this.rooms.get(roomId);
+    await this.store.findThread(roomId, threadId);
     return this.log.record(roomId, () => {
       const current = this.store.thread(roomId, threadId);
       if (!current) throw new NotFoundException('No such thread in this room');
       const changed = THREAD_FLAGS.filter(
         (flag) => patch[flag] !== undefined && patch[flag] !== current[flag],
       );
+      if (changed.length && !isModerator(user))
+        throw new ForbiddenException('Only a moderator or an admin may pin, lock or resolve a thread');
+      const own = current.createdBy.id === user.id;
+      const renamed = patch.title !== undefined && patch.title !== current.title;
+      if (renamed && !own && !isModerator(user))
+        throw new ForbiddenException('Only the author or a moderator may rename or delete this thread');
       const actions: ModerationRecordInput[] = changed.map((flag) => ({
         action: FLAG_ACTIONS[flag][patch[flag] ? 0 : 1],
         subjectId: threadId,
       }));
-      const set = Object.fromEntries(changed.map((flag) => [flag, patch[flag]]));
-      return {
-        event: changed.length
-          ? { type: 'thread.updated', subjectId: threadId, threadId, actorId: user.id }
-          : null,
-        commit: async (seq) => {
-          const updated = await this.threads
-            .findOneAndUpdate({ _id: threadId }, { $set: set, $inc: { version: 1 } }, { new: true })
-            .lean<ThreadRecord>()
-            .exec();
-          if (!updated) throw new NotFoundException('No such thread in this room');
-          this.store.putThread(updated);
-          await this.moderationLog.record(user, roomId, seq, actions);
-        },
-        result: () => this.viewOf(threadId),
+      if (renamed && !own)
+        actions.push({ action: 'thread.renamed', subjectId: threadId, detail: current.title });
+      const set = {
+        ...Object.fromEntries(changed.map((flag) => [flag, patch[flag]])),
+        ...(renamed ? { title: patch.title } : {}),
       };
+      return this.change(user, roomId, threadId, set, actions);
     });
+  }
+
+  /** Its author deletes a thread nobody else wrote in; a moderator, any thread (logged). */
+  async remove(user: AuthenticatedUser, roomId: string, threadId: string): Promise<void> {
+    await this.rooms.get(roomId);
+    await this.store.findThread(roomId, threadId);
+    await this.log.record(roomId, () => {
+      const current = this.store.thread(roomId, threadId);
+      if (!current) throw new NotFoundException('No such thread in this room');
+      const own = current.createdBy.id === user.id;
+      if (!isModerator(user)) {
+        if (!own)
+          throw new ForbiddenException('Only the author or a moderator may rename or delete this thread');
+        if (this.store.othersWroteIn(threadId, user.id))
+          throw new ConflictException('Others have written in this thread: ask a moderator to remove it');
+      }
+      const actions: ModerationRecordInput[] = own
+        ? []
+        : [{ action: 'thread.deleted', subjectId: threadId, detail: current.title }];
+      return this.change(user, roomId, threadId, { deleted: true }, actions);
+    });
+  }
+
+  private change(
+    user: AuthenticatedUser,
+    roomId: string,
+    threadId: string,
+    set: Partial<ThreadRecord>,
+    actions: ModerationRecordInput[],
+  ) {
+    return {
+      event: Object.keys(set).length
+        ? { type: 'thread.updated' as const, subjectId: threadId, threadId, actorId: user.id }
+        : null,
+      commit: async (seq: number) => {
+        const updated = await this.threads
+          .findOneAndUpdate(
+            { _id: threadId, deleted: trusted({ $ne: true }) },
+            { $set: set, $inc: { version: 1 } },
+            { new: true },
+          )
+          .lean<ThreadRecord>()
+          .exec();
+        if (!updated) throw new NotFoundException('No such thread in this room');
+        this.store.putThread(updated);
+        await this.moderationLog.record(user, roomId, seq, actions);
+      },
+      result: () => this.viewOf(threadId),
+    };
   }
 
   private viewOf(threadId: string): Thread {

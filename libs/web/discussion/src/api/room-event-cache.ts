@@ -29,6 +29,8 @@ export function upsertMessage(queryClient: QueryClient, message: Message): boole
 export function upsertThread(queryClient: QueryClient, thread: Thread): void {
   queryClient.setQueryData<Thread[]>(discussionKeys.threads(thread.roomId), (threads) => {
     if (!threads) return threads;
+    // A deleted thread leaves the list.
+    if (thread.deleted) return threads.filter((item) => item.id !== thread.id);
     const index = threads.findIndex((item) => item.id === thread.id);
     if (index < 0) return [...threads, thread];
     const next = [...threads];

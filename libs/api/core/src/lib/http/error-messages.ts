@@ -43,6 +43,12 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   // Rooms, threads and messages.
   'No such room': 'Такой комнаты нет',
   'No such thread in this room': 'В этой комнате нет такой темы',
+  'Only a moderator or an admin may pin, lock or resolve a thread':
+    'Закрепить, закрыть или отметить тему решённой может только модератор или администратор',
+  'Only the author or a moderator may rename or delete this thread':
+    'Переименовать или удалить тему может только её автор или модератор',
+  'Others have written in this thread: ask a moderator to remove it':
+    'В этой теме писали другие: попросите модератора удалить её',
   'No such message': 'Такого сообщения нет',
   'This thread is locked by a moderator': 'Модератор закрыл эту тему',
   'This clientId was already used for something else': 'Этот clientId уже использован для другого',
@@ -63,7 +69,7 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'This server is restarting; try again': 'Сервер перезапускается; попробуйте ещё раз',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
   'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
-  'give pinned, locked or resolved': 'укажите pinned, locked или resolved',
+  'give title, pinned, locked or resolved': 'укажите title, pinned, locked или resolved',
   'give qaReview, qaOpen or projector': 'укажите qaReview, qaOpen или projector',
 
   // Forums, rooms and the agenda.

@@ -25,6 +25,13 @@ export class ThreadRecord {
   @Prop({ default: false })
   resolved!: boolean;
 
+  @Prop({ default: false })
+  deleted!: boolean;
+
+  /** The creator's key, when they gave one: the `_id` is derived from it (see ThreadsService.create). */
+  @Prop({ type: String, default: null })
+  clientId!: string | null;
+
   @Prop({ required: true })
   createdAt!: Date;
 

@@ -1,5 +1,6 @@
 import type { StakeholderGroup } from '@helix/contract';
 import { evaluateConsensus } from './evaluate';
+import { describeRule } from './messages';
 import { DEFAULT_CONSENSUS_RULE, type Ballot, type ConsensusRule, type Position } from './rule';
 
 const U: StakeholderGroup = 'university';
@@ -176,6 +177,21 @@ describe('evaluateConsensus', () => {
     ]);
     expect(evaluateConsensus(rule({ quorum: 3 }), votes(U, 'agree'), 'ru').unmet[0]).toBe(
       'Подано 1 голос из 3 необходимых.',
+    );
+  });
+});
+
+describe('describeRule', () => {
+  it('counts in words that agree with the numbers, in English and Russian', () => {
+    const one = { quorum: 1, minGroups: 1, groupThreshold: 0.5, maxBlocks: 1 };
+    expect(describeRule(one, 'en')).toContain('at least 1 vote from at least 1 stakeholder group,');
+    expect(describeRule(one, 'en')).toContain('no more than 1 block.');
+    expect(describeRule({ ...one, quorum: 6, minGroups: 3, maxBlocks: 0 }, 'en')).toContain(
+      'at least 6 votes from at least 3 stakeholder groups',
+    );
+    expect(describeRule(one, 'ru')).toContain('не меньше 1 голоса из не меньше чем 1 группы');
+    expect(describeRule({ ...one, quorum: 5, minGroups: 3 }, 'ru')).toContain(
+      'не меньше 5 голосов из не меньше чем 3 групп',
     );
   });
 });

@@ -79,7 +79,10 @@ export function describeUnmet(condition: UnmetCondition, language: Language): st
 
 /** The rule in words, for the UI and the API docs. */
 export function describeRule(rule: ConsensusRule, language: Language): string {
+  // "не меньше 1 голоса", "не меньше 5 голосов": after «не меньше» the genitive, singular only for one.
+  const ruGenitive = (count: number, [one, many]: [string, string]) =>
+    `${count} ${new Intl.PluralRules('ru').select(count) === 'one' ? one : many}`;
   return language === 'ru'
-    ? `Консенсус достигнут, если подано не меньше ${rule.quorum} голосов из не меньше чем ${rule.minGroups} групп участников; в каждой группе, высказавшей мнение, доля «за» среди «за» и «против» не меньше ${percent(rule.groupThreshold)}; блоков не больше ${rule.maxBlocks}. Воздержавшиеся участвуют, но не голосуют ни за, ни против.`
-    : `Consensus is reached with at least ${rule.quorum} votes from at least ${rule.minGroups} stakeholder groups, when in every group that took a side at least ${percent(rule.groupThreshold)} of its agree/disagree votes agree, and with no more than ${rule.maxBlocks} blocks. Abstaining takes part but counts neither for nor against.`;
+    ? `Консенсус достигнут, если подано не меньше ${ruGenitive(rule.quorum, ['голоса', 'голосов'])} из не меньше чем ${ruGenitive(rule.minGroups, ['группы', 'групп'])} участников; в каждой группе, высказавшей мнение, доля «за» среди «за» и «против» не меньше ${percent(rule.groupThreshold)}; блоков не больше ${rule.maxBlocks}. Воздержавшиеся участвуют, но не голосуют ни за, ни против.`
+    : `Consensus is reached with at least ${en(rule.quorum, 'vote')} from at least ${en(rule.minGroups, 'stakeholder group')}, when in every group that took a side at least ${percent(rule.groupThreshold)} of its agree/disagree votes agree, and with no more than ${en(rule.maxBlocks, 'block')}. Abstaining takes part but counts neither for nor against.`;
 }

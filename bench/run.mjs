@@ -485,7 +485,7 @@ async function mainRun() {
           try {
             const response = await fetch(`${helix.url}/api/polls/${poll.id}`, {
               headers: { authorization: `Bearer ${adminToken}` },
-              signal: AbortSignal.timeout(Math.max(1, deadline - now())),
+              signal: AbortSignal.timeout(Math.max(1, Math.ceil(deadline - now()))),
             });
             if (response.ok) lastPoll = await response.json();
             else pollErrors.push(`HTTP ${response.status}`);

@@ -9,6 +9,7 @@
 //   npm run bench -- --find-max         largest N with fan-out p95 < 250 ms at 20 msg/s
 //   npm run bench -- --profile          API child with --cpu-prof into tmp/prof (see cpuprofile-summary.mjs)
 //   npm run bench -- --only first-paint first paint of the built web client on an emulated phone (first-paint.mjs)
+//   npm run bench -- --aged             only the forum-scale phase: fresh vs third-day database (bench/aged/)
 import { fork } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -33,6 +34,7 @@ import {
   Workers,
 } from './harness.mjs';
 import { FIRST_PAINT_DEFAULTS, firstPaint, firstPaintReport } from './first-paint.mjs';
+import { agedBroken, agedPhase, agedReport } from './aged/aged-phase.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -63,13 +65,26 @@ const { values: flags } = parseArgs({
     'first-paint-port': { type: 'string' },
     api: { type: 'string' },
     out: { type: 'string' },
+    aged: { type: 'boolean', default: false },
+    'aged-samples': { type: 'string', default: '30' },
+    'aged-timeout-s': { type: 'string', default: '15' },
+    'aged-boot-timeout-s': { type: 'string', default: '300' },
+    'aged-rss-limit-mb': { type: 'string', default: '6144' },
+    'aged-restarts': { type: 'string', default: '3' },
+    'aged-flood-per-kind': { type: 'string', default: '400' },
+    'aged-flood-max-s': { type: 'string', default: '120' },
+    'aged-seed': { type: 'string', default: '3' },
+    'aged-keep': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (flags.help) {
   console.log(`node bench/run.mjs [--quick] [--find-max] [--clients N=2000] [--senders K=4] [--messages M=200]
   [--rate R=20] [--workers W=2] [--history-messages H=5000] [--history-reads 20] [--catchup-clients C=200] [--catchup-offline-s 10]
-  [--client lite|socket.io-client] [--only bare,fanout,vote,catchup,history,first-paint] [--profile]
+  [--client lite|socket.io-client] [--only bare,fanout,vote,catchup,history,first-paint,aged] [--profile]
+  aged (forum scale; --aged runs only it): [--aged-samples 30] [--aged-timeout-s 15] [--aged-boot-timeout-s 300]
+    [--aged-rss-limit-mb 6144] [--aged-restarts 3] [--aged-flood-per-kind 400] [--aged-flood-max-s 120]
+    [--aged-seed 3] [--aged-keep (keep both data folders)]
   find-max: [--steps 500,1000,...] [--p95-limit 250] [--max-messages 100]
   first-paint: [--first-paint-runs 5 (--quick: 3)] [--first-paint-cpu 4] [--first-paint-rtt-ms 150]
     [--first-paint-down-kbps 1600] [--first-paint-up-kbps 750] [--first-paint-port P (default: a free one)]`);
@@ -90,10 +105,15 @@ const CONNECT_CONCURRENCY = Number(flags['connect-concurrency']);
 /** The fan-out phase at this run's senders and rate. */
 const fanout = (workers, run) => fanoutAt(workers, { ...run, senders: K, rate: RATE });
 const LIVE_PHASES = ['bare', 'fanout', 'vote', 'catchup', 'history'];
-const phases = new Set((flags.only ?? [...LIVE_PHASES, 'first-paint'].join(',')).split(','));
+const phases = new Set(
+  (flags.only ?? (flags.aged ? 'aged' : [...LIVE_PHASES, 'first-paint', 'aged'].join(','))).split(','),
+);
 const livePhases = LIVE_PHASES.some((name) => phases.has(name));
 // A first-paint run alone keeps the live figures in latest.json.
-flags.out ??= join(root, `bench/results/${livePhases || flags['find-max'] ? 'latest' : 'first-paint'}.json`);
+flags.out ??= join(
+  root,
+  `bench/results/${livePhases || flags['find-max'] || phases.has('aged') ? 'latest' : 'first-paint'}.json`,
+);
 const ADMIN_EMAIL = 'bench-admin@helix.test';
 let broken = [];
 
@@ -838,6 +858,28 @@ function report(r) {
 let results;
 try {
   results = flags['find-max'] ? await findMax() : await mainRun();
+  if (!flags['find-max'] && phases.has('aged')) {
+    results.aged = await agedPhase({
+      quick,
+      clients: N,
+      senders: K,
+      messages: M,
+      rate: RATE,
+      workers: W,
+      clientKind: flags.client,
+      connectConcurrency: CONNECT_CONCURRENCY,
+      samples: Number(flags['aged-samples']),
+      timeoutS: Number(flags['aged-timeout-s']),
+      bootTimeoutS: Number(flags['aged-boot-timeout-s']),
+      rssLimitMB: Number(flags['aged-rss-limit-mb']),
+      restarts: Number(flags['aged-restarts']),
+      floodPerKind: Number(flags['aged-flood-per-kind']),
+      floodMaxS: Number(flags['aged-flood-max-s']),
+      seed: Number(flags['aged-seed']),
+      keep: flags['aged-keep'],
+    });
+    broken.push(...agedBroken(results.aged));
+  }
 } catch (error) {
   console.error(`bench: ${error.stack ?? error}`);
   process.exit(1);
@@ -851,6 +893,7 @@ writeFileSync(
   JSON.stringify(results, (key, value) => (value instanceof Float64Array ? undefined : value), 2),
 );
 console.log(report(results));
+if (results.aged) console.log(agedReport(results.aged));
 console.log(
   `\n${broken.length ? `BROKEN:\n  ${broken.join('\n  ')}` : 'nothing lost, duplicated or miscounted'}; results in ${flags.out} (${results.totalS.toFixed(0)} s)`,
 );

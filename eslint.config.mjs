@@ -21,6 +21,32 @@ const jsFiles = ['**/*.js', '**/*.jsx', '**/*.cjs', '**/*.mjs'];
 const webFiles = ['apps/web/**/*.{ts,tsx,js,jsx}', 'libs/web/**/*.{ts,tsx,js,jsx}'];
 const apiFiles = ['apps/api/**/*.ts', 'libs/api/**/*.ts'];
 
+const moduleBoundaries = {
+  enforceBuildableLibDependency: true,
+  allow: [],
+  depConstraints: [
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:types'],
+    },
+    {
+      sourceTag: 'type:feature',
+      onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:types'],
+    },
+    {
+      sourceTag: 'type:data-access',
+      onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:types'],
+    },
+    { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:types'] },
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:types'] },
+    { sourceTag: 'type:types', onlyDependOnLibsWithTags: ['type:types'] },
+    { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+    { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:e2e'] },
+  ],
+};
+
 export default defineConfig(
   {
     name: 'helix/ignores',
@@ -61,40 +87,19 @@ export default defineConfig(
     files: [...tsFiles, ...jsFiles],
     // The per-project configs import this file, which belongs to no project.
     ignores: ['**/eslint.config.mjs'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries] },
+  },
+
+  {
+    // The API's black-box tests drive the real servers with the web client's own sync engine (its
+    // framework-free entry point), so that they test what users run rather than a copy of it.
+    name: 'helix/api-tests-run-the-web-sync',
+    basePath: workspaceRoot,
+    files: ['apps/api/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:feature',
-                'type:data-access',
-                'type:ui',
-                'type:util',
-                'type:types',
-              ],
-            },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:types'],
-            },
-            {
-              sourceTag: 'type:data-access',
-              onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:types'],
-            },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:types'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:types'] },
-            { sourceTag: 'type:types', onlyDependOnLibsWithTags: ['type:types'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:e2e'] },
-          ],
-        },
+        { ...moduleBoundaries, allow: ['@helix/web/data-access/sync'] },
       ],
     },
   },

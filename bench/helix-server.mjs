@@ -81,7 +81,7 @@ export async function startHelix(
       PORT: String(port),
       HOST: '127.0.0.1',
       HELIX_DATA_DIR: dataDir,
-      HELIX_WEB_DIR: 'none',
+      HELIX_WEB_DIR: join(root, 'tools/test/web-client-stub'),
       JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-signing',
       PASSWORD_HASH_COST: 'fast',
       SOCKET_SEND_LIMIT: '100000:100000',

@@ -1,10 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 import { join } from 'node:path';
+import { E2E_PORT as port, LOOPBACK_URL, VENUE_HOST, VENUE_URL } from './origins';
 
-const port = Number(process.env['E2E_PORT'] ?? 3999);
 const root = join(__dirname, '..');
 
-/** Debian's Chromium; as root it needs --no-sandbox, and the closed network needs background traffic off. */
+/**
+ * Debian's Chromium; as root it needs --no-sandbox, and the closed network needs background traffic off.
+ * It resolves the venue name to the test server (see origins.ts).
+ */
 export const chromiumLaunch = {
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: [
@@ -15,6 +18,7 @@ export const chromiumLaunch = {
     '--disable-quic',
     '--no-first-run',
     '--disable-sync',
+    `--host-resolver-rules=MAP ${VENUE_HOST} 127.0.0.1`,
   ],
 };
 
@@ -27,7 +31,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: join(root, 'tmp/test-results/e2e.json') }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: VENUE_URL,
     launchOptions: chromiumLaunch,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
@@ -52,7 +56,7 @@ export default defineConfig({
     // The production build, as `npm start` serves it, on a fresh embedded database.
     command: `rm -rf tmp/e2e-data-${port} && node dist/apps/api/main.js`,
     cwd: root,
-    url: `http://127.0.0.1:${port}/api/health`,
+    url: `${LOOPBACK_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',

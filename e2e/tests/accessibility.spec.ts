@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { newParticipant, signUp, signUpModerator } from './support';
+import { apiUrl, newParticipant, signUp, signUpModerator } from './support';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -83,7 +83,7 @@ test('the room Q&A and the room presenter screen have no serious or critical vio
     () => JSON.parse(localStorage.getItem('helix.tokens') ?? 'null') as { accessToken: string },
   );
   const settings = async (body: object): Promise<void> => {
-    const response = await page.request.patch(`/api/rooms/${roomId}/settings`, {
+    const response = await page.request.patch(apiUrl(`/rooms/${roomId}/settings`), {
       headers: { Authorization: `Bearer ${tokens.accessToken}` },
       data: body,
     });

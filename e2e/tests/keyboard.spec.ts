@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { actAs, api, chairAccessToken, newParticipant, registerViaApi } from './support';
+import { actAs, api, apiUrl, chairAccessToken, newParticipant, registerViaApi } from './support';
 
 /*
  * Issue 8: keyboard use everywhere, with visible focus. A participant does the core of a forum session
@@ -295,7 +295,7 @@ test('every Tab stop on the main pages shows the focus, and nothing traps it', a
   const registered = await registerViaApi(request, moderator);
   const chair = await chairAccessToken(request);
   await api(request, chair, 'PATCH', `/users/${registered.user.id}/roles`, { roles: ['moderator'] });
-  const signedIn = await request.post('/api/auth/login', {
+  const signedIn = await request.post(apiUrl('/auth/login'), {
     data: { email: moderator.email, password: moderator.password },
   });
   expect(signedIn.ok(), `the moderator signs in: ${signedIn.status()}`).toBe(true);
@@ -347,7 +347,7 @@ test('a moderator’s decisions keep the keyboard focus with the item they move'
   const registered = await registerViaApi(request, moderator);
   const chair = await chairAccessToken(request);
   await api(request, chair, 'PATCH', `/users/${registered.user.id}/roles`, { roles: ['moderator'] });
-  const signedIn = await request.post('/api/auth/login', {
+  const signedIn = await request.post(apiUrl('/auth/login'), {
     data: { email: moderator.email, password: moderator.password },
   });
   expect(signedIn.ok(), `the moderator signs in: ${signedIn.status()}`).toBe(true);

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { accessToken, chooseLanguage, newParticipant, signUp, signUpModerator } from './support';
+import { accessToken, apiUrl, chooseLanguage, newParticipant, signUp, signUpModerator } from './support';
 
 const ROOM = 'University in an urban ecosystem';
 const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
@@ -115,7 +115,7 @@ test('a moderator runs a room from the console: threads, hiding, presence, proje
 
     // A poll: drafted over the API, opened from the console, then on the projector with one click.
     const token = await accessToken(moderator);
-    const created = await moderator.request.post(`/api/rooms/${roomId}/polls`, {
+    const created = await moderator.request.post(apiUrl(`/rooms/${roomId}/polls`), {
       headers: { Authorization: `Bearer ${token}` },
       data: { question, options: ['Transport', 'Air quality', 'Budget'], multiple: false, anonymous: false },
     });
@@ -145,7 +145,7 @@ test('a moderator runs a room from the console: threads, hiding, presence, proje
     await expect(now).toContainText(`Poll “${question}”`);
     await expect(presenter.getByTestId('room-presenter')).toHaveAttribute('data-kind', 'poll');
     await expect(presenter.getByRole('heading', { name: question })).toBeVisible();
-    const settings = await moderator.request.get(`/api/rooms/${roomId}/settings`, {
+    const settings = await moderator.request.get(apiUrl(`/rooms/${roomId}/settings`), {
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(((await settings.json()) as { projector: unknown }).projector).toEqual({

@@ -1,5 +1,12 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { LOOPBACK_URL } from '../origins';
+
+/**
+ * An API address for a request the test runner makes itself (`request`, `page.request`): those run in Node,
+ * which cannot resolve the venue name the browser uses, so they go to the same server on loopback.
+ */
+export const apiUrl = (path: string): string => `${LOOPBACK_URL}/api${path}`;
 
 export interface Participant {
   email: string;
@@ -60,12 +67,12 @@ const CHAIR_TOKEN_REUSE_MS = 10 * 60_000;
  */
 export async function chairAccessToken(request: APIRequestContext): Promise<string> {
   if (chairToken && Date.now() - chairToken.at < CHAIR_TOKEN_REUSE_MS) return chairToken.value;
-  const signedIn = await request.post('/api/auth/login', {
+  const signedIn = await request.post(apiUrl('/auth/login'), {
     data: { email: CHAIR.email, password: CHAIR.password },
   });
   let response = signedIn;
   if (signedIn.status() === 401) {
-    response = await request.post('/api/auth/register', {
+    response = await request.post(apiUrl('/auth/register'), {
       data: {
         email: CHAIR.email,
         password: CHAIR.password,
@@ -99,14 +106,14 @@ export async function signUpModerator(page: Page, who: Participant = newParticip
     TOKEN_STORAGE_KEY,
   );
   expect(tokens, 'the web client keeps the session tokens').not.toBeNull();
-  const me = await page.request.get('/api/auth/me', {
+  const me = await page.request.get(apiUrl('/auth/me'), {
     headers: { Authorization: `Bearer ${tokens?.accessToken}` },
   });
   expect(me.ok()).toBe(true);
   const { id } = (await me.json()) as { id: string };
 
   const adminToken = await chairAccessToken(page.request);
-  const promoted = await page.request.patch(`/api/users/${id}/roles`, {
+  const promoted = await page.request.patch(apiUrl(`/users/${id}/roles`), {
     headers: { Authorization: `Bearer ${adminToken}` },
     data: { roles: ['moderator'] },
   });
@@ -120,14 +127,21 @@ export async function signUpModerator(page: Page, who: Participant = newParticip
   return who;
 }
 
-/** The access token the web client keeps for this page's session. */
-export async function accessToken(page: Page): Promise<string> {
+type SessionTokens = { accessToken: string; refreshToken: string };
+
+/** The tokens the web client keeps for this page's session. */
+export async function sessionTokens(page: Page): Promise<SessionTokens> {
   const tokens = await page.evaluate(
-    (key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { accessToken: string } | null,
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null') as SessionTokens | null,
     TOKEN_STORAGE_KEY,
   );
   expect(tokens, 'the web client keeps the session tokens').not.toBeNull();
-  return tokens?.accessToken ?? '';
+  return tokens as SessionTokens;
+}
+
+/** The access token the web client keeps for this page's session. */
+export async function accessToken(page: Page): Promise<string> {
+  return (await sessionTokens(page)).accessToken;
 }
 
 /** Calls the API with `token` and returns the JSON answer; anything but 2xx fails the test. */
@@ -138,7 +152,7 @@ export async function api<T>(
   path: string,
   data?: unknown,
 ): Promise<T> {
-  const response = await request.fetch(`/api${path}`, {
+  const response = await request.fetch(apiUrl(path), {
     method,
     headers: { Authorization: `Bearer ${token}` },
     data,
@@ -178,7 +192,7 @@ export async function registerViaApi(
   request: APIRequestContext,
   who: Participant,
 ): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }> {
-  const response = await request.post('/api/auth/register', {
+  const response = await request.post(apiUrl('/auth/register'), {
     data: {
       email: who.email,
       password: who.password,

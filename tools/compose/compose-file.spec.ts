@@ -114,6 +114,18 @@ describe('docker-compose.yml', () => {
     for (const name of ['helix-1', 'helix-2'])
       expect(haproxy).toMatch(new RegExp(`server ${name} ${name}:3000 check cookie`));
   });
+
+  it('has the proxy name the client address, so a client cannot choose its own rate-limit key', () => {
+    const haproxy = readWorkspaceFile('deploy/haproxy.cfg');
+    const frontend = haproxy.slice(haproxy.indexOf('frontend web'), haproxy.indexOf('backend helix'));
+    const dropped = frontend.search(/^\s*http-request del-header X-Forwarded-For\s*$/m);
+    expect(dropped).toBeGreaterThan(0);
+    expect(frontend.slice(dropped)).toMatch(/^\s*option forwardfor\s*$/m);
+    for (const name of ['helix-1', 'helix-2']) {
+      expect(compose.services[name]?.environment).toMatchObject({ TRUST_PROXY: 'uniquelocal' });
+      expect(compose.services[name]?.ports).toBeUndefined();
+    }
+  });
 });
 
 describe('Dockerfile', () => {

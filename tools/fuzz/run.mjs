@@ -109,7 +109,8 @@ async function startApi() {
       HOST: '127.0.0.1',
       HELIX_DATA_DIR: dataDir,
       HELIX_DB_NAME: 'helix_fuzz',
-      HELIX_WEB_DIR: 'none',
+      // A built client, as `npm start` serves one: its routes sit beside the API's and must not change them.
+      HELIX_WEB_DIR: join(root, 'tools/test/web-client-stub'),
       JWT_SECRET: 'fuzz-secret-that-is-long-enough-for-hs256-signing',
       ADMIN_EMAILS: 'fuzz-admin@helix.test',
       PASSWORD_HASH_COST: 'fast',

@@ -2,6 +2,7 @@
 // FerretDB and Socket.IO), then browser tests (Playwright in Debian's Chromium) against the built app.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureGo, ensureSystemPrograms } from './system-programs.mjs';
 
@@ -15,7 +16,11 @@ if (!process.version.startsWith('v24.')) {
     `Warning: running on Node ${process.version}; Helix targets Node 24 (run through npm so node_modules/.bin/node is used).`,
   );
 }
-ensureGo(existsSync(join(root, '.tools/ferretdb/v1.24.2/ferretdb')));
+// Node strips the types; require, because importing a .ts of a package without "type" prints a warning.
+const { ferretDbBinaryPath } = createRequire(import.meta.url)(
+  '../../libs/api/embedded-db/src/lib/ferretdb-build.ts',
+);
+ensureGo(existsSync(ferretDbBinaryPath(join(root, '.tools'))));
 ensureSystemPrograms(['chromium', 'redis-server']);
 
 const run = (command, args, env = {}) =>

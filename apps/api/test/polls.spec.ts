@@ -1,6 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Poll, Room } from '@helix/contract';
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { Inbox, join } from './support/live';
 import { bearer, emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
@@ -11,7 +11,7 @@ describe('live polls', () => {
   let rooms: Room[];
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000' } });
+    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
     moderator = await t.moderator({ displayName: 'Moderator' });
     ann = await t.register({ displayName: 'Ann' });
     rooms = await t.rooms(ann);
@@ -91,7 +91,8 @@ describe('live polls', () => {
 
   it('answers state conflicts with 409', async () => {
     const poll = await draft();
-    await vote(ann, poll.id, [poll.options[0].id]).expect(409);
+    // A draft is not shown to participants: voting on one looks like voting on nothing.
+    await vote(ann, poll.id, [poll.options[0].id]).expect(404);
     await action(moderator, poll.id, 'close').expect(409);
     await action(moderator, poll.id, 'open').expect(200);
     await action(moderator, poll.id, 'open').expect(409);
@@ -261,11 +262,11 @@ describe('live polls', () => {
     );
     const closed = (await action(moderator, poll.id, 'close').expect(200)).body as Poll;
 
-    const ballots = await t.app
+    const stored = await t.app
       .get<Connection>(getConnectionToken())
-      .collection('poll_ballots')
-      .find({ pollId: poll.id })
-      .toArray();
+      .collection('polls')
+      .findOne({ _id: new Types.ObjectId(poll.id) });
+    const ballots = Object.values(stored?.['ballots'] ?? {}) as Array<{ optionIds: string[]; group: string }>;
     const recount = (option: string, group?: string) =>
       ballots.filter(
         (ballot) => ballot['optionIds'].includes(option) && (!group || ballot['group'] === group),

@@ -18,7 +18,7 @@ describe('live discussion over Socket.IO', () => {
 
   beforeAll(async () => {
     // A generous send limit: these tests push bursts on purpose; the limit itself is tested below.
-    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000' } });
+    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
     ann = await t.register({ displayName: 'Ann' });
     bob = await t.register({
       displayName: 'Bob',

@@ -7,7 +7,7 @@ describe('rooms, threads and messages over REST', () => {
   let rooms: Room[];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
     ann = await t.register({ displayName: 'Ann' });
     rooms = await t.rooms(ann);
   });

@@ -11,24 +11,27 @@ export interface TestRedis {
   restart(): Promise<void>;
 }
 
-/** A throwaway redis-server on a free loopback port (npm test installs Debian's redis-server). */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * A throwaway redis-server on a loopback port, a free one unless given (npm test installs Debian's
+ * redis-server).
+ */
+export async function startRedis(port?: number): Promise<TestRedis> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(
       `redis-server is needed for the scale-out tests: install Debian's package "redis-server".`,
     );
   }
-  const port = await findFreePort();
+  const listenPort = port ?? (await findFreePort());
   let child: ReturnType<typeof spawn> | undefined;
   const launch = async (): Promise<void> => {
     child = spawn(
       REDIS_SERVER,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(listenPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       {
         stdio: 'ignore',
       },
     );
-    await waitForPort(port);
+    await waitForPort(listenPort);
   };
   const stop = async (): Promise<void> => {
     const running = child;
@@ -39,7 +42,7 @@ export async function startRedis(): Promise<TestRedis> {
     });
   };
   await launch();
-  return { url: `redis://127.0.0.1:${port}`, stop, restart: async () => (await stop(), launch()) };
+  return { url: `redis://127.0.0.1:${listenPort}`, stop, restart: async () => (await stop(), launch()) };
 }
 
 async function waitForPort(port: number): Promise<void> {

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { createApp } from '../../src/app/create-app';
-import { TEST_MONGO_URI_VAR } from './paths';
+import { TEST_MONGO_URI_VAR, WEB_CLIENT_STUB } from './paths';
 
 export const ADMIN_EMAIL = 'admin@helix.test';
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
@@ -67,7 +67,7 @@ export async function startTestApp(options: { dbName?: string; env?: EnvOverride
     JWT_SECRET: TEST_JWT_SECRET,
     PASSWORD_HASH_COST: 'fast',
     ADMIN_EMAILS: ADMIN_EMAIL,
-    HELIX_WEB_DIR: 'no-web-client-in-api-tests',
+    HELIX_WEB_DIR: WEB_CLIENT_STUB,
     ...options.env,
   });
   await app.listen(0, '127.0.0.1');

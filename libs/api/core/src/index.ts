@@ -13,7 +13,6 @@ export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';
 export { IdParam } from './lib/http/id-param';
 export { completeOpenApiDocument, methodNotAllowed } from './lib/http/openapi';
-export { FreshCount } from './lib/data/fresh-count';
 export {
   Lang,
   currentLanguage,
@@ -23,6 +22,20 @@ export {
 } from './lib/http/request-language';
 export { localizeErrorMessage, russianErrorMessage } from './lib/http/error-messages';
 export { KeyedMutex } from './lib/data/keyed-mutex';
-export { LoginRateLimit, RegisterRateLimit, WriteRateLimit, personKey } from './lib/http/rate-limits';
+export { FifoSemaphore } from './lib/data/fifo-semaphore';
+export {
+  clientAddress,
+  CreateRateLimit,
+  LoginRateLimit,
+  personKey,
+  RefreshTokenRateLimit,
+  RegisterRateLimit,
+} from './lib/http/rate-limits';
+export { RetryLaterException } from './lib/http/retry-later.exception';
 export { csvFile } from './lib/http/csv-file';
-export { webAssets } from './lib/http/web-assets';
+export { deterministicId } from './lib/data/deterministic-id';
+export { GroupCommit } from './lib/data/group-commit';
+export { ReadModel } from './lib/data/read-model';
+export { jsonBody } from './lib/http/json-body';
+export { webClient } from './lib/http/web-client';
+export { securityHeaders } from './lib/http/security-headers';

@@ -1,12 +1,13 @@
 export { RealtimeModule } from './lib/realtime.module';
-export { RoomEventLog, type RoomEventDraft, type AppendResult } from './lib/room-event-log';
+export { RoomEventLog, type RoomChange } from './lib/room-event-log';
+export type { LoggedRoomEvent, RoomEventDraft } from './lib/room-event';
+export { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from './lib/room-subjects';
 export { RoomBroadcaster, type HelixServer } from './lib/room-broadcaster';
 export { PresenceTracker } from './lib/presence-tracker';
-export { RoomEventRecord } from './lib/schemas/room-event.schema';
-export { subjectView, toRoomEvent } from './lib/room-event-view';
-export { roomChannel } from './lib/room-channel';
+export { FORUM_CHANNEL, roomChannel } from './lib/room-channel';
 export { handleSocketEvent, SOCKET_MAX_EVENT_BYTES, toAckError } from './lib/socket-handler';
 export { scheduleSessionExpiry, type HelixSocket, type SocketData } from './lib/socket-session';
 export { HelixIoAdapter, SOCKET_MAX_PAYLOAD_BYTES } from './lib/adapters/helix-io.adapter';
 export { CoalescedRoomUpdates, COALESCE_INTERVAL_MS } from './lib/coalesced-room-updates';
 export { SessionSockets } from './lib/session-sockets';
+export { SOCKET_EVENT_BUCKETS, SOCKET_BUCKET_SIZES, type SocketBucketClass } from './lib/socket-limits';

@@ -25,6 +25,7 @@ export const ROOM_EVENT_TYPES = [
   'thread.updated',
   'poll.created',
   'poll.updated',
+  'poll.draft',
   'initiative.updated',
   'settings.updated',
   'question.updated',
@@ -43,6 +44,8 @@ export interface RoomEventPayloads {
   'thread.updated': Thread;
   'poll.created': Poll;
   'poll.updated': Poll;
+  /** A draft poll was made or changed: moderators fetch the room's polls; others learn nothing about it. */
+  'poll.draft': { id: string; roomId: string };
   'initiative.updated': Initiative;
   'settings.updated': RoomSettings;
   /** A question others may see, as they see it (no author when anonymous); dismissed ones leave the list. */
@@ -117,6 +120,8 @@ export interface ClientToServerEvents {
   ) => void;
   typing: (payload: z.infer<typeof typingSchema>, ack: AckCallback) => void;
   'poll:vote': (payload: z.infer<typeof pollVoteSchema>, ack: AckCallback<{ poll: Poll }>) => void;
+  /** Hands a refreshed access token of the same person to a live socket, so it lives on without a reconnect. */
+  'session:renew': (payload: { token: string }, ack: AckCallback) => void;
 }
 
 /** At most this many people are listed by name; `count` and `byGroup` always cover everyone. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,9 +10,11 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
+  clientAddress,
   CurrentUser,
   LoginRateLimit,
   Public,
+  RefreshTokenRateLimit,
   RegisterRateLimit,
   type AuthenticatedUser,
 } from '@helix/api/core';
@@ -41,11 +43,12 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto.Output })
   @ApiUnauthorizedResponse({ description: 'Unknown email or wrong password (one message for both)' })
-  login(@Body() body: LoginDto): Promise<AuthResponse> {
-    return this.auth.login(body);
+  login(@Body() body: LoginDto, @Ip() ip: string): Promise<AuthResponse> {
+    return this.auth.login(body, clientAddress({ ip }));
   }
 
   @Public()
+  @RefreshTokenRateLimit()
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate a refresh token; presenting a used one revokes its whole chain' })
@@ -56,6 +59,7 @@ export class AuthController {
   }
 
   @Public()
+  @RefreshTokenRateLimit()
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The refresh token and its chain no longer work' })

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionsService } from './refresh-sessions.service';
 import { RefreshSessionRecord, RefreshSessionSchema } from './schemas/refresh-session.schema';
@@ -19,6 +20,6 @@ import { UsersService } from './users.service';
     ]),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, RefreshSessionsService, PasswordHasher],
+  providers: [AuthService, UsersService, RefreshSessionsService, PasswordHasher, LoginAttempts],
 })
 export class AuthModule {}

@@ -1,8 +1,10 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { AccessTokens, HelixConfig } from '@helix/api/core';
 import type { AuthResponse, LoginRequest, RegisterRequest, TokenPair, User } from '@helix/contract';
+import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionsService } from './refresh-sessions.service';
+import type { UserRecord } from './schemas/user.schema';
 import { toUser, UsersService } from './users.service';
 
 /** One message for an unknown email and a wrong password, so login does not reveal who has an account. */
@@ -14,6 +16,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: RefreshSessionsService,
     private readonly passwords: PasswordHasher,
+    private readonly attempts: LoginAttempts,
     private readonly accessTokens: AccessTokens,
     private readonly config: HelixConfig,
   ) {}
@@ -32,12 +35,22 @@ export class AuthService {
     return this.signIn(toUser(record));
   }
 
-  async login(request: LoginRequest): Promise<AuthResponse> {
-    const record = await this.users.findByEmail(request.email);
-    const valid = record
-      ? await this.passwords.verify(request.password, record.passwordHash)
-      : await this.passwords.verifyDecoy(request.password);
+  /** Signs in from `address` (the client's, for LoginAttempts). */
+  async login(request: LoginRequest, address: string): Promise<AuthResponse> {
+    const attempt = this.attempts.begin(request.email, address);
+    let record: UserRecord | null;
+    let valid: boolean;
+    try {
+      record = await this.users.findByEmail(request.email);
+      valid = record
+        ? await this.passwords.verify(request.password, record.passwordHash)
+        : await this.passwords.verifyDecoy(request.password);
+    } catch (error) {
+      attempt.undecided();
+      throw error;
+    }
     if (!record || !valid) throw new UnauthorizedException(BAD_CREDENTIALS);
+    attempt.succeeded();
     return this.signIn(toUser(record));
   }
 

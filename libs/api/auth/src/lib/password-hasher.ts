@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { HelixConfig } from '@helix/api/core';
+import { FifoSemaphore, HelixConfig } from '@helix/api/core';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 const KEY_LENGTH = 32;
 
@@ -21,6 +22,12 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
 @Injectable()
 export class PasswordHasher {
   private readonly options: ScryptOptions;
+  /**
+   * scrypt runs on libuv's small thread pool, which file and DNS work share: a flood of sign-ins would
+   * fill it and leave everyone else waiting. At most one hash per core runs at once; the rest queue in
+   * arrival order, so a flooded email does not get ahead of anyone.
+   */
+  private readonly hashing = new FifoSemaphore(availableParallelism());
   /** Verified against when the email is unknown, so a miss costs as much time as a wrong password. */
   private decoy?: Promise<string>;
 
@@ -30,7 +37,7 @@ export class PasswordHasher {
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(16);
-    const key = await derive(password, salt, this.options);
+    const key = await this.hashing.run(() => derive(password, salt, this.options));
     const { N, r, p } = this.options;
     return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
   }
@@ -39,12 +46,14 @@ export class PasswordHasher {
     const [scheme, N, r, p, salt, key] = stored.split('$');
     if (scheme !== 'scrypt' || !salt || !key) return false;
     const expected = Buffer.from(key, 'base64');
-    const actual = await derive(password, Buffer.from(salt, 'base64'), {
-      N: Number(N),
-      r: Number(r),
-      p: Number(p),
-      maxmem: this.options.maxmem,
-    });
+    const actual = await this.hashing.run(() =>
+      derive(password, Buffer.from(salt, 'base64'), {
+        N: Number(N),
+        r: Number(r),
+        p: Number(p),
+        maxmem: this.options.maxmem,
+      }),
+    );
     return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 

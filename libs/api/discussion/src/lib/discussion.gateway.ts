@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Logger, UnauthorizedException } from '@nestjs/common';
+import { Logger, UnauthorizedException } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -35,8 +35,6 @@ import {
 import { z } from 'zod';
 import { MessagesService } from './messages.service';
 import { RoomsService } from '@helix/api/rooms';
-
-const tooFast = (message: string): HttpException => new HttpException(message, HttpStatus.TOO_MANY_REQUESTS);
 
 const sessionRenewSchema = z.strictObject({ token: z.string().min(1).max(4096) });
 
@@ -78,14 +76,10 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
         this.presence.add(roomId, toPublicUser(socket.data.user));
       }
       const replay =
-        sinceSeq === undefined ? { events: [], hasMore: false } : await this.log.since(roomId, sinceSeq);
-      const seq =
-        replay.events.length && !replay.hasMore
-          ? replay.events[replay.events.length - 1].seq
-          : await this.log.lastSeq(roomId);
+        sinceSeq === undefined ? { events: [], hasMore: false } : this.log.since(roomId, sinceSeq);
       const presence = this.presence.snapshot(roomId);
       return {
-        seq,
+        seq: this.log.lastSeq(roomId),
         presence: presence.users,
         presenceCount: presence.count,
         presenceByGroup: presence.byGroup,
@@ -110,7 +104,6 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ message: Message }>> {
     return handleSocketEvent(messageSendSchema, payload, async ({ roomId, ...request }) => {
-      if (!socket.data.sendLimit.tryTake()) throw tooFast('Sending too fast; wait a moment');
       const { message } = await this.messages.post(socket.data.user, roomId, request);
       return { message };
     });
@@ -122,7 +115,6 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ message: Message }>> {
     return handleSocketEvent(messageEditSchema, payload, async ({ messageId, text }) => {
-      if (!socket.data.sendLimit.tryTake()) throw tooFast('Editing too fast; wait a moment');
       return { message: await this.messages.edit(socket.data.user, messageId, text) };
     });
   }
@@ -153,21 +145,18 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ message: Message }>> {
     return handleSocketEvent(reactionToggleSchema, payload, async ({ messageId, emoji }) => {
-      if (!socket.data.sendLimit.tryTake()) throw tooFast('Reacting too fast; wait a moment');
       return { message: await this.messages.toggleReaction(socket.data.user, messageId, emoji) };
     });
   }
 
-  /** Typing is ephemeral: throttled per socket, sent to the others in the room, never stored. */
+  /** Typing is ephemeral: sent to the others in the room, never stored. */
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: HelixSocket, @MessageBody() payload: unknown): Promise<Ack> {
     return handleSocketEvent(typingSchema, payload, ({ roomId, threadId }) => {
       if (!socket.data.joinedRooms.has(roomId)) return {};
-      if (socket.data.typingLimit.tryTake()) {
-        socket
-          .to(roomChannel(roomId))
-          .emit('typing', { roomId, threadId, user: toPublicUser(socket.data.user) });
-      }
+      socket
+        .to(roomChannel(roomId))
+        .emit('typing', { roomId, threadId, user: toPublicUser(socket.data.user) });
       return {};
     });
   }

@@ -4,10 +4,12 @@ import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { RoomsModule } from '@helix/api/rooms';
 import { DiscussionGateway } from './discussion.gateway';
+import { DiscussionStore } from './discussion-store';
+import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
-import { ModerationController } from './moderation.controller';
-import { RoomsController } from './rooms.controller';
+import { MessageRecord, MessageSchema } from './schemas/message.schema';
 import { ThreadRecord, ThreadSchema } from './schemas/thread.schema';
+import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 
 @Module({
@@ -15,9 +17,12 @@ import { ThreadsService } from './threads.service';
     RealtimeModule,
     RoomsModule,
     ModerationModule,
-    MongooseModule.forFeature([{ name: ThreadRecord.name, schema: ThreadSchema }]),
+    MongooseModule.forFeature([
+      { name: ThreadRecord.name, schema: ThreadSchema },
+      { name: MessageRecord.name, schema: MessageSchema },
+    ]),
   ],
-  controllers: [RoomsController, ModerationController],
-  providers: [ThreadsService, MessagesService, DiscussionGateway],
+  controllers: [ThreadsController, MessagesController],
+  providers: [DiscussionStore, ThreadsService, MessagesService, DiscussionGateway],
 })
 export class DiscussionModule {}

@@ -6,9 +6,16 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isModerator, toPublicUser, type AuthenticatedUser } from '@helix/api/core';
+import {
+  deterministicId,
+  isDuplicateKeyError,
+  isModerator,
+  toPublicUser,
+  type AuthenticatedUser,
+} from '@helix/api/core';
 import { ModerationLogService } from '@helix/api/moderation';
-import { RoomEventLog, RoomEventRecord, subjectView } from '@helix/api/realtime';
+import { RoomEventLog, type RoomChange } from '@helix/api/realtime';
+import { RoomsService } from '@helix/api/rooms';
 import {
   MESSAGE_PAGE_DEFAULT,
   type ListMessagesQuery,
@@ -17,13 +24,9 @@ import {
   type PostMessageRequest,
   type RoomEventType,
 } from '@helix/contract';
-import { Types, trusted, type Model } from 'mongoose';
-import { RoomsService } from '@helix/api/rooms';
-import { ThreadsService } from './threads.service';
-
-const MESSAGE_CREATED = 'message.created';
-
-export const toMessage = (record: RoomEventRecord): Message => subjectView(record) as unknown as Message;
+import type { Model, UpdateQuery } from 'mongoose';
+import { DiscussionStore, type MessageState } from './discussion-store';
+import { MessageRecord } from './schemas/message.schema';
 
 export interface PostResult {
   message: Message;
@@ -31,16 +34,19 @@ export interface PostResult {
   created: boolean;
 }
 
+/** The fields that must still hold when a change reaches the document (another instance may have got there first). */
+const VISIBLE = { deleted: false, hidden: null };
+
 /**
- * Messages are stored as their `message.created` room event (see RoomEventRecord); edits, deletions
- * and reactions update that record and append an event of their own.
+ * Messages: each change is decided in the room's queue against the read model, recorded as a room event,
+ * then written to its one document by `_id`, with the condition it was decided on in the update's filter.
  */
 @Injectable()
 export class MessagesService {
   constructor(
-    @InjectModel(RoomEventRecord.name) private readonly events: Model<RoomEventRecord>,
+    @InjectModel(MessageRecord.name) private readonly messages: Model<MessageRecord>,
+    private readonly store: DiscussionStore,
     private readonly rooms: RoomsService,
-    private readonly threads: ThreadsService,
     private readonly log: RoomEventLog,
     private readonly moderationLog: ModerationLogService,
   ) {}
@@ -48,65 +54,83 @@ export class MessagesService {
   async page(roomId: string, query: ListMessagesQuery): Promise<MessagePage> {
     await this.rooms.get(roomId);
     const limit = Number(query.limit ?? MESSAGE_PAGE_DEFAULT);
-    const records = await this.events
-      .find({
-        roomId,
-        type: MESSAGE_CREATED,
-        ...(query.threadId ? { threadId: query.threadId } : {}),
-        ...(query.beforeSeq ? { seq: trusted({ $lt: Number(query.beforeSeq) }) } : {}),
-      })
-      .sort({ seq: -1 })
-      .limit(limit + 1)
-      .lean<RoomEventRecord[]>()
-      .exec();
-    const hasMore = records.length > limit;
-    return { items: records.slice(0, limit).reverse().map(toMessage), hasMore };
+    const beforeSeq = query.beforeSeq === undefined ? undefined : Number(query.beforeSeq);
+    return this.store.page(roomId, query.threadId, beforeSeq, limit);
   }
 
   async post(user: AuthenticatedUser, roomId: string, request: PostMessageRequest): Promise<PostResult> {
     await this.rooms.get(roomId);
-    await this.threads.getOpen(roomId, request.threadId);
-    if (request.replyTo) await this.requireReplyTarget(roomId, request.threadId, request.replyTo);
-    const { record, created } = await this.log.append({
-      id: new Types.ObjectId(),
-      roomId,
-      type: MESSAGE_CREATED,
-      actorId: user.id,
-      clientId: request.clientId,
-      threadId: request.threadId,
-      payload: {
-        author: toPublicUser(user),
-        text: request.text,
-        replyTo: request.replyTo ?? null,
-        reactions: {},
-        editedAt: null,
-        deleted: false,
-        hidden: null,
-      },
+    const id = deterministicId('message', user.id, request.clientId);
+    let created = false;
+    const message = await this.log.record(roomId, (): RoomChange<Message> => {
+      const known = this.store.message(id.toHexString());
+      if (known) return { event: null, result: () => this.sameClientId(known, roomId, request.threadId) };
+      const thread = this.store.thread(roomId, request.threadId);
+      if (!thread) throw new NotFoundException('No such thread in this room');
+      if (thread.locked) throw new ConflictException('This thread is locked by a moderator');
+      if (request.replyTo && this.store.message(request.replyTo)?.record.threadId !== request.threadId)
+        throw new BadRequestException('replyTo must be a message of the same thread');
+      return {
+        event: {
+          type: 'message.created',
+          subjectId: id.toHexString(),
+          threadId: request.threadId,
+          actorId: user.id,
+        },
+        commit: async (seq) => {
+          const record: MessageRecord = {
+            _id: id,
+            roomId,
+            threadId: request.threadId,
+            seq,
+            clientId: request.clientId,
+            authorId: user.id,
+            author: toPublicUser(user),
+            text: request.text,
+            replyTo: request.replyTo ?? null,
+            reactions: {},
+            createdAt: new Date(),
+            editedAt: null,
+            deleted: false,
+            hidden: null,
+            version: 1,
+          };
+          try {
+            await this.messages.collection.insertOne(record as never);
+          } catch (error) {
+            // The same clientId reached another instance at the same moment: that one stored it.
+            if (!isDuplicateKeyError(error)) throw error;
+            const stored = await this.messages.findById(id).lean<MessageRecord>().exec();
+            if (stored) this.store.putMessage(stored);
+            return;
+          }
+          this.store.putMessage(record);
+          created = true;
+        },
+        result: () => this.viewOf(id.toHexString()),
+      };
     });
-    if (!created && record.type !== MESSAGE_CREATED) {
-      throw new ConflictException('This clientId was already used for something else');
-    }
-    return { message: toMessage(record), created };
+    return { message, created };
   }
 
-  async edit(user: AuthenticatedUser, messageId: string, text: string): Promise<Message> {
+  /** Only the author edits their words; a moderator hides or deletes them instead, with a reason. */
+  edit(user: AuthenticatedUser, messageId: string, text: string): Promise<Message> {
     return this.change(user, messageId, 'message.updated', (current) => {
-      if (current.payload['deleted']) throw new ConflictException('A deleted message cannot be edited');
-      if (current.payload['hidden']) throw new ConflictException('A hidden message cannot be edited');
-      return { $set: { 'payload.text': text, 'payload.editedAt': new Date().toISOString() } };
+      if (current.authorId !== user.id) throw new ForbiddenException('Only the author may edit this message');
+      this.requireVisible(current, 'edited');
+      this.requireUnlocked(current);
+      if (current.text === text) return null;
+      return { filter: VISIBLE, update: { $set: { text, editedAt: new Date() } } };
     });
   }
 
-  async remove(user: AuthenticatedUser, messageId: string): Promise<Message> {
-    const message = await this.change(user, messageId, 'message.deleted', async (current) => {
-      if (current.payload['deleted']) return null;
-      await this.log.scrubText(current.roomId, messageId);
-      return { $set: { 'payload.text': '', 'payload.deleted': true, 'payload.reactions': {} } };
+  remove(user: AuthenticatedUser, messageId: string): Promise<Message> {
+    return this.change(user, messageId, 'message.deleted', (current) => {
+      if (current.authorId !== user.id && !isModerator(user))
+        throw new ForbiddenException('Only the author or a moderator may change this message');
+      if (current.deleted) return null;
+      return { filter: { deleted: false }, update: { $set: { text: '', deleted: true, reactions: {} } } };
     });
-    // Again: an edit or reaction queued in the same batch just before is stored only now.
-    await this.log.scrubText(message.roomId, messageId);
-    return message;
   }
 
   /**
@@ -114,97 +138,108 @@ export class MessagesService {
    * place, and only the moderation log keeps the text. The entry is written before the text is removed,
    * so a failure in between can leave the message visible, never lose what it said.
    */
-  async hide(user: AuthenticatedUser, messageId: string, reason: string): Promise<Message> {
+  hide(user: AuthenticatedUser, messageId: string, reason: string): Promise<Message> {
     if (!isModerator(user)) throw new ForbiddenException('Only a moderator or an admin may hide a message');
-    const message = await this.change(user, messageId, 'message.hidden', async (current) => {
-      if (current.payload['deleted']) throw new ConflictException('A deleted message cannot be hidden');
-      if (current.payload['hidden']) throw new ConflictException('This message is already hidden');
-      await this.moderationLog.record(user, {
-        roomId: current.roomId,
-        action: 'message.hidden',
-        subjectId: messageId,
-        reason,
-        detail: String(current.payload['text'] ?? ''),
-      });
-      await this.log.scrubText(current.roomId, messageId);
-      const hidden: NonNullable<Message['hidden']> = { reason, at: new Date().toISOString() };
-      return { $set: { 'payload.text': '', 'payload.reactions': {}, 'payload.hidden': hidden } };
+    return this.change(user, messageId, 'message.hidden', (current) => {
+      if (current.deleted) throw new ConflictException('A deleted message cannot be hidden');
+      if (current.hidden) throw new ConflictException('This message is already hidden');
+      return {
+        filter: VISIBLE,
+        update: { $set: { text: '', reactions: {}, hidden: { reason, at: new Date() } } },
+        before: (seq) =>
+          this.moderationLog.record(user, current.roomId, seq, [
+            { action: 'message.hidden', subjectId: messageId, reason, detail: current.text },
+          ]),
+      };
     });
-    await this.log.scrubText(message.roomId, messageId);
-    return message;
   }
 
   toggleReaction(user: AuthenticatedUser, messageId: string, emoji: string): Promise<Message> {
     return this.change(user, messageId, 'reaction.updated', (current) => {
-      if (current.payload['deleted']) throw new ConflictException('A deleted message cannot get reactions');
-      if (current.payload['hidden']) throw new ConflictException('A hidden message cannot get reactions');
-      const path = `payload.reactions.${emoji}`;
-      const reacted = ((current.payload['reactions'] as Record<string, string[]>)[emoji] ?? []).includes(
-        user.id,
-      );
-      return reacted ? { $pull: { [path]: user.id } } : { $addToSet: { [path]: user.id } };
+      this.requireVisible(current, 'reacted to');
+      this.requireUnlocked(current);
+      const path = `reactions.${emoji}`;
+      const reacted = (current.reactions[emoji] ?? []).includes(user.id);
+      return {
+        filter: VISIBLE,
+        update: reacted ? { $pull: { [path]: user.id } } : { $addToSet: { [path]: user.id } },
+      };
     });
   }
 
   /**
-   * Applies a change to a message and appends its event, inside the room's queue (see RoomEventLog):
-   * the check, the update and the event see no other change of the room in between.
-   * `decide` returns the update, or null when there is nothing to do.
+   * Decides a change of one message in its room's queue, records its event, then writes the document with
+   * the decision's condition in the filter: if another instance changed the message meanwhile so that the
+   * condition no longer holds, the write matches nothing, the message is read again and the change refused.
    */
   private async change(
     user: AuthenticatedUser,
     messageId: string,
     type: RoomEventType,
-    decide: (
-      current: RoomEventRecord,
-    ) => Record<string, unknown> | null | Promise<Record<string, unknown> | null>,
+    decide: (current: MessageRecord) => {
+      filter: Partial<Record<keyof MessageRecord, unknown>>;
+      update: UpdateQuery<MessageRecord>;
+      before?: (seq: number) => Promise<void>;
+    } | null,
   ): Promise<Message> {
-    const { roomId } = await this.getMessage(messageId);
-    let unchanged: RoomEventRecord | undefined;
-    const result = await this.log.appendWith(roomId, async () => {
-      const current = await this.getMessage(messageId);
-      if (type !== 'reaction.updated') this.requireAuthorOrModerator(user, current);
-      const update = await decide(current);
-      if (!update) {
-        unchanged = current;
-        return null;
-      }
-      const record = await this.events
-        .findOneAndUpdate({ _id: messageId, type: MESSAGE_CREATED }, update, { new: true })
-        .lean<RoomEventRecord>()
-        .exec();
-      if (!record) throw new NotFoundException('No such message');
+    const known = this.store.message(messageId);
+    if (!known) throw new NotFoundException('No such message');
+    const { roomId, threadId } = known.record;
+    return this.log.record(roomId, (): RoomChange<Message> => {
+      const current = this.store.message(messageId)?.record ?? known.record;
+      const decision = decide(current);
+      if (!decision) return { event: null, result: () => this.viewOf(messageId) };
       return {
-        roomId,
-        type,
-        actorId: user.id,
-        threadId: record.threadId,
-        subjectId: messageId,
-        payload: toMessage(record),
+        event: { type, subjectId: messageId, threadId, actorId: user.id },
+        commit: async (seq) => {
+          await decision.before?.(seq);
+          const updated = await this.messages
+            .findOneAndUpdate(
+              { _id: messageId, ...decision.filter },
+              { ...decision.update, $inc: { version: 1 } },
+              { new: true },
+            )
+            .lean<MessageRecord>()
+            .exec();
+          if (updated) {
+            this.store.putMessage(updated);
+            return;
+          }
+          const stored = await this.messages.findById(messageId).lean<MessageRecord>().exec();
+          if (stored) this.store.putMessage(stored);
+          throw new ConflictException('The message was changed meanwhile; look again');
+        },
+        result: () => this.viewOf(messageId),
       };
     });
-    if (result) return result.event.payload as Message;
-    if (unchanged) return toMessage(unchanged);
-    throw new NotFoundException('No such message');
   }
 
-  private async getMessage(messageId: string): Promise<RoomEventRecord> {
-    const record = await this.events
-      .findOne({ _id: messageId, type: MESSAGE_CREATED })
-      .lean<RoomEventRecord>()
-      .exec();
-    if (!record) throw new NotFoundException('No such message');
-    return record;
+  private viewOf(messageId: string): Message {
+    const state = this.store.message(messageId);
+    if (!state) throw new NotFoundException('No such message');
+    return state.view;
   }
 
-  private requireAuthorOrModerator(user: AuthenticatedUser, record: RoomEventRecord): void {
-    if (record.actorId !== user.id && !isModerator(user)) {
-      throw new ForbiddenException('Only the author or a moderator may change this message');
-    }
+  /** A clientId already used by this sender: the stored message, if it is the same one. */
+  private sameClientId(known: MessageState, roomId: string, threadId: string): Message {
+    if (known.record.roomId !== roomId || known.record.threadId !== threadId)
+      throw new ConflictException('This clientId was already used for something else');
+    return known.view;
   }
 
-  private async requireReplyTarget(roomId: string, threadId: string, replyTo: string): Promise<void> {
-    const target = await this.events.exists({ _id: replyTo, roomId, threadId, type: MESSAGE_CREATED }).exec();
-    if (!target) throw new BadRequestException('replyTo must be a message of the same thread');
+  private requireVisible(current: MessageRecord, action: 'edited' | 'reacted to'): void {
+    if (current.deleted)
+      throw new ConflictException(
+        action === 'edited' ? 'A deleted message cannot be edited' : 'A deleted message cannot get reactions',
+      );
+    if (current.hidden)
+      throw new ConflictException(
+        action === 'edited' ? 'A hidden message cannot be edited' : 'A hidden message cannot get reactions',
+      );
+  }
+
+  private requireUnlocked(current: MessageRecord): void {
+    if (this.store.thread(current.roomId, current.threadId)?.locked)
+      throw new ConflictException('This thread is locked by a moderator');
   }
 }

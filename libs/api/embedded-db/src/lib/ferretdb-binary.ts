@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { access, cp, chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, cp, chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { EmbeddedDbError } from './embedded-db-error';
+import { FERRETDB_BUILD, FERRETDB_VERSION, ferretDbBinaryPath } from './ferretdb-build';
+import { FERRETDB_ID_PATCH, patchFerretDbSource } from './ferretdb-id-patch';
 
 const run = promisify(execFile);
 
-export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 
 export interface EnsureBinaryOptions {
@@ -23,20 +24,21 @@ export interface EnsureBinaryOptions {
  *
  * A plain `go install .../cmd/ferretdb@v1.24.2` builds, but the binary panics at start: the module
  * zip lacks the generated build/version/version.txt that FerretDB requires when it is the main module.
- * So the same module source is fetched through the Go module proxy, the version file written, and
- * `go build` run on it: the result is the released FerretDB, reporting its real version.
+ * So the same module source is fetched through the Go module proxy, the version file written, Helix's `_id`
+ * patch applied (ferretdb-id-patch.ts), and `go build` run on it: the released FerretDB, reporting its real
+ * version, that finds documents by `_id` through its index.
  */
 export async function ensureFerretDbBinary({
   toolsDir,
   go = 'go',
   log = () => undefined,
 }: EnsureBinaryOptions): Promise<string> {
-  const root = resolve(toolsDir, 'ferretdb', FERRETDB_VERSION);
-  const binary = join(root, 'ferretdb');
+  const binary = ferretDbBinaryPath(toolsDir);
+  const root = dirname(binary);
   if (await isExecutable(binary)) return binary;
 
   await requireGo(go);
-  log(`Building FerretDB ${FERRETDB_VERSION} with Go (first run only, about a minute)...`);
+  log(`Building FerretDB ${FERRETDB_BUILD} with Go (first run only, about a minute)...`);
   const workDir = join(root, `build-${process.pid}-${Date.now()}`);
   try {
     const moduleDir = await downloadModule(go);
@@ -45,6 +47,7 @@ export async function ensureFerretDbBinary({
     await chmod(workDir, 0o755);
     await run('chmod', ['-R', 'u+w', workDir]);
     await writeFile(join(workDir, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    await applyIdPatch(workDir);
     const built = `${binary}.${process.pid}.tmp`;
     await run(go, ['build', '-trimpath', '-o', built, './cmd/ferretdb'], {
       cwd: workDir,
@@ -53,14 +56,22 @@ export async function ensureFerretDbBinary({
     // rename is atomic, so a concurrent start either sees no binary or a whole one.
     await rename(built, binary);
   } catch (error) {
-    throw new EmbeddedDbError(`Building FerretDB ${FERRETDB_VERSION} with Go failed: ${describe(error)}.`, {
+    if (error instanceof EmbeddedDbError) throw error;
+    throw new EmbeddedDbError(`Building FerretDB ${FERRETDB_BUILD} with Go failed: ${describe(error)}.`, {
       cause: error,
     });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  log(`FerretDB ${FERRETDB_VERSION} built at ${binary}`);
+  log(`FerretDB ${FERRETDB_BUILD} built at ${binary}`);
   return binary;
+}
+
+async function applyIdPatch(sourceDir: string): Promise<void> {
+  for (const file of Object.keys(FERRETDB_ID_PATCH)) {
+    const path = join(sourceDir, file);
+    await writeFile(path, patchFerretDbSource(file, await readFile(path, 'utf8')));
+  }
 }
 
 async function requireGo(go: string): Promise<void> {

@@ -31,7 +31,7 @@ export class InitiativeCloser implements OnApplicationBootstrap, OnApplicationSh
     if (this.sweeping) return;
     this.sweeping = true;
     try {
-      for (const id of await this.initiatives.dueForClosing(new Date())) {
+      for (const id of this.initiatives.dueForClosing(new Date())) {
         await this.initiatives.close('system', id, 'en').catch((error: unknown) => {
           // Closed meanwhile by a moderator or another instance: nothing left to do.
           this.logger.debug(`initiative ${id} not closed by the timer: ${String(error)}`);

@@ -1,17 +1,28 @@
-import { describeRule, describeUnmet, evaluateConsensus, type Language } from '@helix/consensus';
+import {
+  describeRule,
+  describeUnmet,
+  evaluateConsensus,
+  type ConsensusResult,
+  type Language,
+} from '@helix/consensus';
 import type { Initiative } from '@helix/contract';
 import type { InitiativeRecord } from './schemas/initiative.schema';
-import type { InitiativeVoteRecord } from './schemas/initiative-vote.schema';
 
-/** The contract's view of an initiative: live tally and verdict while voting, the frozen ones after. */
+type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
+
+/** The verdict now: the frozen one once voting closed, else the rule applied to the current votes. */
+export const verdictOf = (record: InitiativeRecord): Verdict =>
+  record.outcome ?? evaluateConsensus(record.rule, Object.values(record.votes ?? {}));
+
+/** The contract's view of an initiative as `viewerId` sees it (null: as every member does). */
 export function toInitiative(
   record: InitiativeRecord,
-  votes: InitiativeVoteRecord[],
+  verdict: Verdict,
   viewerId: string | null,
   language: Language,
 ): Initiative {
-  const verdict = record.outcome ?? evaluateConsensus(record.rule, votes);
-  const mine = viewerId ? votes.find((vote) => vote.userId === viewerId) : undefined;
+  const votes = Object.values(record.votes ?? {});
+  const mine = viewerId ? record.votes?.[viewerId] : undefined;
   return {
     id: record._id.toHexString(),
     title: record.title,

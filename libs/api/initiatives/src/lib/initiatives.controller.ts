@@ -14,11 +14,11 @@ import {
 } from '@nestjs/swagger';
 import {
   csvFile,
+  CreateRateLimit,
   CurrentUser,
   IdParam,
   Lang,
   Roles,
-  WriteRateLimit,
   type AuthenticatedUser,
   type RequestLanguage,
 } from '@helix/api/core';
@@ -50,6 +50,7 @@ export class InitiativesController {
   constructor(private readonly initiatives: InitiativesService) {}
 
   @Post()
+  @CreateRateLimit()
   @ApiOperation({ summary: 'Propose an initiative (a draft); your organisation is its first partner' })
   @ApiCreatedResponse({ type: InitiativeDto.Output })
   @ApiBadRequestResponse()
@@ -69,7 +70,7 @@ export class InitiativesController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ListInitiativesQueryDto,
     @Lang() lang: RequestLanguage,
-  ): Promise<Initiative[]> {
+  ): Initiative[] {
     return this.initiatives.list(user, query, lang);
   }
 
@@ -80,8 +81,8 @@ export class InitiativesController {
     description: 'title, partners, closed at, votes, totals per position, then per group',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  async outcome(@Lang() lang: RequestLanguage): Promise<StreamableFile> {
-    return csvFile(outcomeRows(await this.initiatives.adopted(lang)), 'forum-outcome.csv');
+  outcome(@Lang() lang: RequestLanguage): StreamableFile {
+    return csvFile(outcomeRows(this.initiatives.adopted(lang)), 'forum-outcome.csv');
   }
 
   @Get(':id')
@@ -91,7 +92,7 @@ export class InitiativesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('id') id: string,
     @Lang() lang: RequestLanguage,
-  ): Promise<Initiative> {
+  ): Initiative {
     return this.initiatives.get(user, id, lang);
   }
 
@@ -141,7 +142,6 @@ export class InitiativesController {
   }
 
   @Put(':id/vote')
-  @WriteRateLimit()
   @ApiOperation({ summary: 'Cast or change your vote; a reason is required to disagree or block' })
   @ApiOkResponse({ type: InitiativeDto.Output })
   @ApiBadRequestResponse()
@@ -159,7 +159,7 @@ export class InitiativesController {
   @Roles('moderator', 'admin')
   @ApiOperation({ summary: 'Every vote cast and changed, in order (moderators)' })
   @ApiOkResponse({ type: [VoteHistoryEntryDto.Output] })
-  history(@IdParam('id') id: string): Promise<VoteHistoryEntry[]> {
+  history(@IdParam('id') id: string): VoteHistoryEntry[] {
     return this.initiatives.voteHistory(id);
   }
 }

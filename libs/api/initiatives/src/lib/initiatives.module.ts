@@ -6,13 +6,7 @@ import { RoomsModule } from '@helix/api/rooms';
 import { InitiativeCloser } from './initiative-closer';
 import { InitiativesController } from './initiatives.controller';
 import { InitiativesService } from './initiatives.service';
-import { InitiativeClosureRecord, InitiativeClosureSchema } from './schemas/initiative-closure.schema';
-import {
-  InitiativeVoteHistoryRecord,
-  InitiativeVoteHistorySchema,
-  InitiativeVoteRecord,
-  InitiativeVoteSchema,
-} from './schemas/initiative-vote.schema';
+import { InitiativesStore } from './initiatives-store';
 import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema';
 
 @Module({
@@ -20,15 +14,10 @@ import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema'
     RealtimeModule,
     RoomsModule,
     ModerationModule,
-    MongooseModule.forFeature([
-      { name: InitiativeRecord.name, schema: InitiativeSchema },
-      { name: InitiativeVoteRecord.name, schema: InitiativeVoteSchema },
-      { name: InitiativeVoteHistoryRecord.name, schema: InitiativeVoteHistorySchema },
-      { name: InitiativeClosureRecord.name, schema: InitiativeClosureSchema },
-    ]),
+    MongooseModule.forFeature([{ name: InitiativeRecord.name, schema: InitiativeSchema }]),
   ],
   controllers: [InitiativesController],
-  providers: [InitiativesService, InitiativeCloser],
+  providers: [InitiativesStore, InitiativesService, InitiativeCloser],
 })
 export class InitiativesModule implements OnModuleInit {
   constructor(
@@ -37,6 +26,6 @@ export class InitiativesModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.targets.register('initiative', (_roomId, id) => this.initiatives.requireShowable(id));
+    this.targets.register('initiative', async (_roomId, id) => this.initiatives.requireShowable(id));
   }
 }

@@ -7,15 +7,13 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  FreshCount,
-  isDuplicateKeyError,
+  GroupCommit,
   isModerator,
-  KeyedMutex,
   toPublicUser,
   type AuthenticatedUser,
   type RequestLanguage,
 } from '@helix/api/core';
-import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
+import { CoalescedRoomUpdates, FORUM_CHANNEL, RoomEventLog } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/rooms';
 import { DEFAULT_CONSENSUS_RULE, evaluateConsensus } from '@helix/consensus';
 import type {
@@ -28,25 +26,30 @@ import type {
   UpdateInitiativeRequest,
   VoteHistoryEntry,
 } from '@helix/contract';
-import { trusted, Types, type Model } from 'mongoose';
-import { toInitiative } from './initiative-view';
-import { InitiativeClosureRecord } from './schemas/initiative-closure.schema';
-import { InitiativeVoteHistoryRecord, InitiativeVoteRecord } from './schemas/initiative-vote.schema';
-import { InitiativeRecord } from './schemas/initiative.schema';
+import { trusted, Types, type Model, type UpdateQuery } from 'mongoose';
+import { InitiativesStore } from './initiatives-store';
+import { InitiativeRecord, type InitiativeVote } from './schemas/initiative.schema';
 
 const SYSTEM = 'system';
 
+interface VoteChange {
+  userId: string;
+  vote: InitiativeVote;
+}
+
+/** The log an initiative's events go to: its room's, or the forum's for one of the whole forum. */
+const channelOf = (record: Pick<InitiativeRecord, 'roomId'>): string => record.roomId ?? FORUM_CHANNEL;
+
 @Injectable()
 export class InitiativesService {
-  private readonly votesCache = new FreshCount<InitiativeVoteRecord[]>();
-  private readonly changes = new KeyedMutex();
+  /** Votes reach their initiative's document in batches (see GroupCommit). */
+  private readonly votes = new GroupCommit<VoteChange, InitiativeRecord | null>((id, changes) =>
+    this.storeVotes(id, changes),
+  );
 
   constructor(
     @InjectModel(InitiativeRecord.name) private readonly initiatives: Model<InitiativeRecord>,
-    @InjectModel(InitiativeVoteRecord.name) private readonly votes: Model<InitiativeVoteRecord>,
-    @InjectModel(InitiativeVoteHistoryRecord.name)
-    private readonly history: Model<InitiativeVoteHistoryRecord>,
-    @InjectModel(InitiativeClosureRecord.name) private readonly closures: Model<InitiativeClosureRecord>,
+    private readonly store: InitiativesStore,
     private readonly rooms: RoomsService,
     private readonly log: RoomEventLog,
     private readonly updates: CoalescedRoomUpdates,
@@ -70,34 +73,41 @@ export class InitiativesService {
       closesAt: null,
       openedAt: null,
       closedAt: null,
+      closedBy: null,
       outcome: null,
       source: request.source ?? null,
       createdAt: new Date(),
+      votes: {},
+      history: [],
+      version: 1,
     };
-    await this.initiatives.create(record);
-    await this.publish(record, user.id);
-    return toInitiative(record, [], user.id, language);
+    const id = record._id.toHexString();
+    return this.log.record(channelOf(record), () => ({
+      event: { type: 'initiative.updated', subjectId: id, actorId: user.id },
+      commit: async () => {
+        await this.initiatives.collection.insertOne(record as never);
+        this.store.put(record);
+      },
+      result: () => this.viewFor(id, user.id, language),
+    }));
   }
 
-  update(
+  async update(
     user: AuthenticatedUser,
     id: string,
     request: UpdateInitiativeRequest,
     language: RequestLanguage,
   ): Promise<Initiative> {
-    return this.changes.run(id, async () => {
-      const current = await this.record(id);
-      if (current.proposer.id !== user.id)
-        throw new ForbiddenException('Only the proposer edits an initiative');
-      if (current.status !== 'draft') throw new ConflictException('Only a draft can be edited');
-      if (request.roomId) await this.rooms.get(request.roomId);
-      const { partners, ...rest } = request;
-      const updated = await this.save(id, {
-        ...rest,
-        ...(partners ? { partners: withProposer(user, partners) } : {}),
-      });
-      await this.publish(updated, user.id);
-      return this.view(updated, user.id, language);
+    if (request.roomId) await this.rooms.get(request.roomId);
+    const { partners, ...rest } = request;
+    return this.change(user, id, language, {
+      decide: (current) => {
+        if (current.proposer.id !== user.id)
+          throw new ForbiddenException('Only the proposer edits an initiative');
+        if (current.status !== 'draft') throw new ConflictException('Only a draft can be edited');
+      },
+      from: 'draft',
+      update: () => ({ $set: { ...rest, ...(partners ? { partners: withProposer(user, partners) } : {}) } }),
     });
   }
 
@@ -107,69 +117,51 @@ export class InitiativesService {
     request: OpenVotingRequest,
     language: RequestLanguage,
   ): Promise<Initiative> {
-    return this.changes.run(id, async () => {
-      const current = await this.record(id);
-      if (current.proposer.id !== user.id && !isModerator(user)) {
-        throw new ForbiddenException('Only the proposer or a moderator opens voting');
-      }
-      if (current.status !== 'draft')
-        throw new ConflictException(`Voting cannot open: the initiative is ${current.status}`);
-      const closesAt = request.closesAt ? new Date(request.closesAt) : null;
-      if (closesAt && closesAt.getTime() <= Date.now())
-        throw new BadRequestException('closesAt must be in the future');
-      const updated = await this.save(id, {
-        status: 'voting',
-        openedAt: new Date(),
-        closesAt,
-        rule: { ...DEFAULT_CONSENSUS_RULE, ...request.rule },
-      });
-      await this.publish(updated, user.id);
-      return this.view(updated, user.id, language);
+    const closesAt = request.closesAt ? new Date(request.closesAt) : null;
+    return this.change(user, id, language, {
+      decide: (current) => {
+        if (current.proposer.id !== user.id && !isModerator(user))
+          throw new ForbiddenException('Only the proposer or a moderator opens voting');
+        if (current.status !== 'draft')
+          throw new ConflictException(`Voting cannot open: the initiative is ${current.status}`);
+        if (closesAt && closesAt.getTime() <= Date.now())
+          throw new BadRequestException('closesAt must be in the future');
+      },
+      from: 'draft',
+      update: () => ({
+        $set: {
+          status: 'voting',
+          openedAt: new Date(),
+          closesAt,
+          rule: { ...DEFAULT_CONSENSUS_RULE, ...request.rule },
+        },
+      }),
     });
   }
 
-  /** Closes voting once (see InitiativeClosureRecord); `by` is a moderator, or the timer. */
+  /**
+   * Closes voting once, by a moderator or the timer: the verdict is evaluated on the stored votes and written
+   * only if they are still those votes, so a vote that was acknowledged is in the verdict, and a vote that
+   * comes after is refused. Two instances closing at once: one write wins, the other finds it closed.
+   */
   close(by: AuthenticatedUser | typeof SYSTEM, id: string, language: RequestLanguage): Promise<Initiative> {
-    return this.changes.run(id, async () => {
-      const current = await this.record(id);
-      if (current.status !== 'voting')
-        throw new ConflictException(`Voting is not open: the initiative is ${current.status}`);
-      const votes = await this.loadVotes(id);
-      const verdict = evaluateConsensus(current.rule, votes);
-      const decided: Omit<InitiativeClosureRecord, '_id'> = {
-        initiativeId: id,
-        status: verdict.reached ? 'adopted' : 'rejected',
-        outcome: { reached: verdict.reached, conditions: verdict.conditions, tally: verdict.tally },
-        closedAt: new Date(),
-        closedBy: by === SYSTEM ? SYSTEM : by.id,
-      };
-      let closure = decided;
-      try {
-        await this.closures.create(decided);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        closure =
-          (await this.closures.findOne({ initiativeId: id }).lean<InitiativeClosureRecord>().exec()) ??
-          decided;
-      }
-      const updated = await this.save(id, {
-        status: closure.status,
-        outcome: closure.outcome,
-        closedAt: closure.closedAt,
-      });
-      // A fixed client id: if another instance applies the same closure, the log stores one event.
-      await this.publish(updated, SYSTEM, `initiative-closed-${id}`, votes);
-      return toInitiative(updated, votes, by === SYSTEM ? null : by.id, language);
+    const actorId = by === SYSTEM ? SYSTEM : by.id;
+    return this.change(by === SYSTEM ? null : by, id, language, {
+      decide: (current) => {
+        if (current.status !== 'voting')
+          throw new ConflictException(`Voting is not open: the initiative is ${current.status}`);
+      },
+      actorId,
+      write: () => this.closeVoting(id, actorId),
     });
   }
 
   /** Initiatives whose voting time is over, for the closer. */
-  async dueForClosing(now: Date): Promise<string[]> {
-    const due = await this.initiatives
-      .find({ status: 'voting', closesAt: trusted({ $ne: null, $lte: now }) }, { _id: 1 })
-      .lean<Array<Pick<InitiativeRecord, '_id'>>>()
-      .exec();
-    return due.map((record) => record._id.toHexString());
+  dueForClosing(now: Date): string[] {
+    return this.store
+      .all()
+      .filter((record) => record.status === 'voting' && record.closesAt && record.closesAt <= now)
+      .map((record) => record._id.toHexString());
   }
 
   async vote(
@@ -178,66 +170,53 @@ export class InitiativesService {
     request: InitiativeVoteRequest,
     language: RequestLanguage,
   ): Promise<Initiative> {
-    const current = await this.record(id);
+    const current = this.recordOf(id);
     if (current.status !== 'voting')
       throw new ConflictException(`Voting is not open: the initiative is ${current.status}`);
     if (current.closesAt && current.closesAt.getTime() <= Date.now())
       throw new ConflictException('Voting has closed');
-    const vote: Omit<InitiativeVoteRecord, '_id'> = {
-      initiativeId: id,
-      userId: user.id,
+    const vote: InitiativeVote = {
       user: toPublicUser(user),
       group: user.stakeholderGroup,
       position: request.position,
       reason: request.reason || null,
       at: new Date(),
     };
-    await this.storeVote(vote);
-    await this.history.create(vote);
-    this.votesCache.noteWrite(id);
-    if (current.roomId) {
-      const roomId = current.roomId;
-      this.updates.schedule(id, roomId, async () => this.eventDraft(await this.record(id), SYSTEM));
-    }
-    return this.view(current, user.id, language);
+    const stored = await this.votes.add(id, { userId: user.id, vote });
+    if (!stored) throw new ConflictException('Voting has closed');
+    this.updates.schedule(id, channelOf(stored), () =>
+      this.store.get(id)?.status === 'voting'
+        ? { type: 'initiative.updated', subjectId: id, actorId: SYSTEM }
+        : null,
+    );
+    return this.store.viewAs(stored, user.id, language);
   }
 
-  async get(user: AuthenticatedUser, id: string, language: RequestLanguage): Promise<Initiative> {
-    return this.view(await this.record(id), user.id, language);
+  get(user: AuthenticatedUser, id: string, language: RequestLanguage): Initiative {
+    return this.viewFor(id, user.id, language);
   }
 
-  async list(
-    user: AuthenticatedUser,
-    query: ListInitiativesQuery,
-    language: RequestLanguage,
-  ): Promise<Initiative[]> {
-    const records = await this.initiatives
-      .find({
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.roomId ? { roomId: query.roomId } : {}),
-        ...(query.group ? { 'partners.stakeholderGroup': query.group } : {}),
-      })
-      .sort({ createdAt: -1 })
-      .limit(500)
-      .lean<InitiativeRecord[]>()
-      .exec();
-    return Promise.all(records.map((record) => this.view(record, user.id, language)));
+  list(user: AuthenticatedUser, query: ListInitiativesQuery, language: RequestLanguage): Initiative[] {
+    return this.store
+      .all()
+      .filter(
+        (record) =>
+          (!query.status || record.status === query.status) &&
+          (!query.roomId || record.roomId === query.roomId) &&
+          (!query.group || record.partners.some((partner) => partner.stakeholderGroup === query.group)),
+      )
+      .slice(0, 500)
+      .map((record) => this.store.viewAs(record, user.id, language));
   }
 
   /** An initiative a projector may show, in any room: any that is past its draft. */
-  async requireShowable(id: string): Promise<void> {
-    const { status } = await this.record(id);
-    if (status === 'draft') throw new ConflictException('A draft initiative cannot be shown yet');
+  requireShowable(id: string): void {
+    if (this.recordOf(id).status === 'draft')
+      throw new ConflictException('A draft initiative cannot be shown yet');
   }
 
-  async voteHistory(id: string): Promise<VoteHistoryEntry[]> {
-    await this.record(id);
-    const entries = await this.history
-      .find({ initiativeId: id })
-      .sort({ at: 1 })
-      .lean<InitiativeVoteHistoryRecord[]>()
-      .exec();
-    return entries.map((entry) => ({
+  voteHistory(id: string): VoteHistoryEntry[] {
+    return this.recordOf(id).history.map((entry) => ({
       user: entry.user,
       position: entry.position,
       reason: entry.reason,
@@ -246,84 +225,114 @@ export class InitiativesService {
   }
 
   /** Adopted initiatives with their frozen tallies, for the end-of-forum outcome. */
-  async adopted(language: RequestLanguage): Promise<Initiative[]> {
-    const records = await this.initiatives
-      .find({ status: 'adopted' })
-      .sort({ closedAt: 1 })
-      .lean<InitiativeRecord[]>()
-      .exec();
-    return Promise.all(records.map((record) => this.view(record, null, language)));
+  adopted(language: RequestLanguage): Initiative[] {
+    return this.store
+      .all()
+      .filter((record) => record.status === 'adopted')
+      .sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0))
+      .map((record) => this.store.viewAs(record, null, language));
   }
 
-  private async storeVote(vote: Omit<InitiativeVoteRecord, '_id'>): Promise<void> {
-    try {
-      // Insert first: the unique index answers it directly, where FerretDB runs an upsert as a scan.
-      await this.votes.create(vote);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.votes
-        .updateOne({ initiativeId: vote.initiativeId, userId: vote.userId }, { $set: vote })
-        .exec();
+  private async storeVotes(id: string, changes: VoteChange[]): Promise<Array<InitiativeRecord | null>> {
+    const set = Object.fromEntries(changes.map(({ userId, vote }) => [`votes.${userId}`, vote]));
+    const stored = await this.initiatives
+      .findOneAndUpdate(
+        { _id: id, status: 'voting', $or: [{ closesAt: null }, { closesAt: trusted({ $gt: new Date() }) }] },
+        {
+          $set: set,
+          $push: { history: { $each: changes.map((change) => change.vote) } },
+          $inc: { version: 1 },
+        },
+        { new: true },
+      )
+      .lean<InitiativeRecord>()
+      .exec();
+    if (stored) this.store.put(stored);
+    else await this.store.reload(id);
+    return changes.map(() => stored);
+  }
+
+  /** Evaluates the stored votes and closes with that verdict if the votes are still those; else again. */
+  private async closeVoting(id: string, closedBy: string): Promise<InitiativeRecord | null> {
+    for (;;) {
+      const current = await this.initiatives.findById(id).lean<InitiativeRecord>().exec();
+      if (current?.status !== 'voting') return null;
+      const verdict = evaluateConsensus(current.rule, Object.values(current.votes ?? {}));
+      const closed = await this.write(
+        { _id: id, status: 'voting', version: current.version },
+        {
+          $set: {
+            status: verdict.reached ? 'adopted' : 'rejected',
+            outcome: { reached: verdict.reached, conditions: verdict.conditions, tally: verdict.tally },
+            closedAt: new Date(),
+            closedBy,
+          },
+        },
+      );
+      if (closed) return closed;
     }
   }
 
-  private async view(
-    record: InitiativeRecord,
-    viewerId: string | null,
+  /**
+   * Changes an initiative in its log's queue: decided against the read model, recorded as an event, then
+   * written (between vote batches, never during one) with the expected status in the filter.
+   */
+  private change(
+    user: AuthenticatedUser | null,
+    id: string,
     language: RequestLanguage,
+    step: {
+      decide: (current: InitiativeRecord) => void;
+      from?: InitiativeRecord['status'];
+      update?: () => UpdateQuery<InitiativeRecord>;
+      write?: () => Promise<InitiativeRecord | null>;
+      actorId?: string;
+    },
   ): Promise<Initiative> {
-    const votes = await this.votesCache.get(record._id.toHexString(), () =>
-      this.loadVotes(record._id.toHexString()),
-    );
-    return toInitiative(record, votes, viewerId, language);
+    const known = this.recordOf(id);
+    return this.log.record(channelOf(known), () => {
+      const current = this.recordOf(id);
+      step.decide(current);
+      return {
+        event: { type: 'initiative.updated', subjectId: id, actorId: step.actorId ?? user?.id ?? SYSTEM },
+        commit: () =>
+          this.votes.exclusive(id, async () => {
+            const written = step.write
+              ? await step.write()
+              : await this.write(
+                  { _id: id, ...(step.from ? { status: step.from } : {}) },
+                  step.update?.() ?? {},
+                );
+            if (!written) {
+              await this.store.reload(id);
+              step.decide(this.recordOf(id));
+              throw new ConflictException('The initiative was changed meanwhile; look again');
+            }
+            this.store.put(written);
+          }),
+        result: () => this.viewFor(id, user?.id ?? null, language),
+      };
+    });
   }
 
-  private loadVotes(id: string): Promise<InitiativeVoteRecord[]> {
-    return this.votes.find({ initiativeId: id }).batchSize(10_000).lean<InitiativeVoteRecord[]>().exec();
-  }
-
-  /** Initiatives in a room are room events too; the event carries no viewer's own vote. */
-  private async publish(
-    record: InitiativeRecord,
-    actorId: string,
-    clientId?: string,
-    votes?: InitiativeVoteRecord[],
-  ): Promise<void> {
-    if (!record.roomId) return;
-    await this.log.append(await this.eventDraft(record, actorId, clientId, votes));
-  }
-
-  private async eventDraft(
-    record: InitiativeRecord,
-    actorId: string,
-    clientId?: string,
-    votes?: InitiativeVoteRecord[],
-  ): Promise<RoomEventDraft> {
-    const id = record._id.toHexString();
-    const payload = votes ? toInitiative(record, votes, null, 'en') : await this.view(record, null, 'en');
-    return {
-      roomId: record.roomId as string,
-      type: 'initiative.updated',
-      actorId,
-      clientId,
-      subjectId: id,
-      payload,
-    };
-  }
-
-  private async record(id: string): Promise<InitiativeRecord> {
-    const record = await this.initiatives.findById(id).lean<InitiativeRecord>().exec();
-    if (!record) throw new NotFoundException('No such initiative');
-    return record;
-  }
-
-  private async save(id: string, changes: Partial<InitiativeRecord>): Promise<InitiativeRecord> {
-    const updated = await this.initiatives
-      .findByIdAndUpdate(id, { $set: changes }, { new: true })
+  private write(
+    filter: Record<string, unknown>,
+    update: UpdateQuery<InitiativeRecord>,
+  ): Promise<InitiativeRecord | null> {
+    return this.initiatives
+      .findOneAndUpdate(filter, { ...update, $inc: { version: 1 } }, { new: true })
       .lean<InitiativeRecord>()
       .exec();
-    if (!updated) throw new NotFoundException('No such initiative');
-    return updated;
+  }
+
+  private viewFor(id: string, viewerId: string | null, language: RequestLanguage): Initiative {
+    return this.store.viewAs(this.recordOf(id), viewerId, language);
+  }
+
+  private recordOf(id: string): InitiativeRecord {
+    const record = this.store.get(id);
+    if (!record) throw new NotFoundException('No such initiative');
+    return record;
   }
 }
 

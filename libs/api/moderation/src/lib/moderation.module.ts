@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
 import { RoomsModule } from '@helix/api/rooms';
+import { ModerationController } from './moderation.controller';
 import { ModerationLogService } from './moderation-log.service';
 import { ProjectorTargets } from './projector-targets';
 import { RoomSettingsService } from './room-settings.service';
@@ -18,6 +19,7 @@ import { RoomSettingsRecord, RoomSettingsSchema } from './schemas/room-settings.
     RealtimeModule,
     RoomsModule,
   ],
+  controllers: [ModerationController],
   providers: [RoomSettingsService, ModerationLogService, ProjectorTargets],
   exports: [RoomSettingsService, ModerationLogService, ProjectorTargets],
 })

@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AuthenticatedUser } from '@helix/api/core';
-import { RoomEventLog } from '@helix/api/realtime';
+import { ReadModel, type AuthenticatedUser } from '@helix/api/core';
+import { RoomEventLog, RoomSubjects } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/rooms';
 import type { RoomSettings, UpdateRoomSettingsRequest } from '@helix/contract';
 import type { Model } from 'mongoose';
@@ -10,7 +10,7 @@ import { ProjectorTargets } from './projector-targets';
 import { RoomSettingsRecord } from './schemas/room-settings.schema';
 
 const defaults = (roomId: string): RoomSettingsRecord => ({
-  roomId,
+  _id: roomId,
   qaReview: false,
   projectorKind: 'nothing',
   projectorTargetId: null,
@@ -18,18 +18,13 @@ const defaults = (roomId: string): RoomSettingsRecord => ({
 });
 
 /** One moderation log entry per setting that really changed. */
-function changedActions(
-  roomId: string,
-  before: RoomSettingsRecord,
-  after: RoomSettingsRecord,
-): ModerationRecordInput[] {
+function changedActions(before: RoomSettingsRecord, after: RoomSettingsRecord): ModerationRecordInput[] {
   const actions: ModerationRecordInput[] = [];
   if (after.qaReview !== before.qaReview) {
-    actions.push({ roomId, action: after.qaReview ? 'settings.qa_review_on' : 'settings.qa_review_off' });
+    actions.push({ action: after.qaReview ? 'settings.qa_review_on' : 'settings.qa_review_off' });
   }
   if (after.projectorKind !== before.projectorKind || after.projectorTargetId !== before.projectorTargetId) {
     actions.push({
-      roomId,
       action: 'settings.projector',
       subjectId: after.projectorTargetId,
       detail: after.projectorKind,
@@ -39,7 +34,7 @@ function changedActions(
 }
 
 const toSettings = (record: RoomSettingsRecord): RoomSettings => ({
-  roomId: record.roomId,
+  roomId: record._id,
   qaReview: record.qaReview,
   projector: { kind: record.projectorKind, targetId: record.projectorTargetId ?? null },
   updatedAt: record.updatedAt.toISOString(),
@@ -47,22 +42,34 @@ const toSettings = (record: RoomSettingsRecord): RoomSettings => ({
 
 /** What moderators set per room: Q&A review and what the room's projector shows. */
 @Injectable()
-export class RoomSettingsService {
+export class RoomSettingsService extends ReadModel {
+  private readonly rooms = new Map<string, RoomSettingsRecord>();
+
   constructor(
     @InjectModel(RoomSettingsRecord.name) private readonly settings: Model<RoomSettingsRecord>,
-    private readonly rooms: RoomsService,
+    private readonly roomsService: RoomsService,
     private readonly log: RoomEventLog,
     private readonly moderationLog: ModerationLogService,
     private readonly targets: ProjectorTargets,
-  ) {}
+    subjects: RoomSubjects,
+  ) {
+    super();
+    subjects.register(['settings.updated'], {
+      reload: async (roomId) => {
+        const stored = await this.settings.findById(roomId).lean<RoomSettingsRecord>().exec();
+        if (stored) this.rooms.set(roomId, { ...defaults(roomId), ...stored });
+      },
+      view: (_type, roomId) => toSettings(this.current(roomId)),
+    });
+  }
 
   async get(roomId: string): Promise<RoomSettings> {
-    await this.rooms.get(roomId);
-    return toSettings(await this.current(roomId));
+    await this.roomsService.get(roomId);
+    return toSettings(this.current(roomId));
   }
 
   /**
-   * Changed inside the room's queue, so two moderators' clicks apply one after the other and the
+   * Decided in the room's queue, so two moderators' clicks apply one after the other and the
    * `settings.updated` events carry the states in the order they were stored. A change that leaves the
    * settings as they were stores, sends and logs nothing.
    */
@@ -71,14 +78,13 @@ export class RoomSettingsService {
     roomId: string,
     changes: UpdateRoomSettingsRequest,
   ): Promise<RoomSettings> {
-    await this.rooms.get(roomId);
+    await this.roomsService.get(roomId);
     // Outside the queue: a poll or initiative only moves forward, so one fit to show stays fit.
     if (changes.projector) await this.targets.check(roomId, changes.projector);
-    let updated: RoomSettings | undefined;
-    await this.log.appendWith(roomId, async () => {
-      const current = await this.current(roomId);
+    return this.log.record(roomId, () => {
+      const current = this.current(roomId);
       const next: RoomSettingsRecord = {
-        roomId,
+        _id: roomId,
         qaReview: changes.qaReview ?? current.qaReview,
         projectorKind: changes.projector?.kind ?? current.projectorKind,
         projectorTargetId: changes.projector
@@ -86,29 +92,27 @@ export class RoomSettingsService {
           : current.projectorTargetId,
         updatedAt: new Date(),
       };
-      const actions = changedActions(roomId, current, next);
-      if (!actions.length) {
-        updated = toSettings(current);
-        return null;
-      }
-      await this.settings.updateOne({ roomId }, { $set: next }, { upsert: true }).exec();
-      // In the queue too, so the log lists changes in the order they were made.
-      for (const action of actions) await this.moderationLog.record(moderator, action);
-      updated = toSettings(next);
+      const actions = changedActions(current, next);
       return {
-        roomId,
-        type: 'settings.updated',
-        actorId: moderator.id,
-        subjectId: roomId,
-        payload: updated,
+        event: actions.length ? { type: 'settings.updated', subjectId: roomId, actorId: moderator.id } : null,
+        commit: async (seq) => {
+          await this.settings.replaceOne({ _id: roomId }, next, { upsert: true }).exec();
+          this.rooms.set(roomId, next);
+          await this.moderationLog.record(moderator, roomId, seq, actions);
+        },
+        result: () => toSettings(this.current(roomId)),
       };
     });
-    if (!updated) throw new NotFoundException('No such room');
-    return updated;
   }
 
-  private async current(roomId: string): Promise<RoomSettingsRecord> {
-    const stored = await this.settings.findOne({ roomId }, { _id: 0 }).lean<RoomSettingsRecord>().exec();
-    return stored ? { ...defaults(roomId), ...stored } : defaults(roomId);
+  /** The room's settings now (the defaults until a moderator changes one). */
+  current(roomId: string): RoomSettingsRecord {
+    return this.rooms.get(roomId) ?? defaults(roomId);
+  }
+
+  protected async load(): Promise<void> {
+    for (const record of await this.settings.find().lean<RoomSettingsRecord[]>().exec()) {
+      this.rooms.set(record._id, { ...defaults(record._id), ...record });
+    }
   }
 }

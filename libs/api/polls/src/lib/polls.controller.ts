@@ -12,11 +12,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CreateRateLimit,
   csvFile,
   CurrentUser,
   IdParam,
   Roles,
-  WriteRateLimit,
   type AuthenticatedUser,
 } from '@helix/api/core';
 import type { Poll } from '@helix/contract';
@@ -31,6 +31,7 @@ export class PollsController {
   constructor(private readonly polls: PollsService) {}
 
   @Post('rooms/:roomId/polls')
+  @CreateRateLimit()
   @Roles('moderator', 'admin')
   @ApiOperation({ summary: 'Draft a poll in a room (moderators)' })
   @ApiCreatedResponse({ type: PollDto.Output })
@@ -54,7 +55,7 @@ export class PollsController {
   @Get('polls/:pollId')
   @ApiOkResponse({ type: PollDto.Output })
   @ApiNotFoundResponse()
-  get(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
+  get(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Poll {
     return this.polls.get(user, pollId);
   }
 
@@ -63,8 +64,12 @@ export class PollsController {
   @ApiOperation({ summary: 'Edit a draft poll (moderators)' })
   @ApiOkResponse({ type: PollDto.Output })
   @ApiConflictResponse({ description: 'The poll is no longer a draft' })
-  update(@IdParam('pollId') pollId: string, @Body() body: UpdatePollDto): Promise<Poll> {
-    return this.polls.update(pollId, body);
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('pollId') pollId: string,
+    @Body() body: UpdatePollDto,
+  ): Promise<Poll> {
+    return this.polls.update(user, pollId, body);
   }
 
   @Post('polls/:pollId/open')
@@ -86,7 +91,6 @@ export class PollsController {
   }
 
   @Post('polls/:pollId/votes')
-  @WriteRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cast or replace your ballot while the poll is open' })
   @ApiOkResponse({ type: PollDto.Output })
@@ -108,11 +112,8 @@ export class PollsController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   @ApiNotFoundResponse()
-  async csv(
-    @CurrentUser() user: AuthenticatedUser,
-    @IdParam('pollId') pollId: string,
-  ): Promise<StreamableFile> {
-    const { poll, tally } = await this.polls.resultsForExport(user, pollId);
+  csv(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): StreamableFile {
+    const { poll, tally } = this.polls.resultsForExport(user, pollId);
     return csvFile(pollResultsRows(poll, tally), `poll-${pollId}-results.csv`);
   }
 }

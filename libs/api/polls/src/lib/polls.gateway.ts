@@ -1,5 +1,4 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { HttpException, HttpStatus } from '@nestjs/common';
 import { handleSocketEvent, type HelixSocket } from '@helix/api/realtime';
 import { pollVoteSchema, type Ack, type Poll } from '@helix/contract';
 import { PollsService } from './polls.service';
@@ -14,8 +13,6 @@ export class PollsGateway {
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ poll: Poll }>> {
     return handleSocketEvent(pollVoteSchema, payload, async ({ pollId, optionIds }) => {
-      if (!socket.data.sendLimit.tryTake())
-        throw new HttpException('Voting too fast; wait a moment', HttpStatus.TOO_MANY_REQUESTS);
       return { poll: await this.polls.vote(socket.data.user, pollId, optionIds) };
     });
   }

@@ -3,11 +3,10 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { RoomsModule } from '@helix/api/rooms';
-import { PollResults } from './poll-results';
 import { PollsController } from './polls.controller';
 import { PollsGateway } from './polls.gateway';
 import { PollsService } from './polls.service';
-import { BallotRecord, BallotSchema } from './schemas/ballot.schema';
+import { PollsStore } from './polls-store';
 import { PollRecord, PollSchema } from './schemas/poll.schema';
 
 @Module({
@@ -15,13 +14,10 @@ import { PollRecord, PollSchema } from './schemas/poll.schema';
     RealtimeModule,
     RoomsModule,
     ModerationModule,
-    MongooseModule.forFeature([
-      { name: PollRecord.name, schema: PollSchema },
-      { name: BallotRecord.name, schema: BallotSchema },
-    ]),
+    MongooseModule.forFeature([{ name: PollRecord.name, schema: PollSchema }]),
   ],
   controllers: [PollsController],
-  providers: [PollsService, PollResults, PollsGateway],
+  providers: [PollsStore, PollsService, PollsGateway],
 })
 export class PollsModule implements OnModuleInit {
   constructor(
@@ -30,6 +26,6 @@ export class PollsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.targets.register('poll', (roomId, pollId) => this.polls.requireShowable(roomId, pollId));
+    this.targets.register('poll', async (roomId, pollId) => this.polls.requireShowable(roomId, pollId));
   }
 }

@@ -1,24 +1,35 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isDuplicateKeyError, isModerator, type AuthenticatedUser } from '@helix/api/core';
-import { CoalescedRoomUpdates, RoomEventLog } from '@helix/api/realtime';
+import { GroupCommit, isModerator, type AuthenticatedUser } from '@helix/api/core';
+import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/rooms';
 import type { CreatePollRequest, Poll, PollStatus, UpdatePollRequest } from '@helix/contract';
-import { trusted, Types, type Model } from 'mongoose';
-import { PollResults } from './poll-results';
+import { Types, type Model, type UpdateQuery } from 'mongoose';
 import type { PollTally } from './poll-tally';
-import { BallotRecord } from './schemas/ballot.schema';
-import { PollRecord } from './schemas/poll.schema';
+import { countBallots, PollsStore } from './polls-store';
+import { PollRecord, type BallotRecord } from './schemas/poll.schema';
 
 const toOptions = (labels: string[]): PollRecord['options'] =>
   labels.map((label) => ({ id: new Types.ObjectId().toHexString(), label }));
 
+interface BallotChange {
+  userId: string;
+  ballot: BallotRecord;
+}
+
 @Injectable()
 export class PollsService {
+  /**
+   * Ballots reach their poll's document in batches: those that arrive while one write is running go out
+   * together in the next, each batch one update whose filter requires the poll to be open.
+   */
+  private readonly ballots = new GroupCommit<BallotChange, PollRecord | null>((pollId, changes) =>
+    this.storeBallots(pollId, changes),
+  );
+
   constructor(
     @InjectModel(PollRecord.name) private readonly polls: Model<PollRecord>,
-    @InjectModel(BallotRecord.name) private readonly ballots: Model<BallotRecord>,
-    private readonly results: PollResults,
+    private readonly store: PollsStore,
     private readonly rooms: RoomsService,
     private readonly log: RoomEventLog,
     private readonly updates: CoalescedRoomUpdates,
@@ -38,187 +49,167 @@ export class PollsService {
       createdAt: new Date(),
       openedAt: null,
       closedAt: null,
+      ballots: {},
       finalTally: null,
+      version: 1,
     };
-    await this.polls.create(record);
-    return this.view(record, null);
+    const pollId = record._id.toHexString();
+    return this.log.record(roomId, () => ({
+      event: { type: 'poll.draft', subjectId: pollId, actorId: user.id },
+      commit: async () => {
+        await this.polls.collection.insertOne(record as never);
+        this.store.put(record);
+      },
+      result: () => this.viewFor(pollId, user),
+    }));
   }
 
-  async update(pollId: string, request: UpdatePollRequest): Promise<Poll> {
-    const { roomId } = await this.record(pollId);
+  update(user: AuthenticatedUser, pollId: string, request: UpdatePollRequest): Promise<Poll> {
     const { options, ...rest } = request;
-    let updated: PollRecord | null = null;
-    // In the room's queue, so an edit cannot interleave with opening the poll.
-    await this.log.appendWith(roomId, async () => {
-      const poll = await this.record(pollId);
-      if (poll.status !== 'draft') throw new ConflictException('Only a draft poll can be edited');
-      updated = await this.polls
-        .findOneAndUpdate(
-          { _id: pollId },
-          { $set: { ...rest, ...(options ? { options: toOptions(options) } : {}) } },
-          { new: true },
-        )
-        .lean<PollRecord>()
-        .exec();
-      return null;
+    return this.transition(user, pollId, {
+      from: 'draft',
+      type: 'poll.draft',
+      refusal: () => new ConflictException('Only a draft poll can be edited'),
+      change: () => ({ $set: { ...rest, ...(options ? { options: toOptions(options) } : {}) } }),
     });
-    if (!updated) throw new NotFoundException('No such poll');
-    return this.view(updated, null);
   }
 
   open(user: AuthenticatedUser, pollId: string): Promise<Poll> {
-    return this.transition(user, pollId, 'draft', 'open', 'poll.created', async () => ({
-      status: 'open',
-      openedAt: new Date(),
-    }));
+    return this.transition(user, pollId, {
+      from: 'draft',
+      type: 'poll.created',
+      refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become open`),
+      change: () => ({ $set: { status: 'open', openedAt: new Date() } }),
+    });
   }
 
+  /** After the close matched the open poll, no ballot can match it any more: its count is final. */
   close(user: AuthenticatedUser, pollId: string): Promise<Poll> {
-    return this.transition(user, pollId, 'open', 'closed', 'poll.updated', async (poll) => ({
-      status: 'closed',
-      closedAt: new Date(),
-      finalTally: await this.results.count(poll),
-    }));
+    return this.transition(user, pollId, {
+      from: 'open',
+      type: 'poll.updated',
+      refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become closed`),
+      change: () => ({ $set: { status: 'closed', closedAt: new Date() } }),
+      after: (closed) => ({ $set: { finalTally: countBallots(closed) } }),
+    });
   }
 
   async vote(user: AuthenticatedUser, pollId: string, optionIds: string[]): Promise<Poll> {
-    const poll = await this.record(pollId);
-    if (poll.status !== 'open') throw new ConflictException(`The poll is ${poll.status}, not open for votes`);
+    const poll = this.store.get(pollId);
+    // A draft is nobody's business but the moderators': voting on one looks like voting on nothing.
+    if (!poll || poll.status === 'draft') throw new NotFoundException('No such poll');
+    if (poll.status !== 'open') throw this.notOpen(poll.status);
     const known = new Set(poll.options.map((option) => option.id));
     const unknown = optionIds.filter((id) => !known.has(id));
     if (unknown.length) throw new BadRequestException(`Unknown option: ${unknown.join(', ')}`);
     if (!poll.multiple && optionIds.length > 1) throw new BadRequestException('This poll takes one option');
-    await this.storeBallot(poll, user, optionIds);
-    this.results.noteBallot(pollId);
-    this.scheduleBroadcast(poll);
-    return this.view(poll, optionIds);
+    const ballot: BallotRecord = { group: user.stakeholderGroup, optionIds, at: new Date() };
+    const stored = await this.ballots.add(pollId, { userId: user.id, ballot });
+    if (!stored) throw this.notOpen(this.store.get(pollId)?.status ?? 'closed');
+    this.updates.schedule(pollId, poll.roomId, () =>
+      this.store.get(pollId)?.status === 'open'
+        ? { type: 'poll.updated', subjectId: pollId, actorId: 'system' }
+        : null,
+    );
+    return this.store.pollView(stored, user.id);
   }
 
-  async get(user: AuthenticatedUser, pollId: string): Promise<Poll> {
-    const poll = await this.record(pollId);
-    if (poll.status === 'draft' && !isModerator(user)) throw new NotFoundException('No such poll');
-    return this.view(poll, await this.myVote(poll, user));
+  get(user: AuthenticatedUser, pollId: string): Poll {
+    return this.viewFor(pollId, user);
   }
 
   async listForRoom(user: AuthenticatedUser, roomId: string): Promise<Poll[]> {
     await this.rooms.get(roomId);
-    const records = await this.polls
-      .find({ roomId, ...(isModerator(user) ? {} : { status: trusted({ $in: ['open', 'closed'] }) }) })
-      .sort({ createdAt: -1 })
-      .lean<PollRecord[]>()
-      .exec();
-    return Promise.all(records.map(async (poll) => this.view(poll, await this.myVote(poll, user))));
+    return this.store
+      .ofRoom(roomId)
+      .filter((poll) => poll.status !== 'draft' || isModerator(user))
+      .map((poll) => this.store.pollView(poll, user.id));
   }
 
   /** A poll the room's projector may show: one of this room that participants can see (not a draft). */
-  async requireShowable(roomId: string, pollId: string): Promise<void> {
-    const poll = await this.polls.findOne({ _id: pollId, roomId }, { status: 1 }).lean<PollRecord>().exec();
-    if (!poll) throw new NotFoundException('No such poll in this room');
+  requireShowable(roomId: string, pollId: string): void {
+    const poll = this.store.get(pollId);
+    if (!poll || poll.roomId !== roomId) throw new NotFoundException('No such poll in this room');
     if (poll.status === 'draft') throw new ConflictException('A draft poll cannot be shown; open it first');
   }
 
   /** The results of a poll with their option labels, for the CSV export. */
-  async resultsForExport(
+  resultsForExport(user: AuthenticatedUser, pollId: string): { poll: PollRecord; tally: PollTally } {
+    const poll = this.visible(pollId, user);
+    return { poll, tally: this.store.tally(poll) };
+  }
+
+  private async storeBallots(pollId: string, changes: BallotChange[]): Promise<Array<PollRecord | null>> {
+    const set = Object.fromEntries(changes.map(({ userId, ballot }) => [`ballots.${userId}`, ballot]));
+    const stored = await this.polls
+      .findOneAndUpdate({ _id: pollId, status: 'open' }, { $set: set, $inc: { version: 1 } }, { new: true })
+      .lean<PollRecord>()
+      .exec();
+    if (stored) this.store.put(stored);
+    else await this.store.reload(pollId);
+    return changes.map(() => stored);
+  }
+
+  /**
+   * Moves a poll from one status to the next in its room's queue: decided against the read model, recorded
+   * as a room event, written with the expected status in the filter (between ballot batches, never during
+   * one), then, for a close, the final count of the frozen ballots is stored with it.
+   */
+  private async transition(
     user: AuthenticatedUser,
     pollId: string,
-  ): Promise<{ poll: PollRecord; tally: PollTally }> {
-    const poll = await this.record(pollId);
-    if (poll.status === 'draft' && !isModerator(user)) throw new NotFoundException('No such poll');
-    return { poll, tally: await this.results.tally(poll) };
-  }
-
-  private async storeBallot(poll: PollRecord, user: AuthenticatedUser, optionIds: string[]): Promise<void> {
-    const ballot = {
-      pollId: poll._id.toHexString(),
-      userId: user.id,
-      group: user.stakeholderGroup,
-      optionIds,
-      updatedAt: new Date(),
-    };
-    try {
-      // A first vote is an insert, which the unique index answers directly; FerretDB runs an upsert
-      // as a scan of the collection, which made a burst of 2000 first votes quadratic.
-      await this.ballots.create(ballot);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.ballots.updateOne({ pollId: ballot.pollId, userId: ballot.userId }, { $set: ballot }).exec();
-    }
-  }
-
-  /** Live results go out as coalesced `poll.updated` events (see CoalescedRoomUpdates). */
-  private scheduleBroadcast(poll: PollRecord): void {
-    const pollId = poll._id.toHexString();
-    this.updates.schedule(pollId, poll.roomId, async () => {
-      const current = await this.record(pollId);
-      if (current.status !== 'open') return null;
+    step: {
+      from: PollStatus;
+      type: RoomEventDraft['type'];
+      refusal: (status: PollStatus | undefined) => ConflictException;
+      change: () => UpdateQuery<PollRecord>;
+      after?: (updated: PollRecord) => UpdateQuery<PollRecord>;
+    },
+  ): Promise<Poll> {
+    const poll = this.store.get(pollId);
+    if (!poll) throw new NotFoundException('No such poll');
+    return this.log.record(poll.roomId, () => {
+      const current = this.store.get(pollId);
+      if (current?.status !== step.from) throw step.refusal(current?.status);
       return {
-        roomId: poll.roomId,
-        type: 'poll.updated',
-        actorId: 'system',
-        subjectId: pollId,
-        payload: await this.view(current, null),
+        event: { type: step.type, subjectId: pollId, actorId: user.id },
+        commit: () =>
+          this.ballots.exclusive(pollId, async () => {
+            let updated = await this.write({ _id: pollId, status: step.from }, step.change());
+            if (!updated) {
+              await this.store.reload(pollId);
+              throw step.refusal(this.store.get(pollId)?.status);
+            }
+            if (step.after) updated = (await this.write({ _id: pollId }, step.after(updated))) ?? updated;
+            this.store.put(updated);
+          }),
+        result: () => this.viewFor(pollId, user),
       };
     });
   }
 
-  private async transition(
-    user: AuthenticatedUser,
-    pollId: string,
-    from: PollStatus,
-    to: PollStatus,
-    eventType: 'poll.created' | 'poll.updated',
-    changes: (poll: PollRecord) => Promise<Partial<PollRecord>>,
-  ): Promise<Poll> {
-    const { roomId } = await this.record(pollId);
-    let view: Poll | undefined;
-    // In the room's queue: the state check and the change see no other change of the room in between.
-    await this.log.appendWith(roomId, async () => {
-      const poll = await this.record(pollId);
-      if (poll.status !== from)
-        throw new ConflictException(`The poll is ${poll.status}; it cannot become ${to}`);
-      const updated = await this.polls
-        .findOneAndUpdate({ _id: pollId }, { $set: await changes(poll) }, { new: true })
-        .lean<PollRecord>()
-        .exec();
-      if (!updated) throw new NotFoundException('No such poll');
-      const payload = await this.view(updated, null);
-      view = { ...payload, myVote: await this.myVote(updated, user) };
-      return { roomId, type: eventType, actorId: user.id, subjectId: pollId, payload };
-    });
-    if (!view) throw new NotFoundException('No such poll');
-    return view;
+  private write(
+    filter: Record<string, unknown>,
+    update: UpdateQuery<PollRecord>,
+  ): Promise<PollRecord | null> {
+    return this.polls
+      .findOneAndUpdate(filter, { ...update, $inc: { version: 1 } }, { new: true })
+      .lean<PollRecord>()
+      .exec();
   }
 
-  private async record(pollId: string): Promise<PollRecord> {
-    const poll = await this.polls.findById(pollId).lean<PollRecord>().exec();
-    if (!poll) throw new NotFoundException('No such poll');
+  private viewFor(pollId: string, user: AuthenticatedUser): Poll {
+    return this.store.pollView(this.visible(pollId, user), user.id);
+  }
+
+  /** A poll the person may see: drafts only for moderators. */
+  private visible(pollId: string, user: AuthenticatedUser): PollRecord {
+    const poll = this.store.get(pollId);
+    if (!poll || (poll.status === 'draft' && !isModerator(user))) throw new NotFoundException('No such poll');
     return poll;
   }
 
-  private async myVote(poll: PollRecord, user: AuthenticatedUser): Promise<string[] | null> {
-    const ballot = await this.ballots
-      .findOne({ pollId: poll._id.toHexString(), userId: user.id }, { optionIds: 1 })
-      .lean<Pick<BallotRecord, 'optionIds'>>()
-      .exec();
-    return ballot?.optionIds ?? null;
-  }
-
-  private async view(poll: PollRecord, myVote: string[] | null, tally?: PollTally): Promise<Poll> {
-    const counted = tally ?? (poll.status === 'draft' ? undefined : await this.results.tally(poll));
-    return {
-      id: poll._id.toHexString(),
-      roomId: poll.roomId,
-      question: poll.question,
-      status: poll.status,
-      multiple: poll.multiple,
-      anonymous: poll.anonymous,
-      options: poll.options.map((option) => ({ ...option, votes: counted?.votes[option.id] ?? 0 })),
-      voters: counted?.voters ?? 0,
-      byGroup: counted?.byGroup ?? {},
-      myVote,
-      createdAt: poll.createdAt.toISOString(),
-      openedAt: poll.openedAt?.toISOString() ?? null,
-      closedAt: poll.closedAt?.toISOString() ?? null,
-    };
+  private notOpen(status: PollStatus): ConflictException {
+    return new ConflictException(`The poll is ${status}, not open for votes`);
   }
 }

@@ -3,10 +3,9 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { RoomsModule } from '@helix/api/rooms';
-import { QuestionUpvotes } from './question-upvotes';
 import { QuestionsController } from './questions.controller';
 import { QuestionsService } from './questions.service';
-import { QuestionUpvoteRecord, QuestionUpvoteSchema } from './schemas/question-upvote.schema';
+import { QuestionsStore } from './questions-store';
 import { QuestionRecord, QuestionSchema } from './schemas/question.schema';
 
 /** Audience Q&A: questions asked in a room, upvoted by the audience and moderated. */
@@ -15,12 +14,9 @@ import { QuestionRecord, QuestionSchema } from './schemas/question.schema';
     RealtimeModule,
     RoomsModule,
     ModerationModule,
-    MongooseModule.forFeature([
-      { name: QuestionRecord.name, schema: QuestionSchema },
-      { name: QuestionUpvoteRecord.name, schema: QuestionUpvoteSchema },
-    ]),
+    MongooseModule.forFeature([{ name: QuestionRecord.name, schema: QuestionSchema }]),
   ],
   controllers: [QuestionsController],
-  providers: [QuestionsService, QuestionUpvotes],
+  providers: [QuestionsStore, QuestionsService],
 })
 export class QaModule {}

@@ -20,6 +20,8 @@ const record = (changes: Partial<QuestionRecord> = {}): QuestionRecord => ({
   status: 'approved',
   createdAt: new Date('2025-05-01T10:00:00Z'),
   answeredAt: null,
+  upvoters: [],
+  version: 1,
   ...changes,
 });
 

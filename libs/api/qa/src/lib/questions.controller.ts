@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, IdParam, Roles, WriteRateLimit, type AuthenticatedUser } from '@helix/api/core';
+import { CreateRateLimit, CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
 import type { Question } from '@helix/contract';
 import type { Response } from 'express';
 import { AskQuestionDto, ListQuestionsQueryDto, ModerateQuestionDto, QuestionDto } from './dto/questions.dto';
@@ -35,7 +35,7 @@ export class QuestionsController {
   }
 
   @Post('rooms/:roomId/questions')
-  @WriteRateLimit()
+  @CreateRateLimit()
   @ApiOperation({
     summary:
       'Ask a question; it waits for review when the room asks for it. Repeating a clientId returns ' +
@@ -58,7 +58,6 @@ export class QuestionsController {
   }
 
   @Put('questions/:questionId/upvote')
-  @WriteRateLimit()
   @ApiOperation({ summary: 'Upvote an approved question; upvoting twice changes nothing' })
   @ApiOkResponse({ type: QuestionDto.Output })
   @ApiConflictResponse({ description: 'The question is not approved' })
@@ -70,7 +69,6 @@ export class QuestionsController {
   }
 
   @Delete('questions/:questionId/upvote')
-  @WriteRateLimit()
   @ApiOperation({ summary: 'Take back your upvote; without one, nothing changes' })
   @ApiOkResponse({ type: QuestionDto.Output })
   @ApiConflictResponse({ description: 'The question is pending or dismissed' })

@@ -1,8 +1,15 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isDuplicateKeyError, isModerator, toPublicUser, type AuthenticatedUser } from '@helix/api/core';
+import {
+  deterministicId,
+  GroupCommit,
+  isDuplicateKeyError,
+  isModerator,
+  toPublicUser,
+  type AuthenticatedUser,
+} from '@helix/api/core';
 import { ModerationLogService, RoomSettingsService } from '@helix/api/moderation';
-import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
+import { CoalescedRoomUpdates, RoomEventLog, type RoomChange } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/rooms';
 import {
   compareQuestions,
@@ -13,9 +20,9 @@ import {
   type Question,
   type QuestionStatus,
 } from '@helix/contract';
-import { trusted, Types, type Model } from 'mongoose';
-import { QuestionUpvotes } from './question-upvotes';
+import { trusted, type Model } from 'mongoose';
 import { canSee, isPublic, PUBLIC_STATUSES, toQuestion, type QuestionViewer } from './question-view';
+import { QuestionsStore, type QuestionState } from './questions-store';
 import { QuestionRecord } from './schemas/question.schema';
 
 export interface AskResult {
@@ -26,6 +33,11 @@ export interface AskResult {
 
 type ModeratedStatus = ModerateQuestionRequest['status'];
 
+interface UpvoteChange {
+  userId: string;
+  upvote: boolean;
+}
+
 const viewerOf = (user: AuthenticatedUser): QuestionViewer => ({ id: user.id, moderator: isModerator(user) });
 
 /** What the moderation log calls a change; bringing back an answered or dismissed question reopens it. */
@@ -34,23 +46,16 @@ const moderationAction = (from: QuestionStatus, to: ModeratedStatus): Moderation
   return to === 'answered' ? 'question.answered' : 'question.dismissed';
 };
 
-/** Tells moderators' consoles to fetch the review queue again; nobody learns what the question says. */
-const pendingEvent = (record: QuestionRecord, actorId: string): RoomEventDraft => {
-  const id = record._id.toHexString();
-  return {
-    roomId: record.roomId,
-    type: 'question.pending',
-    actorId,
-    subjectId: id,
-    payload: { id, roomId: record.roomId },
-  };
-};
-
 @Injectable()
 export class QuestionsService {
+  /** Upvotes reach their question's document in batches (see GroupCommit). */
+  private readonly upvotes = new GroupCommit<UpvoteChange, QuestionRecord | null>((questionId, changes) =>
+    this.storeUpvotes(questionId, changes),
+  );
+
   constructor(
     @InjectModel(QuestionRecord.name) private readonly questions: Model<QuestionRecord>,
-    private readonly upvotes: QuestionUpvotes,
+    private readonly store: QuestionsStore,
     private readonly rooms: RoomsService,
     private readonly settings: RoomSettingsService,
     private readonly moderationLog: ModerationLogService,
@@ -62,76 +67,76 @@ export class QuestionsService {
   async list(user: AuthenticatedUser, roomId: string, query: ListQuestionsQuery): Promise<Question[]> {
     await this.rooms.get(roomId);
     const viewer = viewerOf(user);
-    const records = await this.questions
-      .find({
-        roomId,
-        ...(query.status ? { status: query.status } : {}),
-        ...(viewer.moderator
-          ? {}
-          : { $or: [{ status: trusted({ $in: PUBLIC_STATUSES }) }, { authorId: user.id }] }),
-      })
-      .lean<QuestionRecord[]>()
-      .exec();
-    const [counts, mine] = await Promise.all([
-      this.upvotes.countsInRoom(roomId),
-      this.upvotes.mineInRoom(roomId, user.id),
-    ]);
-    return records
-      .filter((record) => canSee(record, viewer))
-      .map((record) => {
-        const id = record._id.toHexString();
-        return toQuestion(record, counts.get(id) ?? 0, viewer, mine.has(id));
-      })
+    return this.store
+      .ofRoom(roomId)
+      .filter(
+        (state) => canSee(state.record, viewer) && (!query.status || state.record.status === query.status),
+      )
+      .map((state) => this.viewFor(state, user))
       .sort(compareQuestions);
   }
 
   async ask(user: AuthenticatedUser, roomId: string, request: AskQuestionRequest): Promise<AskResult> {
-    const { qaReview } = await this.settings.get(roomId);
-    const record: QuestionRecord = {
-      _id: new Types.ObjectId(),
-      roomId,
-      text: request.text,
-      anonymous: request.anonymous ?? false,
-      authorId: user.id,
-      author: toPublicUser(user),
-      clientId: request.clientId,
-      status: qaReview ? 'pending' : 'approved',
-      createdAt: new Date(),
-      answeredAt: null,
-    };
-    try {
-      await this.questions.create(record);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const stored = await this.questions
-        .findOne({ authorId: user.id, clientId: request.clientId })
-        .lean<QuestionRecord>()
-        .exec();
-      if (!stored) throw error;
-      return { question: await this.view(stored, user), created: false };
-    }
-    await this.log.append(
-      record.status === 'pending' ? pendingEvent(record, user.id) : this.updatedEvent(record, 0, user.id),
-    );
-    return { question: toQuestion(record, 0, viewerOf(user)), created: true };
+    await this.rooms.get(roomId);
+    const id = deterministicId('question', user.id, request.clientId);
+    const questionId = id.toHexString();
+    let created = false;
+    const question = await this.log.record(roomId, (): RoomChange<Question> => {
+      const known = this.store.get(questionId);
+      if (known) return { event: null, result: () => this.viewFor(known, user) };
+      const status = this.settings.current(roomId).qaReview ? 'pending' : 'approved';
+      const record: QuestionRecord = {
+        _id: id,
+        roomId,
+        text: request.text,
+        anonymous: request.anonymous ?? false,
+        authorId: user.id,
+        author: toPublicUser(user),
+        clientId: request.clientId,
+        status,
+        createdAt: new Date(),
+        answeredAt: null,
+        upvoters: [],
+        version: 1,
+      };
+      return {
+        event: {
+          type: status === 'pending' ? 'question.pending' : 'question.updated',
+          subjectId: questionId,
+          actorId: user.id,
+        },
+        commit: async () => {
+          try {
+            await this.questions.collection.insertOne(record as never);
+            this.store.put(record);
+            created = true;
+          } catch (error) {
+            // The same clientId reached another instance at the same moment: that one stored it.
+            if (!isDuplicateKeyError(error)) throw error;
+            await this.store.reload(questionId);
+          }
+        },
+        result: () => this.viewFor(this.stateOf(questionId), user),
+      };
+    });
+    return { question, created };
   }
 
   /** Idempotent: a second upvote by the same person changes nothing. */
   async upvote(user: AuthenticatedUser, questionId: string): Promise<Question> {
-    const question = await this.record(questionId);
-    if (question.status !== 'approved')
-      throw new ConflictException(`Only approved questions take upvotes; this one is ${question.status}`);
-    if (await this.upvotes.add(question, user.id)) this.scheduleBroadcast(question);
-    return toQuestion(question, await this.upvotes.count(questionId), viewerOf(user), true);
+    const state = this.stateOf(questionId);
+    if (state.record.status !== 'approved')
+      throw new ConflictException(`Only approved questions take upvotes; this one is ${state.record.status}`);
+    if (state.record.authorId === user.id) throw new ConflictException('You cannot upvote your own question');
+    return this.changeUpvote(user, state, true);
   }
 
   /** Idempotent; also allowed once the question is answered, so a mistaken upvote can be taken back. */
   async removeUpvote(user: AuthenticatedUser, questionId: string): Promise<Question> {
-    const question = await this.record(questionId);
-    if (!isPublic(question.status))
-      throw new ConflictException(`This question is ${question.status}; its upvotes cannot change`);
-    if (await this.upvotes.remove(questionId, user.id)) this.scheduleBroadcast(question);
-    return toQuestion(question, await this.upvotes.count(questionId), viewerOf(user), false);
+    const state = this.stateOf(questionId);
+    if (!isPublic(state.record.status))
+      throw new ConflictException(`This question is ${state.record.status}; its upvotes cannot change`);
+    return this.changeUpvote(user, state, false);
   }
 
   /** Approves, answers or dismisses a question; the same status again changes and records nothing. */
@@ -140,79 +145,116 @@ export class QuestionsService {
     questionId: string,
     request: ModerateQuestionRequest,
   ): Promise<Question> {
-    const { roomId } = await this.record(questionId);
-    let outcome: QuestionRecord | undefined;
+    const { roomId } = this.stateOf(questionId).record;
     // In the room's queue: the status check, the change, its log entry and its event see no other
     // change in between, so the moderation log lists changes in the order they were made.
-    await this.log.appendWith(roomId, async () => {
-      const current = await this.record(questionId);
-      if (current.status === request.status) {
-        outcome = current;
-        return null;
-      }
+    return this.log.record(roomId, () => {
+      const current = this.stateOf(questionId).record;
+      const from = current.status;
+      const result = () => this.viewFor(this.stateOf(questionId), moderator);
+      if (from === request.status) return { event: null, result };
       const answeredAt =
         request.status === 'answered'
           ? new Date()
           : request.status === 'approved'
             ? null
             : current.answeredAt;
-      const updated = await this.questions
-        .findOneAndUpdate(
-          { _id: questionId },
-          { $set: { status: request.status, answeredAt } },
-          { new: true },
-        )
-        .lean<QuestionRecord>()
-        .exec();
-      if (!updated) throw new NotFoundException('No such question');
-      outcome = updated;
-      await this.moderationLog.record(moderator, {
-        roomId,
-        action: moderationAction(current.status, request.status),
-        subjectId: questionId,
-        reason: request.reason ?? null,
-      });
-      // A question dismissed straight from review was never shown: its text stays out of the room's log.
-      if (current.status === 'pending' && updated.status === 'dismissed')
-        return pendingEvent(updated, moderator.id);
-      return this.updatedEvent(updated, await this.upvotes.count(questionId), moderator.id);
-    });
-    if (!outcome) throw new NotFoundException('No such question');
-    return this.view(outcome, moderator);
-  }
-
-  /**
-   * Live upvote counts go out as coalesced `question.updated` events (see CoalescedRoomUpdates); the
-   * event is built when it is stored, so the last one carries the final count.
-   */
-  private scheduleBroadcast(question: QuestionRecord): void {
-    const questionId = question._id.toHexString();
-    this.updates.schedule(questionId, question.roomId, async () => {
-      const current = await this.record(questionId);
-      if (!isPublic(current.status)) return null;
-      return this.updatedEvent(current, await this.upvotes.count(questionId), 'system');
+      return {
+        // A question dismissed straight from review was never shown: its text stays out of the room's events.
+        event: {
+          type:
+            from === 'pending' && request.status === 'dismissed' ? 'question.pending' : 'question.updated',
+          subjectId: questionId,
+          actorId: moderator.id,
+        },
+        commit: (seq) =>
+          this.upvotes.exclusive(questionId, async () => {
+            const updated = await this.questions
+              .findOneAndUpdate(
+                { _id: questionId, status: from },
+                { $set: { status: request.status, answeredAt }, $inc: { version: 1 } },
+                { new: true },
+              )
+              .lean<QuestionRecord>()
+              .exec();
+            if (!updated) {
+              await this.store.reload(questionId);
+              throw new ConflictException('The question was changed meanwhile; look again');
+            }
+            this.store.put(updated);
+            await this.moderationLog.record(moderator, roomId, seq, [
+              {
+                action: moderationAction(from, request.status),
+                subjectId: questionId,
+                reason: request.reason ?? null,
+              },
+            ]);
+          }),
+        result,
+      };
     });
   }
 
-  private updatedEvent(record: QuestionRecord, upvotes: number, actorId: string): RoomEventDraft {
-    return {
-      roomId: record.roomId,
-      type: 'question.updated',
-      actorId,
-      subjectId: record._id.toHexString(),
-      payload: toQuestion(record, upvotes, null),
-    };
+  private async changeUpvote(
+    user: AuthenticatedUser,
+    state: QuestionState,
+    upvote: boolean,
+  ): Promise<Question> {
+    const questionId = state.record._id.toHexString();
+    if (state.upvoters.has(user.id) !== upvote) {
+      const stored = await this.upvotes.add(questionId, { userId: user.id, upvote });
+      if (!stored) throw new ConflictException('This question no longer takes upvotes');
+      // Live counts go out as coalesced `question.updated` events; each carries the count when it is sent.
+      this.updates.schedule(questionId, state.record.roomId, () =>
+        isPublic(this.stateOf(questionId).record.status)
+          ? { type: 'question.updated', subjectId: questionId, actorId: 'system' }
+          : null,
+      );
+    }
+    return this.viewFor(this.stateOf(questionId), user);
   }
 
-  private async view(record: QuestionRecord, user: AuthenticatedUser): Promise<Question> {
-    const id = record._id.toHexString();
-    const [upvotes, upvotedByMe] = await Promise.all([this.upvotes.count(id), this.upvotes.has(id, user.id)]);
-    return toQuestion(record, upvotes, viewerOf(user), upvotedByMe);
+  /** One batch: each person's last change counts; additions need an approved question, removals a public one. */
+  private async storeUpvotes(
+    questionId: string,
+    changes: UpvoteChange[],
+  ): Promise<Array<QuestionRecord | null>> {
+    const last = new Map(changes.map((change) => [change.userId, change.upvote]));
+    const add = [...last].filter(([, upvote]) => upvote).map(([userId]) => userId);
+    const remove = [...last].filter(([, upvote]) => !upvote).map(([userId]) => userId);
+    let stored: QuestionRecord | null = null;
+    if (add.length)
+      stored = await this.write(
+        { _id: questionId, status: 'approved' },
+        { $addToSet: { upvoters: { $each: add } } },
+      );
+    if (remove.length)
+      stored = await this.write(
+        { _id: questionId, status: trusted({ $in: PUBLIC_STATUSES }) },
+        { $pullAll: { upvoters: remove } },
+      );
+    if (stored) this.store.put(stored);
+    else await this.store.reload(questionId);
+    return changes.map(() => stored);
   }
 
-  private async record(questionId: string): Promise<QuestionRecord> {
-    const question = await this.questions.findById(questionId).lean<QuestionRecord>().exec();
-    if (!question) throw new NotFoundException('No such question');
-    return question;
+  private write(
+    filter: Record<string, unknown>,
+    update: Record<string, unknown>,
+  ): Promise<QuestionRecord | null> {
+    return this.questions
+      .findOneAndUpdate(filter, { ...update, $inc: { version: 1 } }, { new: true })
+      .lean<QuestionRecord>()
+      .exec();
+  }
+
+  private viewFor(state: QuestionState, user: AuthenticatedUser): Question {
+    return toQuestion(state.record, state.upvoters.size, viewerOf(user), state.upvoters.has(user.id));
+  }
+
+  private stateOf(questionId: string): QuestionState {
+    const state = this.store.get(questionId);
+    if (!state) throw new NotFoundException('No such question');
+    return state;
   }
 }

@@ -1,14 +1,16 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
+import { UnansweredEvents } from './unanswered-events';
 
-/** How long shutdown waits for queued writes before closing anyway. */
+/** How long shutdown waits for answers and queued writes before closing anyway. */
 const FLUSH_TIMEOUT_MS = 10_000;
 
 /**
- * On SIGTERM, before the database closes: refuse new sockets, let every queued write finish (so each
- * acknowledged message is stored), then close the sockets at the transport level, which clients read
- * as a dropped connection and reconnect, through the proxy, to an instance that is up.
+ * On SIGTERM, before the database closes: refuse new sockets and new events (UNAVAILABLE, which clients
+ * retry), answer every event already received and let every queued write finish (so each message sent
+ * before the signal is stored and acknowledged), then close the sockets at the transport level, which
+ * clients read as a dropped connection and reconnect, through the proxy, to an instance that is up.
  */
 @Injectable()
 export class GracefulShutdown implements BeforeApplicationShutdown {
@@ -17,15 +19,22 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
   constructor(
     private readonly broadcaster: RoomBroadcaster,
     private readonly log: RoomEventLog,
+    private readonly unanswered: UnansweredEvents,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
     this.broadcaster.accepting = false;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((done) => (timer = setTimeout(() => done(true), FLUSH_TIMEOUT_MS)));
-    const late = await Promise.race([this.log.flush().then(() => false), timedOut]);
+    const late = await Promise.race([this.drain().then(() => false), timedOut]);
     clearTimeout(timer);
     if (late) this.logger.warn('Shutting down with writes still queued');
     for (const socket of this.broadcaster.io?.sockets.sockets.values() ?? []) socket.conn.close();
+  }
+
+  private async drain(): Promise<void> {
+    await this.unanswered.allAnswered();
+    // Writes not started by a socket event (REST, timers) are waited for too.
+    await this.log.flush();
   }
 }

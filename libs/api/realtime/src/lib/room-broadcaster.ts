@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RoomEvent, ServerToClientEvents } from '@helix/contract';
 import type { Server } from 'socket.io';
-import { roomChannel } from './room-channel';
+import { ROOM_CHANNEL_PREFIX, roomChannel } from './room-channel';
 
 export type HelixServer = Server<Record<string, never>, ServerToClientEvents>;
 
@@ -9,7 +9,7 @@ export type HelixServer = Server<Record<string, never>, ServerToClientEvents>;
 @Injectable()
 export class RoomBroadcaster {
   private server?: HelixServer;
-  /** Set at shutdown: new socket connections are refused so they go to another instance. */
+  /** Cleared at shutdown: new sockets and new events are refused, so they go to another instance. */
   accepting = true;
   /** Set when a Redis adapter joins this instance to others. */
   clustered = false;
@@ -37,12 +37,24 @@ export class RoomBroadcaster {
     try {
       this.server?.serverSideEmit(event as never, payload as never);
     } catch {
-      // Redis away: presence heartbeats repeat, and ended sessions also expire with their tokens.
+      // Redis away: the room log's probe finds what was missed, and ended sessions also expire with their tokens.
     }
   }
 
-  /** Socket.IO encodes a broadcast once for all recipients, so this costs the same for 1 or 2000 members. */
+  /**
+   * To this instance's members of the room only: every instance applies each event to its read models and
+   * then sends it to its own sockets, in order (see RoomEventLog). Socket.IO encodes a broadcast once for
+   * all recipients, so this costs the same for 1 or 2000 members.
+   */
   emitRoomEvent(event: RoomEvent): void {
-    this.server?.to(roomChannel(event.roomId)).emit('room:event', event);
+    this.server?.local.to(roomChannel(event.roomId)).emit('room:event', event);
+  }
+
+  /** Rooms that sockets of this instance have joined. */
+  joinedRoomIds(): string[] {
+    const channels = this.server?.of('/').adapter.rooms.keys() ?? [];
+    return [...channels]
+      .filter((channel) => channel.startsWith(ROOM_CHANNEL_PREFIX))
+      .map((channel) => channel.slice(ROOM_CHANNEL_PREFIX.length));
   }
 }

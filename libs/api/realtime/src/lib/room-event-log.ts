@@ -1,304 +1,311 @@
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, Logger, ServiceUnavailableException, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ROOM_REPLAY_PAGE, type RoomEvent, type RoomEventType } from '@helix/contract';
-import { isDuplicateKeyError } from '@helix/api/core';
-import { randomUUID } from 'node:crypto';
-import { trusted, Types, type Model } from 'mongoose';
+import { isDuplicateKeyError, ReadModel } from '@helix/api/core';
+import { ROOM_REPLAY_PAGE, type RoomEvent } from '@helix/contract';
+import type { Model } from 'mongoose';
 import { RoomBroadcaster } from './room-broadcaster';
-import { toRoomEvent } from './room-event-view';
-import { RoomEventRecord } from './schemas/room-event.schema';
+import type { LoggedRoomEvent, RoomEventDraft } from './room-event';
+import { RoomSubjects } from './room-subjects';
+import { roomEventId, RoomEventRecord } from './schemas/room-event.schema';
 
-export interface RoomEventDraft {
-  roomId: string;
-  type: RoomEventType;
-  actorId: string;
-  /** The actor's idempotency key; a second draft with the same actor and key yields the stored event. */
-  clientId?: string;
-  threadId?: string;
-  subjectId?: string;
-  /** Id of the stored record; for subject-creating events this is the subject's id. */
-  id?: Types.ObjectId;
-  payload: Record<string, unknown>;
+/** What a change decided inside its room's queue, against the read models as they are at that moment. */
+export interface RoomChange<T> {
+  /** The event to record; null when nothing changes, and `result` answers alone. */
+  event: RoomEventDraft | null;
+  /** Writes the subject (by `_id`) and applies it to the read model, once the event holds its seq. */
+  commit?: (seq: number) => Promise<void>;
+  /** The answer to the request, read after the commit. */
+  result: () => T;
 }
 
-export interface AppendResult {
-  record: RoomEventRecord;
-  event: RoomEvent;
-  /** False when the draft repeated an earlier (actor, clientId): nothing was stored or broadcast. */
-  created: boolean;
-}
-
-interface Pending {
-  /** Builds the draft inside the room's queue, so changes to one room never interleave in this process. */
-  prepare: () => Promise<RoomEventDraft | null>;
-  record?: RoomEventRecord;
-  settled: boolean;
-  resolve: (result: AppendResult | null) => void;
-  reject: (error: unknown) => void;
-}
-
-interface RoomQueue {
-  nextSeq?: number;
-  pending: Pending[];
-  /** Set while the queue is being written; resolves when it is empty. */
-  draining?: Promise<void>;
-}
-
-const MAX_BATCH = 200;
-/** Recent events kept in memory per room, to serve catch-up without a database query. */
-const TAIL_MAX = 2_000;
-
-/** The newest events of a room: exactly the events with seq floor+1 .. floor+events.length. */
-interface RoomTail {
-  floor: number;
-  events: RoomEvent[];
-}
+/** How long a gap in another instance's events may wait for the missing ones before they are read from the database. */
+const GAP_GRACE_MS = 250;
+/** With several instances, how often each looks for a room's next event in the database (a lost server-side event). */
+const PROBE_MS = 1_000;
+/**
+ * An event read from the database may be newer than its subject: the instance that stored it writes the
+ * subject right after. Its subject is read again this often, this many times, before the event is sent.
+ */
+const SUBJECT_RETRY_MS = 20;
+const SUBJECT_RETRIES = 10;
+/** Refused inserts in a row (other instances took each seq first) before a change gives up. */
 const MAX_SEQ_RETRIES = 50;
+const REMOTE_EVENT = 'helix:room-event';
 
 /**
- * The one path by which a change reaches a room: store it with the room's next `seq`, then broadcast it.
+ * The one path by which a change reaches a room (docs/adr/0001-forum-scale.md): inside the room's queue a
+ * change decides against the read models, its event is stored with the room's next `seq` (an insert whose
+ * `_id` is room and seq, so another instance taking that seq first is refused, never duplicated), the
+ * subject is written, and only then is the event applied and sent, in `seq` order, to this instance's
+ * sockets and, as a reference, to the other instances, which read the subject again and send it to theirs.
  *
- * Appends to one room are queued in this process and written in ordered batches (group commit), so a
- * burst costs a few inserts rather than one round trip each. Another API instance may take a `seq`
- * first: the unique (roomId, seq) index refuses ours, and the rest of the batch is retried after the
- * room's highest `seq` is read again. Ordered inserts stop at the first refusal, so no gap can appear.
- *
- * `appendWith` also runs the change itself (an edit, a reaction) inside the queue. FerretDB applies an
- * update as read-modify-write without isolation, so two concurrent updates of one document can lose
- * one; serialising a room's changes here keeps them whole within an instance (MongoDB's updates are
- * atomic anyway, which is what several instances rely on).
+ * Every event of every room is kept in memory as a reference, so catch-up never asks the database, and its
+ * payload is built from the subject's state when it is sent.
  */
 @Injectable()
-export class RoomEventLog {
+export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
   private readonly logger = new Logger(RoomEventLog.name);
-  private readonly rooms = new Map<string, RoomQueue>();
-  /**
-   * On a single instance every event of a room passes through here, so the newest ones can answer
-   * catch-up from memory (FerretDB scans a collection for such a query). With several instances an
-   * event may come from elsewhere, so the tail is not kept.
-   */
-  private readonly tails = new Map<string, RoomTail>();
+  /** Each room's events in order: `events[i].seq === i + 1`. */
+  private readonly rooms = new Map<string, LoggedRoomEvent[]>();
+  /** The tail of each room's queue of work. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Another instance's events that arrived ahead of a gap, by room and seq. */
+  private readonly early = new Map<string, Map<number, LoggedRoomEvent>>();
+  private readonly gapTimers = new Map<string, NodeJS.Timeout>();
+  private probe?: NodeJS.Timeout;
 
   constructor(
     @InjectModel(RoomEventRecord.name) private readonly model: Model<RoomEventRecord>,
     private readonly broadcaster: RoomBroadcaster,
-  ) {}
-
-  async append(draft: RoomEventDraft): Promise<AppendResult> {
-    const result = await this.appendWith(draft.roomId, () => Promise.resolve(draft));
-    if (!result) throw new Error('an append without a draft cannot be empty');
-    return result;
+    private readonly subjects: RoomSubjects,
+  ) {
+    super();
+    broadcaster.onAttach((server) =>
+      server.on(REMOTE_EVENT, (event: LoggedRoomEvent) => this.receive(event)),
+    );
   }
 
-  /** Runs `prepare` in the room's queue and appends what it returns; `null` appends nothing. */
-  appendWith(roomId: string, prepare: () => Promise<RoomEventDraft | null>): Promise<AppendResult | null> {
-    return new Promise((resolve, reject) => {
-      const queue = this.queueFor(roomId);
-      queue.pending.push({ prepare, settled: false, resolve, reject });
-      queue.draining ??= this.drain(roomId, queue);
-    });
-  }
-
-  /** Events after `sinceSeq`, oldest first, at most one page. */
-  async since(roomId: string, sinceSeq: number): Promise<{ events: RoomEvent[]; hasMore: boolean }> {
-    const tail = this.tails.get(roomId);
-    if (tail && sinceSeq >= tail.floor) {
-      const start = Math.min(sinceSeq - tail.floor, tail.events.length);
-      return {
-        events: tail.events.slice(start, start + ROOM_REPLAY_PAGE),
-        hasMore: tail.events.length - start > ROOM_REPLAY_PAGE,
-      };
-    }
-    const records = await this.model
-      .find({ roomId, seq: trusted({ $gt: sinceSeq }) })
-      .sort({ seq: 1 })
-      .limit(ROOM_REPLAY_PAGE + 1)
-      .lean<RoomEventRecord[]>()
-      .exec();
-    const hasMore = records.length > ROOM_REPLAY_PAGE;
-    return { events: records.slice(0, ROOM_REPLAY_PAGE).map(toRoomEvent), hasMore };
-  }
-
-  async lastSeq(roomId: string): Promise<number> {
-    const tail = this.tails.get(roomId);
-    if (tail) return tail.floor + tail.events.length;
-    const last = await this.model
-      .findOne({ roomId }, { seq: 1 })
-      .sort({ seq: -1 })
-      .lean<Pick<RoomEventRecord, 'seq'>>()
-      .exec();
-    return last?.seq ?? 0;
-  }
-
-  private queueFor(roomId: string): RoomQueue {
-    let queue = this.rooms.get(roomId);
-    if (!queue) {
-      queue = { pending: [] };
-      this.rooms.set(roomId, queue);
-    }
-    return queue;
-  }
-
-  /** Forgets a room's remembered events, as a restart does: catch-up then reads the database. */
-  forgetTail(roomId: string): void {
-    this.tails.delete(roomId);
+  onApplicationShutdown(): void {
+    clearInterval(this.probe);
+    for (const timer of this.gapTimers.values()) clearTimeout(timer);
   }
 
   /**
-   * Blanks the text that earlier events about `subjectId` carried (a deleted or hidden message), in the
-   * database and in the events remembered for catch-up, which stay in memory so the room's catch-up keeps
-   * being served without a database scan.
+   * Runs `decide` in the room's queue and records what it decided. When another instance took the seq,
+   * its events are applied first and `decide` runs again on the state they left.
    */
-  async scrubText(roomId: string, subjectId: string): Promise<void> {
-    await this.model.updateMany({ roomId, subjectId }, { $set: { 'payload.text': '' } }).exec();
-    const tail = this.tails.get(roomId);
-    if (!tail) return;
-    tail.events = tail.events.map((event) => {
-      const payload = event.payload as { id?: string; text?: unknown };
-      return payload.id === subjectId && typeof payload.text === 'string'
-        ? ({ ...event, payload: { ...payload, text: '' } } as RoomEvent)
-        : event;
+  record<T>(roomId: string, decide: () => Promise<RoomChange<T>> | RoomChange<T>): Promise<T> {
+    return this.enqueue(roomId, async () => {
+      for (let attempt = 0; attempt <= MAX_SEQ_RETRIES; attempt++) {
+        const change = await decide();
+        if (!change.event) return change.result();
+        const event: LoggedRoomEvent = {
+          ...change.event,
+          roomId,
+          seq: this.lastSeq(roomId) + 1,
+          at: new Date().toISOString(),
+        };
+        if (!(await this.store(event))) {
+          await this.catchUp(roomId);
+          continue;
+        }
+        let failure: unknown;
+        try {
+          await change.commit?.(event.seq);
+        } catch (error) {
+          // The event stays (its seq is taken); it tells members of a subject that did not change.
+          failure = error;
+        }
+        this.apply(event);
+        this.broadcaster.toOtherInstances(REMOTE_EVENT, event);
+        if (failure) throw failure;
+        return change.result();
+      }
+      throw new ServiceUnavailableException('The room is too busy; try again');
     });
   }
 
-  /** Resolves once every change queued so far is stored and broadcast (graceful shutdown waits on it). */
+  /** The room's events after `sinceSeq`, oldest first, at most one page, as members see them now. */
+  since(roomId: string, sinceSeq: number): { events: RoomEvent[]; hasMore: boolean } {
+    const logged = this.rooms.get(roomId) ?? [];
+    const page = logged.slice(sinceSeq, sinceSeq + ROOM_REPLAY_PAGE);
+    return {
+      events: page.map((event) => this.toRoomEvent(event)).filter((event) => event !== null),
+      hasMore: logged.length > sinceSeq + ROOM_REPLAY_PAGE,
+    };
+  }
+
+  lastSeq(roomId: string): number {
+    return this.rooms.get(roomId)?.length ?? 0;
+  }
+
+  /** Resolves once every change queued so far is stored and sent (graceful shutdown waits on it). */
   async flush(): Promise<void> {
-    while (this.rooms.size) await Promise.all([...this.rooms.values()].map((queue) => queue.draining));
+    while (this.queues.size)
+      await Promise.all([...this.queues.values()].map((tail) => tail.catch(() => null)));
   }
 
-  private async drain(roomId: string, queue: RoomQueue): Promise<void> {
-    // Let the caller's synchronous pushes land first, so they join the first batch.
-    await Promise.resolve();
-    let conflicts = 0;
-    while (queue.pending.length) {
-      const batch = queue.pending.splice(0, MAX_BATCH);
-      try {
-        const ready = await this.prepare(batch);
-        if (!ready.length) continue;
-        queue.nextSeq ??= (await this.lastSeq(roomId)) + 1;
-        const outcome = await this.insertBatch(ready, queue.nextSeq);
-        queue.nextSeq += outcome.stored;
-        if (outcome.seqTaken) {
-          // Another writer shares this room (an instance without Redis): memory no longer has it all.
-          this.tails.delete(roomId);
-          queue.nextSeq = undefined;
-          conflicts += 1;
-        }
-        if (conflicts > MAX_SEQ_RETRIES)
-          throw new ServiceUnavailableException('The room is too busy; try again');
-        // What was not stored goes back to the front, keeping arrival order.
-        queue.pending.unshift(...outcome.retry);
-      } catch (error) {
-        queue.nextSeq = undefined;
-        for (const pending of batch) settle(pending, () => pending.reject(error));
-      }
+  /** The boot pass: every room's events, as references. */
+  protected async load(): Promise<void> {
+    const started = Date.now();
+    let count = 0;
+    for await (const record of this.model.find().lean<RoomEventRecord>().cursor({ batchSize: 5_000 })) {
+      const events = this.roomEvents(record.roomId);
+      events[record.seq - 1] = toLogged(record);
+      count += 1;
     }
-    this.rooms.delete(roomId);
-  }
-
-  private async prepare(batch: Pending[]): Promise<Pending[]> {
-    const ready: Pending[] = [];
-    for (const pending of batch) {
-      if (pending.record) {
-        ready.push(pending);
-        continue;
-      }
-      try {
-        const draft = await pending.prepare();
-        if (draft) {
-          pending.record = toRecord(draft);
-          ready.push(pending);
-        } else settle(pending, () => pending.resolve(null));
-      } catch (error) {
-        settle(pending, () => pending.reject(error));
-      }
+    for (const [roomId, events] of this.rooms) {
+      const gap = events.findIndex((event) => !event);
+      if (gap < 0) continue;
+      // Only a database edited by hand has holes; the first one is where this room's log continues.
+      this.logger.warn(`room ${roomId}: event ${gap + 1} is missing; continuing from there`);
+      events.length = gap;
     }
-    return ready;
+    this.logger.log(`Read ${count} room events of ${this.rooms.size} rooms in ${Date.now() - started} ms`);
+    this.probe = setInterval(() => this.probeRooms(), PROBE_MS);
+    this.probe.unref();
   }
 
-  private async insertBatch(
-    batch: Pending[],
-    firstSeq: number,
-  ): Promise<{ stored: number; retry: Pending[]; seqTaken: boolean }> {
-    const records = batch.map((pending, index) =>
-      Object.assign(pending.record as RoomEventRecord, { seq: firstSeq + index }),
-    );
-    let stored = batch.length;
-    let failure: unknown;
+  /** Inserts the event; false when its seq was taken (by another instance). */
+  private async store(event: LoggedRoomEvent): Promise<boolean> {
     try {
-      await this.model.collection.insertMany(records, { ordered: true });
+      await this.model.collection.insertOne({
+        _id: roomEventId(event.roomId, event.seq),
+        roomId: event.roomId,
+        seq: event.seq,
+        type: event.type,
+        subjectId: event.subjectId,
+        ...(event.threadId ? { threadId: event.threadId } : {}),
+        actorId: event.actorId,
+        at: new Date(event.at),
+      } as never);
+      return true;
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      stored = insertedBeforeFailure(error);
-      failure = error;
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
     }
-    this.publish(batch.slice(0, stored));
-    if (failure === undefined) return { stored, retry: [], seqTaken: false };
+  }
 
-    const refused = records[stored];
-    const existing = await this.model
-      .findOne({ actorId: refused.actorId, clientId: refused.clientId })
-      .lean<RoomEventRecord>()
-      .exec();
-    if (existing) {
-      const pending = batch[stored];
-      settle(pending, () =>
-        pending.resolve({ record: existing, event: toRoomEvent(existing), created: false }),
+  /** Keeps the event and sends it, as members see it now, to this instance's sockets in the room. */
+  private apply(event: LoggedRoomEvent): void {
+    this.roomEvents(event.roomId).push(event);
+    const sent = this.toRoomEvent(event);
+    if (sent) this.broadcaster.emitRoomEvent(sent);
+  }
+
+  /** Another instance stored an event: apply it in order, once, after reading its subject again. */
+  private receive(event: LoggedRoomEvent): void {
+    void this.enqueue(event.roomId, async () => {
+      if (event.seq <= this.lastSeq(event.roomId)) {
+        // Known already (read from the database before this message came): its subject may be newer now.
+        await this.subjects.reload(event);
+        return;
+      }
+      const early = this.earlyOf(event.roomId);
+      early.set(event.seq, event);
+      await this.applyEarly(event.roomId);
+      if (early.size) this.fillGapSoon(event.roomId);
+    }).catch((error: unknown) => this.logger.warn(`room ${event.roomId}: ${describe(error)}`));
+  }
+
+  private async applyEarly(roomId: string): Promise<void> {
+    const early = this.earlyOf(roomId);
+    let next = early.get(this.lastSeq(roomId) + 1);
+    while (next) {
+      early.delete(next.seq);
+      await this.applyRemote(next);
+      next = early.get(this.lastSeq(roomId) + 1);
+    }
+  }
+
+  private async applyRemote(event: LoggedRoomEvent): Promise<void> {
+    await this.subjects.reload(event);
+    this.apply(event);
+  }
+
+  /** An event found in the database: its subject may still be on its way from the instance that stored it. */
+  private async applyStored(event: LoggedRoomEvent): Promise<void> {
+    await this.subjects.reload(event);
+    for (
+      let attempt = 0;
+      attempt < SUBJECT_RETRIES && !this.subjects.view(event.type, event.subjectId);
+      attempt++
+    ) {
+      await new Promise((done) => setTimeout(done, SUBJECT_RETRY_MS));
+      await this.subjects.reload(event);
+    }
+    this.apply(event);
+  }
+
+  /** The missing events may still be on their way; if not, they are in the database. */
+  private fillGapSoon(roomId: string): void {
+    if (this.gapTimers.has(roomId)) return;
+    const timer = setTimeout(() => {
+      this.gapTimers.delete(roomId);
+      void this.enqueue(roomId, () => this.catchUp(roomId)).catch((error: unknown) =>
+        this.logger.warn(`room ${roomId}: could not fill a gap: ${describe(error)}`),
       );
-      return { stored, retry: batch.slice(stored + 1), seqTaken: false };
-    }
-    this.logger.debug(`seq ${refused.seq} in room ${refused.roomId} was taken elsewhere; retrying`);
-    return { stored, retry: batch.slice(stored), seqTaken: true };
+    }, GAP_GRACE_MS);
+    timer.unref();
+    this.gapTimers.set(roomId, timer);
   }
 
-  private remember(event: RoomEvent): void {
-    if (this.broadcaster.clustered) return;
-    // The queue writes seq n only after reading n-1 as the room's last, so a new tail starts complete.
-    const tail = this.tails.get(event.roomId) ?? { floor: event.seq - 1, events: [] };
-    if (event.seq !== tail.floor + tail.events.length + 1) {
-      this.tails.delete(event.roomId);
-      return;
+  /** Applies, in order, every event of the room stored after the last one applied here. */
+  private async catchUp(roomId: string): Promise<void> {
+    const early = this.earlyOf(roomId);
+    for (;;) {
+      const seq = this.lastSeq(roomId) + 1;
+      const known = early.get(seq);
+      const record = known
+        ? null
+        : await this.model.findById(roomEventId(roomId, seq)).lean<RoomEventRecord>().exec();
+      const event = known ?? (record ? toLogged(record) : null);
+      if (!event) break;
+      early.delete(seq);
+      if (known) await this.applyRemote(event);
+      else await this.applyStored(event);
     }
-    tail.events.push(event);
-    if (tail.events.length > TAIL_MAX)
-      tail.floor += tail.events.splice(0, tail.events.length - TAIL_MAX).length;
-    this.tails.set(event.roomId, tail);
+    for (const seq of early.keys()) if (seq <= this.lastSeq(roomId)) early.delete(seq);
   }
 
-  private publish(stored: Pending[]): void {
-    for (const pending of stored) {
-      const record = pending.record as RoomEventRecord;
-      const event = toRoomEvent(record);
-      this.remember(event);
-      this.broadcaster.emitRoomEvent(event);
-      settle(pending, () => pending.resolve({ record, event, created: true }));
+  /** With several instances, a lost server-side event is found by asking for each room's next seq. */
+  private probeRooms(): void {
+    if (!this.broadcaster.clustered) return;
+    const roomIds = new Set([...this.rooms.keys(), ...this.broadcaster.joinedRoomIds()]);
+    for (const roomId of roomIds) {
+      if (this.queues.has(roomId)) continue;
+      void this.enqueue(roomId, () => this.catchUp(roomId)).catch(() => undefined);
     }
+  }
+
+  private toRoomEvent(event: LoggedRoomEvent): RoomEvent | null {
+    const payload = this.subjects.view(event.type, event.subjectId);
+    if (!payload) return null;
+    return { roomId: event.roomId, seq: event.seq, type: event.type, payload, at: event.at } as RoomEvent;
+  }
+
+  private enqueue<T>(roomId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(roomId) ?? Promise.resolve();
+    const result = previous.catch(() => undefined).then(task);
+    const tail = result.catch(() => undefined);
+    this.queues.set(roomId, tail);
+    void tail.then(() => {
+      if (this.queues.get(roomId) === tail) this.queues.delete(roomId);
+    });
+    return result;
+  }
+
+  private roomEvents(roomId: string): LoggedRoomEvent[] {
+    let events = this.rooms.get(roomId);
+    if (!events) {
+      events = [];
+      this.rooms.set(roomId, events);
+    }
+    return events;
+  }
+
+  private earlyOf(roomId: string): Map<number, LoggedRoomEvent> {
+    let early = this.early.get(roomId);
+    if (!early) {
+      early = new Map();
+      this.early.set(roomId, early);
+    }
+    return early;
   }
 }
 
-function settle(pending: Pending, action: () => void): void {
-  if (pending.settled) return;
-  pending.settled = true;
-  action();
-}
-
-function toRecord(draft: RoomEventDraft): RoomEventRecord {
+function toLogged(record: RoomEventRecord): LoggedRoomEvent {
   return {
-    _id: draft.id ?? new Types.ObjectId(),
-    roomId: draft.roomId,
-    seq: 0,
-    type: draft.type,
-    at: new Date(),
-    actorId: draft.actorId,
-    clientId: draft.clientId ?? `srv-${randomUUID()}`,
-    payload: draft.payload,
-    ...(draft.threadId ? { threadId: draft.threadId } : {}),
-    ...(draft.subjectId ? { subjectId: draft.subjectId } : {}),
+    roomId: record.roomId,
+    seq: record.seq,
+    type: record.type,
+    subjectId: record.subjectId,
+    ...(record.threadId ? { threadId: record.threadId } : {}),
+    actorId: record.actorId,
+    at: record.at.toISOString(),
   };
 }
 
-function insertedBeforeFailure(error: unknown): number {
-  const writeErrors = (error as { writeErrors?: Array<{ index: number }> | { index: number } }).writeErrors;
-  const first = Array.isArray(writeErrors) ? writeErrors[0] : writeErrors;
-  return first?.index ?? 0;
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,12 +1,9 @@
 import type { AuthenticatedUser } from '@helix/api/core';
 import type { ClientToServerEvents, ServerToClientEvents } from '@helix/contract';
 import type { Socket } from 'socket.io';
-import { TokenBucket } from './rate-limiter';
 
 export interface SocketData {
   user: AuthenticatedUser;
-  sendLimit: TokenBucket;
-  typingLimit: TokenBucket;
   joinedRooms: Set<string>;
   expiryTimer?: NodeJS.Timeout;
 }

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { RoomsController } from './rooms.controller';
 import { RoomsService } from './rooms.service';
 import { RoomRecord, RoomSchema } from './schemas/room.schema';
 
 /** The forum's rooms: seeded from the forum text, read by every feature that lives in a room. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomRecord.name, schema: RoomSchema }])],
+  controllers: [RoomsController],
   providers: [RoomsService],
   exports: [RoomsService],
 })

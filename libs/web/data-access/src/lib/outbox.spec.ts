@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import type { Ack, Message, MessageSendRequest, PublicUser } from '@helix/contract';
-import { Outbox, type OutboxSocket } from './outbox';
+import { Outbox, type OutboxOptions, type OutboxSocket } from './outbox';
 
 type SendAck = (ack: Ack<{ message: Message }>) => void;
 
@@ -63,14 +63,28 @@ describe('Outbox', () => {
     localStorage.clear();
     jest.useFakeTimers();
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 
-  function setup() {
+  const RETRY = { baseMs: 500, maxMs: 4_000 };
+
+  function setup(options: OutboxOptions = {}) {
     const socket = new FakeSocket();
-    const outbox = new Outbox(socket as unknown as OutboxSocket, { ackTimeoutMs: 1_000, retryDelayMs: 500 });
+    const outbox = new Outbox(socket as unknown as OutboxSocket, {
+      ackTimeoutMs: 1_000,
+      retry: RETRY,
+      ...options,
+    });
     outbox.setUser(author.id);
     return { socket, outbox };
   }
+
+  const internalError = {
+    ok: false,
+    error: { code: 'INTERNAL', message: 'something broke', retryable: true },
+  } as const;
 
   it('shows the message as pending at once and marks it sent on an ok ack', () => {
     const { socket, outbox } = setup();
@@ -114,6 +128,92 @@ describe('Outbox', () => {
       error: { code: 'FORBIDDEN', message: 'thread is locked', retryable: false },
     });
     expect(outbox.list()[0]).toMatchObject({ state: 'failed', error: 'thread is locked' });
+  });
+
+  it('gives up on a message after a bounded number of retryable failures, and sends the later ones', () => {
+    jest.spyOn(Math, 'random').mockReturnValue(1);
+    const { socket, outbox } = setup({ maxAttempts: 4 });
+    socket.connect();
+    const stuck = outbox.send({ roomId: ROOM, threadId: THREAD, text: 'first', author });
+    const later = outbox.send({ roomId: ROOM, threadId: THREAD, text: 'second', author });
+    for (let attempt = 0; attempt < 4; attempt++) {
+      expect(socket.sends).toHaveLength(attempt + 1);
+      expect(socket.sends[attempt].payload.clientId).toBe(stuck.clientId);
+      socket.sends[attempt].ack(internalError);
+      if (attempt < 3) jest.advanceTimersByTime(RETRY.baseMs * 2 ** attempt);
+    }
+    expect(outbox.list()[0]).toMatchObject({
+      clientId: stuck.clientId,
+      state: 'failed',
+      error: 'something broke',
+    });
+    expect(socket.sends).toHaveLength(5);
+    expect(socket.sends[4].payload.clientId).toBe(later.clientId);
+    socket.sends[4].ack({ ok: true, message: serverMessage(socket.sends[4].payload) });
+    expect(outbox.list()[1].state).toBe('sent');
+
+    // The user's own retry sends it once more, with the same clientId.
+    outbox.retry(stuck.clientId);
+    expect(socket.sends[5].payload.clientId).toBe(stuck.clientId);
+    expect(outbox.list()[0].state).toBe('pending');
+  });
+
+  it('waits longer before each retry, up to a cap, and by chance, so a hall does not retry in lockstep', () => {
+    const waitsWith = (chance: number): number[] => {
+      jest.spyOn(Math, 'random').mockReturnValue(chance);
+      const { socket, outbox } = setup({ maxAttempts: 7 });
+      socket.connect();
+      outbox.send({ roomId: ROOM, threadId: THREAD, text: 'hello', author });
+      const waits: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt++) {
+        socket.sends[attempt].ack(internalError);
+        let waited = 0;
+        while (socket.sends.length === attempt + 1) {
+          jest.advanceTimersByTime(10);
+          waited += 10;
+        }
+        waits.push(waited);
+      }
+      outbox.dispose();
+      return waits;
+    };
+    expect(waitsWith(0)).toEqual([250, 500, 1_000, 2_000, 2_000, 2_000]);
+    expect(waitsWith(1)).toEqual([500, 1_000, 2_000, 4_000, 4_000, 4_000]);
+  });
+
+  it('counts an ack that never comes as a failed attempt while connected', () => {
+    const { socket, outbox } = setup({ maxAttempts: 2 });
+    socket.connect();
+    outbox.send({ roomId: ROOM, threadId: THREAD, text: 'into the void', author });
+    jest.advanceTimersByTime(1_000 + RETRY.baseMs);
+    expect(socket.sends).toHaveLength(2);
+    jest.advanceTimersByTime(1_000);
+    expect(outbox.list()[0].state).toBe('failed');
+  });
+
+  it('does not cut a retry wait short when the user writes another message', () => {
+    jest.spyOn(Math, 'random').mockReturnValue(1);
+    const { socket, outbox } = setup();
+    socket.connect();
+    outbox.send({ roomId: ROOM, threadId: THREAD, text: 'first', author });
+    socket.sends[0].ack(internalError);
+    outbox.send({ roomId: ROOM, threadId: THREAD, text: 'second', author });
+    expect(socket.sends).toHaveLength(1);
+    jest.advanceTimersByTime(RETRY.baseMs);
+    expect(socket.sends).toHaveLength(2);
+    expect(socket.sends[1].payload.text).toBe('first');
+  });
+
+  it('gives every pending message fresh attempts on a new connection, at once', () => {
+    const { socket, outbox } = setup({ maxAttempts: 2 });
+    socket.connect();
+    outbox.send({ roomId: ROOM, threadId: THREAD, text: 'hello', author });
+    socket.sends[0].ack(internalError);
+    socket.disconnect();
+    socket.connect();
+    expect(socket.sends).toHaveLength(2);
+    socket.sends[1].ack(internalError);
+    expect(outbox.list()[0].state).toBe('pending');
   });
 
   it('is replaced by the server event carrying the same clientId and author', () => {

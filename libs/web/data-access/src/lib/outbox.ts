@@ -1,10 +1,5 @@
-import {
-  RETRYABLE_ERROR_CODES,
-  type AckCallback,
-  type Message,
-  type MessageSendRequest,
-  type PublicUser,
-} from '@helix/contract';
+import type { AckCallback, Message, MessageSendRequest, PublicUser } from '@helix/contract';
+import { isRetryable, retryDelay, type Backoff } from './retry';
 import { safeStorage } from './store';
 
 export type OutboxState = 'pending' | 'sent' | 'failed';
@@ -32,12 +27,20 @@ export interface OutboxSocket {
 }
 
 export interface OutboxOptions {
-  /** How long to wait for an ack before treating the send as lost (it stays pending). */
+  /** How long to wait for an ack before treating the send as lost and trying again. */
   ackTimeoutMs?: number;
-  /** Delay before re-sending after a retryable error. */
-  retryDelayMs?: number;
+  /** The wait before re-sending after a retryable error or a lost ack. */
+  retry?: Backoff;
+  /**
+   * Sends of one message, the first included, on one connection: after that many retryable failures in
+   * a row it is marked failed (the user can retry it), so that it stops holding back the later ones.
+   */
+  maxAttempts?: number;
   storageKeyPrefix?: string;
 }
+
+export const SEND_RETRY: Backoff = { baseMs: 1_000, maxMs: 15_000 };
+export const MAX_SEND_ATTEMPTS = 5;
 
 const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -60,11 +63,15 @@ export class Outbox {
   private readonly listeners = new Set<() => void>();
   private userId: string | null = null;
   private sending = false;
+  /** Set while the head of the queue waits to be sent again. */
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Retryable failures in a row of each entry on the current connection. */
+  private readonly failures = new Map<string, number>();
   /** Forgets the send in flight: its ack will never come once the connection it used is gone. */
   private abandonInFlight: (() => void) | null = null;
   private readonly ackTimeoutMs: number;
-  private readonly retryDelayMs: number;
+  private readonly backoff: Backoff;
+  private readonly maxAttempts: number;
   private readonly prefix: string;
 
   constructor(
@@ -72,14 +79,15 @@ export class Outbox {
     options: OutboxOptions = {},
   ) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
-    this.retryDelayMs = options.retryDelayMs ?? 3_000;
+    this.backoff = options.retry ?? SEND_RETRY;
+    this.maxAttempts = options.maxAttempts ?? MAX_SEND_ATTEMPTS;
     this.prefix = options.storageKeyPrefix ?? 'helix.outbox.';
     socket.on('connect', this.handleConnect);
   }
 
   dispose(): void {
     this.socket.off('connect', this.handleConnect);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.stopRetryTimer();
   }
 
   /** Loads the given user's unsent messages; each account has its own outbox. */
@@ -127,11 +135,13 @@ export class Outbox {
   }
 
   retry(clientId: string): void {
+    this.failures.delete(clientId);
     this.update(clientId, { state: 'pending', error: undefined });
     this.flush();
   }
 
   discard(clientId: string): void {
+    this.failures.delete(clientId);
     this.entries = this.entries.filter((entry) => entry.clientId !== clientId);
     this.changed();
   }
@@ -146,14 +156,20 @@ export class Outbox {
     this.changed();
   }
 
+  /** A new connection is a fresh chance for every pending entry, at once. */
   private readonly handleConnect = (): void => {
     this.abandonInFlight?.();
+    this.stopRetryTimer();
+    this.failures.clear();
     this.flush();
   };
 
-  /** Sends pending entries one after another, oldest first, so they are stored in the order written. */
+  /**
+   * Sends pending entries one after another, oldest first, so they are stored in the order written;
+   * while the oldest waits to be sent again, the later ones wait behind it.
+   */
   readonly flush = (): void => {
-    if (this.sending || !this.socket.connected) return;
+    if (this.sending || this.retryTimer || !this.socket.connected) return;
     const next = this.entries.find((entry) => entry.state === 'pending');
     if (!next) return;
     this.sending = true;
@@ -165,17 +181,28 @@ export class Outbox {
       ...(next.replyTo ? { replyTo: next.replyTo } : {}),
     };
     let settled = false;
-    const timer = setTimeout(() => finish(null), this.ackTimeoutMs);
-    const finish = (outcome: 'sent' | 'failed' | 'retry' | null, patch: Partial<OutboxEntry> = {}): void => {
+    const timer = setTimeout(() => finish('retry'), this.ackTimeoutMs);
+    /** `retry` with no error: the ack did not come in time. */
+    const finish = (outcome: 'sent' | 'failed' | 'retry', patch: Partial<OutboxEntry> = {}): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       this.sending = false;
       this.abandonInFlight = null;
-      if (outcome === 'sent' || outcome === 'failed')
-        this.update(next.clientId, { state: outcome, ...patch });
-      if (outcome === 'sent' || outcome === 'failed') this.flush();
-      else this.scheduleRetry();
+      // Offline, the ack was lost with the connection: the next connect sends the entry again.
+      if (outcome === 'retry' && !this.socket.connected) return;
+      if (outcome === 'retry') {
+        const failures = (this.failures.get(next.clientId) ?? 0) + 1;
+        if (failures < this.maxAttempts) {
+          this.failures.set(next.clientId, failures);
+          this.retryAfter(retryDelay(failures - 1, this.backoff));
+          return;
+        }
+        outcome = 'failed';
+      }
+      this.failures.delete(next.clientId);
+      this.update(next.clientId, { state: outcome, ...patch });
+      this.flush();
     };
     this.abandonInFlight = () => {
       settled = true;
@@ -185,17 +212,21 @@ export class Outbox {
     };
     this.socket.emit('message:send', payload, (ack) => {
       if (ack.ok) finish('sent', { message: ack.message, error: undefined });
-      else if (ack.error.retryable || RETRYABLE_ERROR_CODES.includes(ack.error.code)) finish('retry');
-      else finish('failed', { error: ack.error.message });
+      else finish(isRetryable(ack.error) ? 'retry' : 'failed', { error: ack.error.message });
     });
   };
 
-  private scheduleRetry(): void {
-    if (this.retryTimer) return;
+  private retryAfter(delayMs: number): void {
+    this.stopRetryTimer();
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.flush();
-    }, this.retryDelayMs);
+    }, delayMs);
+  }
+
+  private stopRetryTimer(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   private update(clientId: string, patch: Partial<OutboxEntry>): void {

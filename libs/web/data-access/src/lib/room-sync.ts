@@ -1,12 +1,14 @@
 import type {
   Ack,
   AckCallback,
+  AckError,
   PresencePayload,
   PublicUser,
   RoomEvent,
   RoomJoinAck,
   RoomJoinRequest,
 } from '@helix/contract';
+import { isRetryable, retryDelay, type Backoff } from './retry';
 
 /** The part of the Socket.IO client the engine needs; tests drive it with a fake. */
 export interface RoomSyncSocket {
@@ -30,8 +32,27 @@ export interface RoomSyncOptions {
   /** Where the last applied seq per room is kept between page loads (optional). */
   loadSeq?: (roomId: string) => number | null;
   saveSeq?: (roomId: string, seq: number) => void;
-  onJoinError?: (roomId: string, error: Extract<Ack, { ok: false }>['error']) => void;
+  /** A join the server refused for good (no such room, not allowed): the room is not followed. */
+  onJoinError?: (roomId: string, error: AckError['error']) => void;
 }
+
+/**
+ * With several API instances, a room's events can reach a client out of order (one came through Redis,
+ * the next straight from the instance it is connected to). A gap waits this long for the missing event to
+ * arrive live before asking the server again, so a reordering does not make a hall re-join at once.
+ */
+export const GAP_GRACE_MS = 500;
+
+/**
+ * `rooms:resync` reaches every client of an instance in the same instant; each waits a random part of
+ * this before re-joining its rooms, so the instance is not asked for every room's replay at once.
+ */
+export const RESYNC_SPREAD_MS = 3_000;
+
+/** A join unanswered this long counts as failed and is retried, like a busy server's refusal. */
+export const JOIN_ACK_TIMEOUT_MS = 10_000;
+
+export const JOIN_RETRY: Backoff = { baseMs: 1_000, maxMs: 30_000 };
 
 interface RoomState {
   refs: number;
@@ -39,8 +60,16 @@ interface RoomState {
   /** Events that arrived ahead of a gap, by seq. */
   buffer: Map<number, RoomEvent>;
   joining: boolean;
+  /** Numbers each join sent, so that an answer to an abandoned one is ignored. */
+  joinAttempt: number;
   /** Another join was asked for while one was in flight. */
   joinAgain: boolean;
+  /** Retryable join failures in a row, for the backoff. */
+  joinFailures: number;
+  joinTimeout: ReturnType<typeof setTimeout> | null;
+  retryTimer: ReturnType<typeof setTimeout> | null;
+  /** Running while a gap waits for its missing events to arrive live. */
+  gapTimer: ReturnType<typeof setTimeout> | null;
   presence: PublicUser[];
   /** Everyone present; the server lists at most PRESENCE_LIST_MAX of them by name. */
   presenceCount: number;
@@ -59,13 +88,15 @@ function countGroups(users: readonly PublicUser[]): PresenceByGroup {
 /**
  * Keeps each joined room's events gap-free and in seq order: joins (again) with the last seq it
  * applied on every connect, applies replayed then live events exactly once, and re-joins to fill
- * any gap it sees.
+ * any gap that live events do not fill by themselves. A join the server could not serve (busy, away,
+ * unanswered) is retried with a growing, jittered wait; a refused one is reported.
  */
 export class RoomSync {
   private readonly rooms = new Map<string, RoomState>();
   private readonly eventListeners = new Set<RoomEventListener>();
   private readonly syncedListeners = new Set<RoomSyncedListener>();
   private readonly presenceListeners = new Set<() => void>();
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly socket: RoomSyncSocket,
@@ -74,15 +105,16 @@ export class RoomSync {
     socket.on('connect', this.handleConnect);
     socket.on('room:event', this.handleLiveEvent);
     socket.on('presence', this.handlePresence);
-    // The server lost contact with other instances for a while: ask every room again from its last seq.
-    socket.on('rooms:resync', this.handleConnect);
+    socket.on('rooms:resync', this.handleResync);
   }
 
   dispose(): void {
     this.socket.off('connect', this.handleConnect);
     this.socket.off('room:event', this.handleLiveEvent);
     this.socket.off('presence', this.handlePresence);
-    this.socket.off('rooms:resync', this.handleConnect);
+    this.socket.off('rooms:resync', this.handleResync);
+    this.clearResync();
+    for (const room of this.rooms.values()) stopTimers(room);
     this.rooms.clear();
   }
 
@@ -141,7 +173,12 @@ export class RoomSync {
       lastSeq: this.options.loadSeq?.(roomId) ?? null,
       buffer: new Map(),
       joining: false,
+      joinAttempt: 0,
       joinAgain: false,
+      joinFailures: 0,
+      joinTimeout: null,
+      retryTimer: null,
+      gapTimer: null,
       presence: EMPTY,
       presenceCount: 0,
       presenceByGroup: EMPTY_GROUPS,
@@ -154,6 +191,8 @@ export class RoomSync {
     room.refs -= 1;
     if (room.refs > 0) return;
     // The room stays known with its lastSeq, so coming back replays what happened meanwhile.
+    stopTimers(room);
+    room.joining = false;
     room.buffer.clear();
     room.presence = EMPTY;
     room.presenceCount = 0;
@@ -162,13 +201,31 @@ export class RoomSync {
     if (this.socket.connected) this.socket.emit('room:leave', { roomId }, noop);
   }
 
+  /** A new connection: answers to joins sent on the old one will never come, so every room joins afresh. */
   private readonly handleConnect = (): void => {
+    this.clearResync();
     for (const [roomId, room] of this.rooms) {
+      stopTimers(room);
       room.joining = false;
       room.joinAgain = false;
+      room.joinFailures = 0;
       if (room.refs > 0) this.requestJoin(roomId);
     }
   };
+
+  /** The server lost contact with other instances for a while: ask every room again from its last seq. */
+  private readonly handleResync = (): void => {
+    if (this.resyncTimer) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = null;
+      for (const [roomId, room] of this.rooms) if (room.refs > 0) this.requestJoin(roomId);
+    }, Math.random() * RESYNC_SPREAD_MS);
+  };
+
+  private clearResync(): void {
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.resyncTimer = null;
+  }
 
   private requestJoin(roomId: string): void {
     const room = this.rooms.get(roomId);
@@ -177,25 +234,39 @@ export class RoomSync {
       room.joinAgain = true;
       return;
     }
+    stopTimers(room);
     room.joining = true;
     room.joinAgain = false;
+    const attempt = ++room.joinAttempt;
     const sinceSeq = room.lastSeq;
     const payload: RoomJoinRequest = sinceSeq === null ? { roomId } : { roomId, sinceSeq };
-    this.socket.emit('room:join', payload, (ack) => this.handleJoinAck(roomId, room, sinceSeq, ack));
+    room.joinTimeout = setTimeout(
+      () => this.handleJoinAck(roomId, room, attempt, sinceSeq, null),
+      JOIN_ACK_TIMEOUT_MS,
+    );
+    this.socket.emit('room:join', payload, (ack) => this.handleJoinAck(roomId, room, attempt, sinceSeq, ack));
   }
 
+  /** `ack` is null when the answer did not come in time. */
   private handleJoinAck(
     roomId: string,
     room: RoomState,
+    attempt: number,
     sinceSeq: number | null,
-    ack: Ack<RoomJoinAck>,
+    ack: Ack<RoomJoinAck> | null,
   ): void {
-    if (this.rooms.get(roomId) !== room || !room.joining) return;
+    if (this.rooms.get(roomId) !== room || !room.joining || room.joinAttempt !== attempt) return;
     room.joining = false;
-    if (!ack.ok) {
-      this.options.onJoinError?.(roomId, ack.error);
+    if (room.joinTimeout) clearTimeout(room.joinTimeout);
+    room.joinTimeout = null;
+    if (!ack?.ok) {
+      if (ack && !isRetryable(ack.error)) {
+        room.joinFailures = 0;
+        this.options.onJoinError?.(roomId, ack.error);
+      } else this.retryJoin(roomId, room);
       return;
     }
+    room.joinFailures = 0;
     room.presence = ack.presence;
     room.presenceCount = ack.presenceCount ?? ack.presence.length;
     room.presenceByGroup = ack.presenceByGroup ?? countGroups(ack.presence);
@@ -207,13 +278,12 @@ export class RoomSync {
     }
     for (const event of ack.missed) this.accept(roomId, room, event);
     const progressed = room.lastSeq !== sinceSeq;
-    if (room.refs === 0) return;
     if (ack.hasMore || room.joinAgain) {
       this.requestJoin(roomId);
       return;
     }
     if (room.buffer.size > 0 && !this.drain(roomId, room)) {
-      if (progressed) this.requestJoin(roomId);
+      if (progressed) this.awaitGap(roomId, room);
       else this.skipGap(roomId, room);
     }
     for (const listener of [...this.syncedListeners])
@@ -229,8 +299,31 @@ export class RoomSync {
       return;
     }
     this.accept(event.roomId, room, event);
-    if (room.buffer.size > 0 && !this.drain(event.roomId, room)) this.requestJoin(event.roomId);
+    if (room.buffer.size > 0 && !this.drain(event.roomId, room)) this.awaitGap(event.roomId, room);
+    else if (room.gapTimer) {
+      clearTimeout(room.gapTimer);
+      room.gapTimer = null;
+    }
   };
+
+  private retryJoin(roomId: string, room: RoomState): void {
+    const delay = retryDelay(room.joinFailures, JOIN_RETRY);
+    room.joinFailures += 1;
+    room.retryTimer = setTimeout(() => {
+      room.retryTimer = null;
+      this.requestJoin(roomId);
+    }, delay);
+  }
+
+  /** Gives events held up on another path a moment to arrive before asking the server to fill the gap. */
+  private awaitGap(roomId: string, room: RoomState): void {
+    // A join retry is already due: it fills the gap without cutting its backoff short.
+    if (room.retryTimer) return;
+    room.gapTimer ??= setTimeout(() => {
+      room.gapTimer = null;
+      if (room.buffer.size > 0 && !this.drain(roomId, room)) this.requestJoin(roomId);
+    }, GAP_GRACE_MS);
+  }
 
   /** Applies the event if it is the next one, buffers it if it is ahead, ignores it if already seen. */
   private accept(roomId: string, room: RoomState, event: RoomEvent): void {
@@ -293,6 +386,13 @@ export class RoomSync {
   private emitPresence(): void {
     for (const listener of [...this.presenceListeners]) listener();
   }
+}
+
+function stopTimers(room: RoomState): void {
+  for (const timer of [room.joinTimeout, room.retryTimer, room.gapTimer]) if (timer) clearTimeout(timer);
+  room.joinTimeout = null;
+  room.retryTimer = null;
+  room.gapTimer = null;
 }
 
 const EMPTY: PublicUser[] = [];

@@ -10,6 +10,7 @@ import { io, type Socket } from 'socket.io-client';
 import { refreshTokens } from './api-client';
 import { ApiError } from './api-error';
 import { Outbox, type OutboxSocket } from './outbox';
+import { jittered, retryDelay, SOCKET_RECONNECTION, type Backoff } from './retry';
 import { RoomSync, type RoomSyncSocket } from './room-sync';
 import { i18n } from './i18n/i18n';
 import { createStore, safeStorage } from './store';
@@ -26,6 +27,10 @@ export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 
 /** After this many failed attempts in a row the server counts as unreachable, not just slow. */
 const OFFLINE_AFTER_ATTEMPTS = 3;
+/** The wait before renewing the session again while the server cannot be reached. */
+const RENEW_RETRY_MS = 5_000;
+/** Connecting again by hand after the server refused the socket (it is restarting, say). */
+const MANUAL_RECONNECT: Backoff = { baseMs: 3_000, maxMs: 30_000 };
 
 const connectionStore = createStore<ConnectionState>('offline');
 let socket: HelixSocket | null = null;
@@ -66,7 +71,7 @@ async function renewAndReconnect(staleToken: string | null): Promise<void> {
       renewTimer ??= setTimeout(() => {
         renewTimer = null;
         void renewAndReconnect(tokenStorage.getAccessToken());
-      }, 5_000);
+      }, jittered(RENEW_RETRY_MS));
     }
   } finally {
     renewing = false;
@@ -77,8 +82,7 @@ function createSocket(): HelixSocket {
   const created: HelixSocket = io({
     autoConnect: false,
     transports: ['websocket', 'polling'],
-    reconnectionDelay: 1_000,
-    reconnectionDelayMax: 5_000,
+    ...SOCKET_RECONNECTION,
     // The UI language goes along so that error acks come back in it (read again on every reconnect).
     auth: (cb) => cb({ token: tokenStorage.getAccessToken() ?? '', lang: i18n.resolvedLanguage ?? 'en' }),
   });
@@ -94,8 +98,12 @@ function createSocket(): HelixSocket {
   created.on('connect_error', (error) => {
     failedAttempts += 1;
     if (isAuthFailure(error)) void renewAndReconnect(tokenStorage.getAccessToken());
+    // A refusal by the server (not a network failure) ends Socket.IO's own reconnection.
     else if (!created.active && wanted)
-      setTimeout(() => wanted && !created.connected && created.connect(), 3_000);
+      setTimeout(
+        () => wanted && !created.connected && created.connect(),
+        retryDelay(failedAttempts - 1, MANUAL_RECONNECT),
+      );
     updateState();
   });
   created.on('session:expired', () => void renewAndReconnect(tokenStorage.getAccessToken()));

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { keptJwtSecret } from './kept-jwt-secret';
 
 const commaList = z
   .string()
@@ -27,6 +27,8 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ADMIN_EMAILS: commaList.pipe(z.array(z.email().transform((email) => email.toLowerCase()))),
     CORS_ORIGINS: commaList.pipe(z.array(z.url())),
+    /** Where people reach Helix, e.g. https://forum.example: an https one means Helix is served over HTTPS. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     HELIX_DATA_DIR: z.string().min(1).default('.data'),
     HELIX_TOOLS_DIR: z.string().min(1).default('.tools'),
     HELIX_DB_NAME: z
@@ -37,7 +39,7 @@ const envSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
     /** `fast` lowers the scrypt cost so tests can register hundreds of users; refused in production. */
-    /** Messages a socket may send at once, then per second: `burst:perSecond`. */
+    /** Socket messages, edits, deletions, reactions and votes a person may send at once, then per second. */
     SOCKET_SEND_LIMIT: z
       .string()
       .regex(/^\d+:\d+(\.\d+)?$/, 'must look like 20:2 (burst:perSecond)')
@@ -50,6 +52,14 @@ const envSchema = z
     RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     /** REST requests per signed-in person (or per email while signing in). */
     RATE_LIMIT_PERSON_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** REST writes (POST, PUT, PATCH, DELETE) per person to one route within 10 s. */
+    RATE_LIMIT_PERSON_WRITES_PER_10S: z.coerce.number().int().min(1).default(30),
+    /** Threads, polls, audience questions and initiatives a person may create per minute, each. */
+    RATE_LIMIT_CREATE_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    /** Failed sign-ins for one email from one address before each further try must wait 1, 2, 4… s. */
+    RATE_LIMIT_LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).default(5),
+    /** Failed sign-ins for one email from all addresses within an hour, against distributed guessing. */
+    RATE_LIMIT_LOGIN_FAILURES_PER_HOUR: z.coerce.number().int().min(1).default(100),
     /** Express `trust proxy`: which proxies may set X-Forwarded-For (the client IP for rate limits). */
     TRUST_PROXY: z.string().min(1).default('loopback'),
     /** How often due initiative votes are looked for and closed. */
@@ -57,8 +67,9 @@ const envSchema = z
     PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    // A secret kept in the data folder is one instance's own; instances behind one proxy must share one.
+    if (env.REDIS_URL && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required with REDIS_URL' });
     }
     if (env.NODE_ENV === 'production' && env.PASSWORD_HASH_COST === 'fast') {
       ctx.addIssue({ code: 'custom', path: ['PASSWORD_HASH_COST'], message: 'cannot be fast in production' });
@@ -67,13 +78,20 @@ const envSchema = z
 
 export const CONFIG_NAMESPACE = 'helix';
 
-export type Env = z.output<typeof envSchema> & { JWT_SECRET: string; jwtSecretGenerated: boolean };
+export type Env = z.output<typeof envSchema> & {
+  JWT_SECRET: string;
+  /** The file in HELIX_DATA_DIR that keeps the secret when JWT_SECRET is not set. */
+  jwtSecretFile: string | undefined;
+};
 
 export class InvalidConfigError extends Error {
   override readonly name = 'InvalidConfigError';
 }
 
-/** Validates the process environment once at startup; a bad value stops startup naming the variable. */
+/**
+ * Validates the process environment once at startup; a bad value stops startup naming the variable. Without
+ * JWT_SECRET, the secret kept in the data folder is read (and made on the first start).
+ */
 export function parseEnv(raw: Record<string, unknown>): Env {
   const result = envSchema.safeParse(raw);
   if (!result.success) {
@@ -83,9 +101,14 @@ export function parseEnv(raw: Record<string, unknown>): Env {
     throw new InvalidConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const env = result.data;
-  return {
-    ...env,
-    JWT_SECRET: env.JWT_SECRET ?? randomBytes(48).toString('base64url'),
-    jwtSecretGenerated: !env.JWT_SECRET,
-  };
+  if (env.JWT_SECRET) return { ...env, JWT_SECRET: env.JWT_SECRET, jwtSecretFile: undefined };
+  try {
+    const kept = keptJwtSecret(env.HELIX_DATA_DIR);
+    return { ...env, JWT_SECRET: kept.secret, jwtSecretFile: kept.file };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidConfigError(`JWT_SECRET is not set, and HELIX_DATA_DIR cannot keep one: ${reason}`, {
+      cause: error,
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { resolve } from 'node:path';
 import { CONFIG_NAMESPACE, type Env } from './env.schema';
 
 /** The one typed view of configuration; nothing else reads process.env. */
@@ -17,5 +18,14 @@ export class HelixConfig {
 
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
+  }
+
+  /** Where the data and the token signing secret live, for the startup log (never the secret itself). */
+  get storageSummary(): string {
+    const data = this.env.MONGODB_URI
+      ? 'the MongoDB of MONGODB_URI'
+      : `${resolve(this.env.HELIX_DATA_DIR)} (embedded database)`;
+    const secret = this.env.jwtSecretFile ? `in ${this.env.jwtSecretFile} (owner only)` : 'from JWT_SECRET';
+    return `Data in ${data}; sign-in secret ${secret}`;
   }
 }

@@ -59,13 +59,6 @@ function englishOrIssues(error: unknown): ErrorBody | ValidationBody {
       code: CODE_BY_STATUS.get(status) ?? 'INTERNAL',
     };
   }
-  const bodyParserError = error as { type?: string; status?: number };
-  if (bodyParserError?.type === 'entity.too.large') return body(413, 'The request body is too large');
-  if (bodyParserError?.type === 'entity.parse.failed') return body(400, 'The request body is not valid JSON');
-  // Any other body-parser refusal (an unsupported charset or encoding, an aborted upload) is bad input too.
-  if (typeof bodyParserError?.type === 'string' && isClientStatus(bodyParserError.status)) {
-    return body(400, `The request body could not be read (${bodyParserError.type})`);
-  }
   if (isDatabaseUnavailable(error)) return body(503, 'The database is unavailable; try again shortly');
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return body(500, 'Something went wrong on our side');
@@ -73,10 +66,6 @@ function englishOrIssues(error: unknown): ErrorBody | ValidationBody {
 
 function validationBody(error: ZodError): ValidationBody {
   return { statusCode: 400, error: 'Bad Request', issues: error.issues, code: 'VALIDATION' };
-}
-
-function isClientStatus(status: unknown): boolean {
-  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function body(status: number, message: string): ErrorBody {

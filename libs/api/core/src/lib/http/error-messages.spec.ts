@@ -119,7 +119,9 @@ describe('the Russian error messages', () => {
     expect(thrown).toContainEqual(
       expect.objectContaining({ message: 'Voting is not open: the initiative is {0}' }),
     );
-    expect(thrown).toContainEqual(expect.objectContaining({ message: 'Sending too fast; wait a moment' }));
+    expect(thrown).toContainEqual(
+      expect.objectContaining({ message: 'Too fast; wait a moment and try again' }),
+    );
     expect(thrown).toContainEqual(
       expect.objectContaining({ message: 'must be a 24-character hexadecimal id' }),
     );

@@ -13,8 +13,10 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The request body could not be read ({type})': 'Не удалось прочитать тело запроса ({type})',
   'The database is unavailable; try again shortly': 'База данных недоступна; попробуйте чуть позже',
   'Too many requests: wait a moment and try again': 'Слишком много запросов: подождите немного и повторите',
+  'Too fast; wait a moment and try again': 'Слишком быстро; подождите немного и повторите',
   'Cannot {method} {path}': 'Адрес не найден: {method} {path}',
   '{method} is not allowed here': 'Метод {method} здесь не поддерживается',
+  "Failed to decode param '{param}'": "Не удалось разобрать параметр '{param}'",
   'Sign in first: the access token is missing, invalid or expired':
     'Сначала войдите: токен доступа отсутствует, недействителен или истёк',
   'Only {roles} may do this': 'Это может сделать только {roles}',
@@ -33,6 +35,10 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'This refresh token was already used; the session has been ended':
     'Этот токен обновления уже использован; сеанс завершён',
   'The token is invalid or belongs to someone else': 'Токен недействителен или принадлежит другому человеку',
+  'Too many failed sign-ins from here; wait a moment and try again':
+    'Слишком много неудачных попыток входа отсюда; подождите немного и повторите',
+  'Too many failed sign-ins for this account; try again later':
+    'Слишком много неудачных попыток входа в этот аккаунт; повторите позже',
 
   // Rooms, threads and messages.
   'No such room': 'Такой комнаты нет',
@@ -50,11 +56,11 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
     'Скрыть сообщение может только модератор или администратор',
   'Only the author or a moderator may change this message':
     'Изменить это сообщение может только автор или модератор',
+  'Only the author may edit this message': 'Править это сообщение может только его автор',
+  'The message was changed meanwhile; look again': 'Сообщение тем временем изменилось; посмотрите ещё раз',
   'replyTo must be a message of the same thread': 'replyTo должен указывать на сообщение той же темы',
-  'Sending too fast; wait a moment': 'Слишком частая отправка; подождите немного',
-  'Editing too fast; wait a moment': 'Слишком частые правки; подождите немного',
-  'Reacting too fast; wait a moment': 'Слишком частые реакции; подождите немного',
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
+  'This server is restarting; try again': 'Сервер перезапускается; попробуйте ещё раз',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
   'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
   'give pinned, locked or resolved': 'укажите pinned, locked или resolved',
@@ -72,12 +78,13 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Unknown option: {options}': 'Неизвестный вариант: {options}',
   'This poll takes one option': 'В этом опросе можно выбрать только один вариант',
   'A draft poll cannot be shown; open it first': 'Черновик опроса нельзя показать; сначала откройте опрос',
-  'Voting too fast; wait a moment': 'Слишком частое голосование; подождите немного',
   'each option at most once': 'каждый вариант не больше одного раза',
   'options must differ': 'варианты должны различаться',
 
   // Initiatives.
   'No such initiative': 'Такой инициативы нет',
+  'The initiative was changed meanwhile; look again':
+    'Инициатива тем временем изменилась; посмотрите ещё раз',
   'Only the proposer edits an initiative': 'Изменить инициативу может только её автор',
   'Only a draft can be edited': 'Изменить можно только черновик',
   'Only the proposer or a moderator opens voting': 'Открыть голосование может только автор или модератор',
@@ -92,6 +99,9 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 
   // Questions.
   'No such question': 'Такого вопроса нет',
+  'You cannot upvote your own question': 'Нельзя поддержать собственный вопрос',
+  'This question no longer takes upvotes': 'Этот вопрос больше не принимает голоса',
+  'The question was changed meanwhile; look again': 'Вопрос тем временем изменился; посмотрите ещё раз',
   'Only approved questions take upvotes; this one is {status}':
     'Голосовать можно только за одобренные вопросы; этот в статусе «{status}»',
   'This question is {status}; its upvotes cannot change':

@@ -1,26 +1,65 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Throttle, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { normalizeIp, Throttle, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { createHash } from 'node:crypto';
 import type { HelixConfig } from '../config/helix-config';
 
 interface TrackedRequest {
   ip?: string;
+  method?: string;
   user?: { id: string };
-  body?: { email?: unknown };
+  body?: { email?: unknown; refreshToken?: unknown };
+}
+
+/** The client's address; an IPv6 one by its /64, since one host is often given the whole of it. */
+export function clientAddress(request: TrackedRequest): string {
+  return request.ip ? normalizeIp(request.ip) : 'unknown';
+}
+
+function emailOf(request: TrackedRequest): string | undefined {
+  const email = request.body?.email;
+  return typeof email === 'string' && email.length <= 254 ? email.trim().toLowerCase() : undefined;
 }
 
 /**
- * Rate limits are keyed on the person first: the signed-in account, or the email being signed in or
- * registered. The IP is only a loose outer bound, because in a forum hall hundreds of phones share the
- * venue's one public address: 500 people signing up and voting within minutes must all get through.
+ * Rate limits are keyed on the person first: the signed-in account, or the email being registered. The IP
+ * is only a loose outer bound, because in a forum hall hundreds of phones share the venue's one public
+ * address: 500 people signing up and voting within minutes must all get through.
  */
 export function personKey(request: TrackedRequest): string {
   if (request.user?.id) return `user:${request.user.id}`;
-  const email = request.body?.email;
-  if (typeof email === 'string' && email.length <= 254) return `email:${email.trim().toLowerCase()}`;
-  return `ip:${request.ip ?? 'unknown'}`;
+  const email = emailOf(request);
+  if (email) return `email:${email}`;
+  return `ip:${clientAddress(request)}`;
 }
 
+/** Signing in: an email together with the address, so a stranger elsewhere cannot use up the owner's tries. */
+function emailAndAddressKey(request: TrackedRequest): string {
+  return `login:${emailOf(request) ?? ''}|${clientAddress(request)}`;
+}
+
+/**
+ * Renewing or ending a session: the refresh token, by its hash. These requests carry no access token, and
+ * keyed on the address one person could use up the whole hall's renewals.
+ */
+function refreshTokenKey(request: TrackedRequest): string {
+  const token = request.body?.refreshToken;
+  if (typeof token !== 'string' || token.length > 4096) return `ip:${clientAddress(request)}`;
+  return `refresh:${createHash('sha256').update(token).digest('base64url')}`;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CREATES = 'helix:rate-limit:creates';
+
+const isWrite = (context: ExecutionContext): boolean =>
+  !SAFE_METHODS.has(context.switchToHttp().getRequest<TrackedRequest>().method ?? 'GET');
+const isCreation = (context: ExecutionContext): boolean =>
+  Reflect.getMetadata(CREATES, context.getHandler()) === true;
+
+/**
+ * Each limit counts per route (the throttler's key is route + limit name + tracker): every request is
+ * bounded per address and per person; every write, and more tightly every creation, per person as well.
+ */
 export function throttlerOptions(config: HelixConfig): ThrottlerModuleOptions {
   return {
     errorMessage: 'Too many requests: wait a moment and try again',
@@ -29,13 +68,27 @@ export function throttlerOptions(config: HelixConfig): ThrottlerModuleOptions {
         name: 'ip',
         ttl: 60_000,
         limit: config.get('RATE_LIMIT_IP_PER_MINUTE'),
-        getTracker: (request: TrackedRequest) => request.ip ?? 'unknown',
+        getTracker: clientAddress,
       },
       {
         name: 'person',
         ttl: 60_000,
         limit: config.get('RATE_LIMIT_PERSON_PER_MINUTE'),
         getTracker: personKey,
+      },
+      {
+        name: 'write',
+        ttl: 10_000,
+        limit: config.get('RATE_LIMIT_PERSON_WRITES_PER_10S'),
+        getTracker: personKey,
+        skipIf: (context) => !isWrite(context),
+      },
+      {
+        name: 'create',
+        ttl: 60_000,
+        limit: config.get('RATE_LIMIT_CREATE_PER_MINUTE'),
+        getTracker: personKey,
+        skipIf: (context) => !isCreation(context),
       },
     ],
   };
@@ -48,9 +101,20 @@ const tooMany = ApiTooManyRequestsResponse({
 /** Registering: a few tries per email; a hall's worth of new accounts per IP. */
 export const RegisterRateLimit = (): MethodDecorator =>
   applyDecorators(Throttle({ person: { limit: 5, ttl: 600_000 } }), tooMany);
-/** Signing in: password guessing is slowed per account, whoever and wherever the guesser is. */
+/**
+ * Signing in: counted per email and address together. Failed passwords are slowed further by the login
+ * itself (LoginAttempts in the auth library), which needs to know how each attempt ended.
+ */
 export const LoginRateLimit = (): MethodDecorator =>
-  applyDecorators(Throttle({ person: { limit: 10, ttl: 60_000 } }), tooMany);
-/** Posting and voting: a person taps a few times a second at most; a script does not get further. */
-export const WriteRateLimit = (): MethodDecorator =>
-  applyDecorators(Throttle({ person: { limit: 30, ttl: 10_000 } }), tooMany);
+  applyDecorators(
+    Throttle({ person: { getTracker: emailAndAddressKey }, write: { getTracker: emailAndAddressKey } }),
+    tooMany,
+  );
+/** Refreshing and logging out: counted per refresh token. */
+export const RefreshTokenRateLimit = (): MethodDecorator =>
+  applyDecorators(
+    Throttle({ person: { getTracker: refreshTokenKey }, write: { getTracker: refreshTokenKey } }),
+    tooMany,
+  );
+/** Creating something others see in a room (a thread, a poll, a question, an initiative): a few a minute. */
+export const CreateRateLimit = (): MethodDecorator => applyDecorators(SetMetadata(CREATES, true), tooMany);

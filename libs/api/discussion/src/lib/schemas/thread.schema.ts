@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { PublicUser } from '@helix/contract';
 import type { Types } from 'mongoose';
 
-/** Counts and last activity are derived from the room log when threads are listed, never stored. */
+/** A thread's own state; its message count and last activity come from the read model of its messages. */
 @Schema({ collection: 'threads', versionKey: false })
 export class ThreadRecord {
   _id!: Types.ObjectId;
@@ -22,13 +22,14 @@ export class ThreadRecord {
   @Prop({ default: false })
   locked!: boolean;
 
-  /** Absent from threads stored before threads could be resolved: those read as not resolved. */
   @Prop({ default: false })
   resolved!: boolean;
 
   @Prop({ required: true })
   createdAt!: Date;
+
+  @Prop({ required: true })
+  version!: number;
 }
 
 export const ThreadSchema = SchemaFactory.createForClass(ThreadRecord);
-ThreadSchema.index({ roomId: 1, createdAt: -1 });

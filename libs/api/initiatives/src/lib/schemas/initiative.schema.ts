@@ -1,6 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { ConsensusRule, ConsensusResult } from '@helix/consensus';
-import { INITIATIVE_STATUSES, type InitiativeStatus, type Partner, type PublicUser } from '@helix/contract';
+import type { ConsensusResult, ConsensusRule } from '@helix/consensus';
+import {
+  INITIATIVE_STATUSES,
+  type InitiativeStatus,
+  type Partner,
+  type PublicUser,
+  type StakeholderGroup,
+  type VotePosition,
+} from '@helix/contract';
 import type { Types } from 'mongoose';
 
 export interface InitiativeSource {
@@ -9,7 +16,22 @@ export interface InitiativeSource {
   messageId: string;
 }
 
-@Schema({ collection: 'initiatives', versionKey: false })
+/** A participant's vote; the group is the one they had when they voted. */
+export interface InitiativeVote {
+  user: PublicUser;
+  group: StakeholderGroup;
+  position: VotePosition;
+  reason: string | null;
+  at: Date;
+}
+
+/**
+ * An initiative with its current votes (one per participant, keyed by user id) and every vote ever cast, in
+ * order. A vote changes both in one update whose filter requires voting to be open, and the close is one
+ * update that requires the votes to be those it counted (`version`), so what is closed is what was
+ * acknowledged, and the history and the tally never disagree.
+ */
+@Schema({ collection: 'initiatives', versionKey: false, minimize: false })
 export class InitiativeRecord {
   _id!: Types.ObjectId;
 
@@ -43,6 +65,10 @@ export class InitiativeRecord {
   @Prop({ type: Date, default: null })
   closedAt!: Date | null;
 
+  /** Who closed voting: a moderator's id, or `system` for the timer. */
+  @Prop({ type: String, default: null })
+  closedBy!: string | null;
+
   /** The tally and verdict at closing, frozen: later reads never recount. */
   @Prop({ type: Object, default: null })
   outcome!: Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'> | null;
@@ -52,8 +78,15 @@ export class InitiativeRecord {
 
   @Prop({ required: true })
   createdAt!: Date;
+
+  @Prop({ type: Object, default: {} })
+  votes!: Record<string, InitiativeVote>;
+
+  @Prop({ type: [Object], default: [] })
+  history!: InitiativeVote[];
+
+  @Prop({ required: true })
+  version!: number;
 }
 
 export const InitiativeSchema = SchemaFactory.createForClass(InitiativeRecord);
-InitiativeSchema.index({ status: 1, closesAt: 1 });
-InitiativeSchema.index({ roomId: 1, createdAt: -1 });

@@ -1,11 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { PROJECTOR_KINDS, type ProjectorKind } from '@helix/contract';
 
-/** One document per room, created on its first change; a room without one has the defaults. */
+/** One document per room (its `_id` is the room's), created on its first change; a room without one has the defaults. */
 @Schema({ collection: 'room_settings', versionKey: false })
 export class RoomSettingsRecord {
-  @Prop({ required: true })
-  roomId!: string;
+  @Prop({ type: String, required: true })
+  _id!: string;
 
   @Prop({ default: false })
   qaReview!: boolean;
@@ -21,4 +21,3 @@ export class RoomSettingsRecord {
 }
 
 export const RoomSettingsSchema = SchemaFactory.createForClass(RoomSettingsRecord);
-RoomSettingsSchema.index({ roomId: 1 }, { unique: true });

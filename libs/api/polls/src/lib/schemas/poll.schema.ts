@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { POLL_STATUSES, type PollStatus } from '@helix/contract';
+import { POLL_STATUSES, type PollStatus, type StakeholderGroup } from '@helix/contract';
 import type { Types } from 'mongoose';
 import type { PollTally } from '../poll-tally';
 
@@ -8,7 +8,19 @@ export interface PollOptionRecord {
   label: string;
 }
 
-@Schema({ collection: 'polls', versionKey: false })
+/** One participant's current choice; the group is the one they had when they chose. */
+export interface BallotRecord {
+  group: StakeholderGroup;
+  optionIds: string[];
+  at: Date;
+}
+
+/**
+ * A poll with its ballots, one per participant (keyed by user id). A ballot and the close change this one
+ * document, each with the poll's status in the update's filter, so they cannot interleave: a ballot either
+ * reached an open poll and is in what the close freezes, or it reached nothing and is refused.
+ */
+@Schema({ collection: 'polls', versionKey: false, minimize: false })
 export class PollRecord {
   _id!: Types.ObjectId;
 
@@ -42,10 +54,15 @@ export class PollRecord {
   @Prop({ type: Date, default: null })
   closedAt!: Date | null;
 
-  /** Counted once when the poll closes, so a vote racing the close cannot change published results. */
+  @Prop({ type: Object, default: {} })
+  ballots!: Record<string, BallotRecord>;
+
+  /** The results at close, counted once from the frozen ballots. */
   @Prop({ type: Object, default: null })
   finalTally!: PollTally | null;
+
+  @Prop({ required: true })
+  version!: number;
 }
 
 export const PollSchema = SchemaFactory.createForClass(PollRecord);
-PollSchema.index({ roomId: 1, createdAt: -1 });

@@ -3,8 +3,8 @@ import { QUESTION_STATUSES, type PublicUser, type QuestionStatus } from '@helix/
 import type { Types } from 'mongoose';
 
 /**
- * One audience question. Upvotes are not counted here but in their own documents (see
- * QuestionUpvoteRecord): FerretDB loses concurrent increments of one field.
+ * One audience question with the people who upvoted it. Its `_id` is derived from the asker and their
+ * `clientId`, so a retried ask finds the stored question by `_id`; an upvote is one update of this document.
  */
 @Schema({ collection: 'questions', versionKey: false })
 export class QuestionRecord {
@@ -26,7 +26,6 @@ export class QuestionRecord {
   @Prop({ type: Object, required: true })
   author!: PublicUser;
 
-  /** The asker's idempotency key: a retried ask finds the stored question through the unique index. */
   @Prop({ required: true })
   clientId!: string;
 
@@ -38,8 +37,12 @@ export class QuestionRecord {
 
   @Prop({ type: Date, default: null })
   answeredAt!: Date | null;
+
+  @Prop({ type: [String], default: [] })
+  upvoters!: string[];
+
+  @Prop({ required: true })
+  version!: number;
 }
 
 export const QuestionSchema = SchemaFactory.createForClass(QuestionRecord);
-QuestionSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
-QuestionSchema.index({ roomId: 1, createdAt: 1 });

@@ -1,12 +1,14 @@
-import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { Logger, ServiceUnavailableException, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { AccessTokens, HelixConfig, languageOf, runInLanguage } from '@helix/api/core';
 import type { Server, ServerOptions } from 'socket.io';
-import { PerUserBuckets, TokenBucket } from '../rate-limiter';
 import { RoomBroadcaster } from '../room-broadcaster';
+import { toAckError } from '../socket-handler';
+import { SocketEventLimits } from '../socket-limits';
 import { scheduleSessionExpiry, type HelixSocket, type SocketData } from '../socket-session';
+import { UnansweredEvents } from '../unanswered-events';
 import type { ClientToServerEvents, ServerToClientEvents } from '@helix/contract';
 
 /**
@@ -17,7 +19,8 @@ export const SOCKET_MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 /**
  * Socket.IO server setup shared by every gateway: size limits, quick detection of dropped phones,
- * and authentication at the handshake (a refused client gets `connect_error` with the reason).
+ * authentication at the handshake (a refused client gets `connect_error` with the reason), and a
+ * per-person rate limit on every event before any handler sees it.
  */
 export class HelixIoAdapter extends IoAdapter {
   private readonly logger = new Logger('Realtime');
@@ -32,8 +35,11 @@ export class HelixIoAdapter extends IoAdapter {
    * pub/sub adapter because a stream survives a short Redis outage: each instance resumes reading
    * where it stopped, so cross-instance events published meanwhile still arrive. (Helix's own seq
    * replay fills any gap either way.)
+   *
+   * Startup does not wait for Redis: an instance that boots while Redis is away serves its own clients
+   * at once and joins the others when Redis answers, exactly as after an outage later on.
    */
-  async connectRedis(): Promise<void> {
+  connectRedis(): void {
     const url = this.app.get(HelixConfig).get('REDIS_URL');
     if (!url) return;
     const client = createClient({
@@ -55,7 +61,10 @@ export class HelixIoAdapter extends IoAdapter {
       publish(...args).catch(() => 0)) as typeof client.publish;
     let lastError = '';
     client.on('error', (error: Error) => {
-      if (error.message !== lastError) this.logger.warn(`Redis: ${error.message}`);
+      if (error.message !== lastError)
+        this.logger.warn(
+          `Redis is unreachable (${error.message}): this instance serves only its own clients until it answers`,
+        );
       lastError = error.message;
     });
     client.on('ready', () => {
@@ -66,7 +75,9 @@ export class HelixIoAdapter extends IoAdapter {
       this.logger.log('Redis is back: asking clients to catch up');
       this.app.get(RoomBroadcaster, { strict: false }).io?.local.emit('rooms:resync');
     });
-    await client.connect();
+    // With a reconnect strategy the first connect settles only once Redis answers; it must not hold
+    // up startup. It rejects only when the client is closed first (shutdown).
+    client.connect().catch(() => undefined);
     this.redis = client;
   }
 
@@ -83,6 +94,7 @@ export class HelixIoAdapter extends IoAdapter {
     const config = this.app.get(HelixConfig);
     const tokens = this.app.get(AccessTokens);
     const broadcaster = this.app.get(RoomBroadcaster, { strict: false });
+    const unanswered = this.app.get(UnansweredEvents, { strict: false });
     const origins = config.get('CORS_ORIGINS');
     const server: Server<
       ClientToServerEvents,
@@ -103,8 +115,7 @@ export class HelixIoAdapter extends IoAdapter {
         createAdapter(this.redis, { streamName: 'helix:socket.io', maxLen: 100_000, onlyPlaintext: true }),
       );
     }
-    const limits = config.get('SOCKET_SEND_LIMIT');
-    const sendLimits = new PerUserBuckets(limits.burst, limits.perSecond);
+    const limits = new SocketEventLimits(config.get('SOCKET_SEND_LIMIT'));
 
     server.use((socket: HelixSocket, next) => {
       if (!broadcaster.accepting) {
@@ -126,12 +137,7 @@ export class HelixIoAdapter extends IoAdapter {
       }
       tokens.verify(token).then(
         (user) => {
-          socket.data = {
-            user,
-            sendLimit: sendLimits.for(user.id),
-            typingLimit: new TokenBucket(3, 1),
-            joinedRooms: new Set(),
-          };
+          socket.data = { user, joinedRooms: new Set() };
           scheduleSessionExpiry(socket);
           // Error acks speak the client's language: it sends its UI language in the handshake.
           const lang: unknown = socket.handshake.auth?.['lang'];
@@ -139,6 +145,25 @@ export class HelixIoAdapter extends IoAdapter {
             typeof lang === 'string' ? lang : socket.handshake.headers['accept-language'],
           );
           socket.use((_event, proceed) => runInLanguage(language, () => proceed()));
+          // A draining instance refuses new events and answers the ones it has before it closes (see
+          // GracefulShutdown). Every event carries its ack last.
+          socket.use((event, proceed) => {
+            const ack: unknown = event[event.length - 1];
+            if (broadcaster.accepting) return proceed();
+            if (typeof ack === 'function')
+              ack(
+                toAckError(new ServiceUnavailableException('This server is restarting; try again'), language),
+              );
+          });
+          socket.use(limits.middleware(user.id, language));
+          socket.use((event, proceed) => {
+            const last = event.length - 1;
+            const ack: unknown = event[last];
+            // An event no handler listens to is never answered: counting it would hold shutdown up.
+            if (typeof ack === 'function' && socket.listenerCount(String(event[0])) > 0)
+              event[last] = unanswered.track(socket, ack as (...args: unknown[]) => void);
+            proceed();
+          });
           socket.once('disconnect', () => clearTimeout(socket.data.expiryTimer));
           next();
         },

@@ -1,17 +1,19 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { ROOM_EVENT_TYPES, type RoomEventType } from '@helix/contract';
-import { Types } from 'mongoose';
+
+/** The `_id` of a room's event: its room and its place in the room, so the next one is an `_id` look-up. */
+export const roomEventId = (roomId: string, seq: number): string => `${roomId}:${seq}`;
 
 /**
- * One entry of a room's log. `seq` rises by exactly one per event in a room; the unique index on
- * (roomId, seq) is what makes that hold with several writers and several API instances.
- *
- * An event that creates a subject (a message) *is* that subject's document: its `_id` is the subject's
- * id and `payload` holds its current state, so posting a message is a single insert.
+ * One entry of a room's log: what happened to which subject, in which order. Append-only and without
+ * content: what members see is built from the subject's current state when the event is sent (see
+ * docs/adr/0001-forum-scale.md), so an edit or a hide never has to rewrite an event. `seq` rises by
+ * exactly one per event in a room; the unique `_id` makes that hold with several instances writing.
  */
 @Schema({ collection: 'room_events', versionKey: false })
 export class RoomEventRecord {
-  _id!: Types.ObjectId;
+  @Prop({ type: String, required: true })
+  _id!: string;
 
   @Prop({ required: true })
   roomId!: string;
@@ -22,30 +24,19 @@ export class RoomEventRecord {
   @Prop({ type: String, required: true, enum: ROOM_EVENT_TYPES })
   type!: RoomEventType;
 
+  /** What the event is about: a message, a thread, a poll, a question, an initiative, the room. */
   @Prop({ required: true })
-  at!: Date;
+  subjectId!: string;
 
-  /** Who caused the event; with `clientId` it makes client retries idempotent. */
+  @Prop()
+  threadId?: string;
+
   @Prop({ required: true })
   actorId!: string;
 
   @Prop({ required: true })
-  clientId!: string;
-
-  /** The thread an event belongs to, when it belongs to one; kept top-level so queries can use an index. */
-  @Prop()
-  threadId?: string;
-
-  /** The id of what the event is about (a message, a thread, a poll). */
-  @Prop()
-  subjectId?: string;
-
-  @Prop({ type: Object, required: true })
-  payload!: Record<string, unknown>;
+  at!: Date;
 }
 
 export const RoomEventSchema = SchemaFactory.createForClass(RoomEventRecord);
 RoomEventSchema.index({ roomId: 1, seq: 1 }, { unique: true });
-RoomEventSchema.index({ actorId: 1, clientId: 1 }, { unique: true });
-RoomEventSchema.index({ roomId: 1, threadId: 1, type: 1, seq: -1 });
-RoomEventSchema.index({ subjectId: 1 });

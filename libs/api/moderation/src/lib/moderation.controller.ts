@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -8,46 +8,24 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
-import { ModerationLogService, RoomSettingsService } from '@helix/api/moderation';
-import type { Message, ModerationEntry, RoomSettings } from '@helix/contract';
-import {
-  HideMessageDto,
-  MessageDto,
-  ModerationEntryDto,
-  RoomSettingsDto,
-  UpdateRoomSettingsDto,
-} from './dto/discussion.dto';
-import { MessagesService } from './messages.service';
+import { RoomsService } from '@helix/api/rooms';
+import type { ModerationEntry, RoomSettings } from '@helix/contract';
+import { ModerationEntryDto, RoomSettingsDto, UpdateRoomSettingsDto } from './dto/moderation.dto';
+import { ModerationLogService } from './moderation-log.service';
+import { RoomSettingsService } from './room-settings.service';
 
-/** What the moderator console does to a room beyond threads: hide messages, set the room, read the log. */
+/** A room's live settings and its moderation log. */
 @ApiTags('moderation')
 @ApiBearerAuth()
-@Controller()
+@Controller('rooms/:roomId')
 export class ModerationController {
   constructor(
-    private readonly messages: MessagesService,
+    private readonly rooms: RoomsService,
     private readonly settings: RoomSettingsService,
     private readonly log: ModerationLogService,
   ) {}
 
-  @Post('messages/:messageId/hide')
-  @HttpCode(200)
-  @Roles('moderator', 'admin')
-  @ApiOperation({
-    summary: 'Hide a message (moderators): its text is removed for everyone, the reason shown instead',
-  })
-  @ApiOkResponse({ type: MessageDto.Output })
-  @ApiConflictResponse({ description: 'The message is already hidden, or deleted' })
-  @ApiNotFoundResponse()
-  hideMessage(
-    @CurrentUser() user: AuthenticatedUser,
-    @IdParam('messageId') messageId: string,
-    @Body() body: HideMessageDto,
-  ): Promise<Message> {
-    return this.messages.hide(user, messageId, body.reason);
-  }
-
-  @Get('rooms/:roomId/settings')
+  @Get('settings')
   @ApiOperation({ summary: "A room's live settings: Q&A review and what its projector shows" })
   @ApiOkResponse({ type: RoomSettingsDto.Output })
   @ApiNotFoundResponse()
@@ -55,7 +33,7 @@ export class ModerationController {
     return this.settings.get(roomId);
   }
 
-  @Patch('rooms/:roomId/settings')
+  @Patch('settings')
   @Roles('moderator', 'admin')
   @ApiOperation({
     summary: "Change a room's settings (moderators); the room receives `settings.updated`",
@@ -71,12 +49,13 @@ export class ModerationController {
     return this.settings.update(user, roomId, body);
   }
 
-  @Get('rooms/:roomId/moderation-log')
+  @Get('moderation-log')
   @Roles('moderator', 'admin')
   @ApiOperation({ summary: "The room's moderation log, newest first (moderators)" })
   @ApiOkResponse({ type: [ModerationEntryDto.Output] })
   @ApiNotFoundResponse()
-  moderationLog(@IdParam('roomId') roomId: string): Promise<ModerationEntry[]> {
+  async moderationLog(@IdParam('roomId') roomId: string): Promise<ModerationEntry[]> {
+    await this.rooms.get(roomId);
     return this.log.list(roomId);
   }
 }

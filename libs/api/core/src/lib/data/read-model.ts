@@ -1,0 +1,22 @@
+import type { OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+
+/**
+ * A read model in memory, filled by one pass over its collections at boot. The pass starts when its module is
+ * built and the app starts answering only once every pass is done, so the passes of all features run side by
+ * side (Nest initialises modules one after another).
+ */
+export abstract class ReadModel implements OnModuleInit, OnApplicationBootstrap {
+  private loading?: Promise<void>;
+
+  protected abstract load(): Promise<void>;
+
+  onModuleInit(): void {
+    this.loading = this.load();
+    // Awaited at bootstrap; until then a failure must not count as unhandled.
+    this.loading.catch(() => undefined);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,81 @@
+import express, { type Express } from 'express';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { webClient } from './web-client';
+
+const INDEX = '<!doctype html><title>Helix</title><div id="root"></div>';
+
+/** The client under test, then what the API would answer for anything the client passes on. */
+function appServing(webDir: string): Express {
+  const app = express();
+  app.use(webClient(webDir));
+  app.use((_request, response) => {
+    response.status(404).json({ passedOn: true });
+  });
+  return app;
+}
+
+describe('webClient', () => {
+  let dir: string;
+  let app: Express;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'helix-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), INDEX);
+    writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'export {};');
+    app = appServing(dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(['/', '/sign-in', '/r/tomsk-track', '/rooms/65f1c0ffee65f1c0ffee65f1/moderate', '/index.html'])(
+    'answers %s with index.html, revalidated on every load',
+    async (path) => {
+      const response = await request(app).get(path).expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.text).toBe(INDEX);
+    },
+  );
+
+  it('answers HEAD of a page like GET, without the body', async () => {
+    const response = await request(app).head('/r/tomsk-track').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.text).toBeUndefined();
+  });
+
+  it('sends other files for an hour and hashed assets for good', async () => {
+    const favicon = await request(app).get('/favicon.svg').expect(200);
+    expect(favicon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(favicon.headers['cache-control']).toBe('public, max-age=3600');
+    const asset = await request(app).get('/assets/index-abc123.js').expect(200);
+    expect(asset.headers['cache-control']).toMatch(/max-age=31536000.*immutable/);
+  });
+
+  it.each([
+    ['get', '/api/nowhere'],
+    ['get', '/api'],
+    ['get', '/socket.io/?EIO=4&transport=polling'],
+    ['get', '/assets/index-gone42.js'],
+    ['post', '/r/tomsk-track'],
+    ['delete', '/'],
+  ] as const)('passes %s %s on to the API', async (method, path) => {
+    const response = await request(app)[method](path);
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ passedOn: true });
+  });
+
+  it('passes everything on when there is no built client', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'helix-no-web-'));
+    try {
+      const response = await request(appServing(empty)).get('/').expect(404);
+      expect(response.body).toEqual({ passedOn: true });
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ReadModel } from '@helix/api/core';
+import { RoomSubjects, type RoomSubjectSource } from '@helix/api/realtime';
+import type { Message, MessagePage, RoomEventType, Thread } from '@helix/contract';
+import type { Model } from 'mongoose';
+import { MessageRecord } from './schemas/message.schema';
+import { ThreadRecord } from './schemas/thread.schema';
+
+export const MESSAGE_EVENT_TYPES = [
+  'message.created',
+  'message.updated',
+  'message.deleted',
+  'message.hidden',
+  'reaction.updated',
+] as const satisfies readonly RoomEventType[];
+export const THREAD_EVENT_TYPES = [
+  'thread.created',
+  'thread.updated',
+] as const satisfies readonly RoomEventType[];
+const isMessageEvent = (type: RoomEventType): boolean =>
+  (MESSAGE_EVENT_TYPES as readonly string[]).includes(type);
+
+/** A message in memory: its stored state and the view members see, built once per change. */
+export interface MessageState {
+  record: MessageRecord;
+  view: Message;
+}
+
+interface ThreadState {
+  record: ThreadRecord;
+  /** The thread's messages in seq order. */
+  messages: MessageState[];
+  /** Messages that are not deleted. */
+  count: number;
+}
+
+const toMessage = (record: MessageRecord): Message => ({
+  id: record._id.toHexString(),
+  roomId: record.roomId,
+  threadId: record.threadId,
+  seq: record.seq,
+  clientId: record.clientId,
+  author: record.author,
+  text: record.text,
+  replyTo: record.replyTo,
+  reactions: record.reactions,
+  createdAt: record.createdAt.toISOString(),
+  editedAt: record.editedAt?.toISOString() ?? null,
+  deleted: record.deleted,
+  hidden: record.hidden ? { reason: record.hidden.reason, at: record.hidden.at.toISOString() } : null,
+});
+
+/** A document as an earlier version of Helix may have stored it, without the fields added since. */
+type Stored<T, Added extends keyof T> = Omit<T, Added> & Partial<Pick<T, Added>>;
+
+/** Fields a document stored by an earlier version of Helix may lack read with their defaults. */
+const withMessageDefaults = (
+  record: Stored<MessageRecord, 'replyTo' | 'reactions' | 'editedAt' | 'deleted' | 'hidden' | 'version'>,
+): MessageRecord => ({
+  replyTo: null,
+  reactions: {},
+  editedAt: null,
+  deleted: false,
+  hidden: null,
+  version: 0,
+  ...record,
+});
+const withThreadDefaults = (
+  record: Stored<ThreadRecord, 'pinned' | 'locked' | 'resolved' | 'version'>,
+): ThreadRecord => ({
+  pinned: false,
+  locked: false,
+  resolved: false,
+  version: 0,
+  ...record,
+});
+
+/** Where `seq` goes in a list in seq order: the index of the first entry at or after it. */
+function seqIndex(list: readonly MessageState[], seq: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].record.seq < seq) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Puts `state` into a list in seq order, replacing the entry of the same message. */
+function place(list: MessageState[], state: MessageState): void {
+  const at = seqIndex(list, state.record.seq);
+  if (list[at]?.record.seq === state.record.seq) list[at] = state;
+  else list.splice(at, 0, state);
+}
+
+/**
+ * The threads and messages of every room, in memory (docs/adr/0001-forum-scale.md): thread lists with their
+ * counts and last activity, and history pages, are answered from here without asking the database. Changes
+ * arrive through the room log: this instance's own when they are committed, another instance's by reading the
+ * document again by `_id`; a state never replaces a newer one (`version`).
+ */
+@Injectable()
+export class DiscussionStore extends ReadModel implements RoomSubjectSource {
+  private readonly messages = new Map<string, MessageState>();
+  private readonly threads = new Map<string, ThreadState>();
+  private readonly roomThreads = new Map<string, Set<string>>();
+  /** Each room's messages in seq order, across threads. */
+  private readonly roomMessages = new Map<string, MessageState[]>();
+
+  constructor(
+    @InjectModel(MessageRecord.name) private readonly messageModel: Model<MessageRecord>,
+    @InjectModel(ThreadRecord.name) private readonly threadModel: Model<ThreadRecord>,
+    subjects: RoomSubjects,
+  ) {
+    super();
+    subjects.register([...MESSAGE_EVENT_TYPES, ...THREAD_EVENT_TYPES], this);
+  }
+
+  message(id: string): MessageState | undefined {
+    return this.messages.get(id);
+  }
+
+  thread(roomId: string, threadId: string): ThreadRecord | undefined {
+    const state = this.threads.get(threadId);
+    return state?.record.roomId === roomId ? state.record : undefined;
+  }
+
+  /** The room's threads, pinned first, then by last activity. */
+  threadsOf(roomId: string): Thread[] {
+    return [...(this.roomThreads.get(roomId) ?? [])]
+      .map((threadId) => this.threadView(threadId))
+      .filter((thread) => thread !== null)
+      .sort(
+        (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastActivityAt.localeCompare(a.lastActivityAt),
+      );
+  }
+
+  threadView(threadId: string): Thread | null {
+    const state = this.threads.get(threadId);
+    if (!state) return null;
+    const { record } = state;
+    const last = state.messages.at(-1)?.record.createdAt ?? record.createdAt;
+    return {
+      id: record._id.toHexString(),
+      roomId: record.roomId,
+      title: record.title,
+      createdBy: record.createdBy,
+      pinned: record.pinned,
+      locked: record.locked,
+      resolved: record.resolved,
+      messageCount: state.count,
+      lastActivityAt: last.toISOString(),
+      createdAt: record.createdAt.toISOString(),
+    };
+  }
+
+  /** The `limit` newest messages before `beforeSeq` (of a thread, or of the whole room), in seq order. */
+  page(
+    roomId: string,
+    threadId: string | undefined,
+    beforeSeq: number | undefined,
+    limit: number,
+  ): MessagePage {
+    const list = threadId
+      ? this.threads.get(threadId)?.record.roomId === roomId
+        ? (this.threads.get(threadId)?.messages ?? [])
+        : []
+      : (this.roomMessages.get(roomId) ?? []);
+    const end = beforeSeq === undefined ? list.length : seqIndex(list, beforeSeq);
+    const start = Math.max(0, end - limit);
+    return { items: list.slice(start, end).map((state) => state.view), hasMore: start > 0 };
+  }
+
+  /** Applies a message's stored state, unless a newer one is already here. */
+  putMessage(stored: MessageRecord): MessageState {
+    const record = withMessageDefaults(stored);
+    const id = record._id.toHexString();
+    const existing = this.messages.get(id);
+    if (existing && existing.record.version >= record.version) return existing;
+    const state: MessageState = { record, view: toMessage(record) };
+    this.messages.set(id, state);
+    const thread = this.threads.get(record.threadId);
+    if (thread) {
+      place(thread.messages, state);
+      thread.count += Number(!record.deleted) - (existing ? Number(!existing.record.deleted) : 0);
+    }
+    place(this.listOf(this.roomMessages, record.roomId), state);
+    return state;
+  }
+
+  /** Applies a thread's stored state, unless a newer one is already here. */
+  putThread(stored: ThreadRecord): void {
+    const record = withThreadDefaults(stored);
+    const id = record._id.toHexString();
+    const existing = this.threads.get(id);
+    if (existing) {
+      if (existing.record.version < record.version) existing.record = record;
+      return;
+    }
+    this.threads.set(id, { record, messages: [], count: 0 });
+    let ids = this.roomThreads.get(record.roomId);
+    if (!ids) {
+      ids = new Set();
+      this.roomThreads.set(record.roomId, ids);
+    }
+    ids.add(id);
+  }
+
+  async reload(subjectId: string, event: { type: RoomEventType }): Promise<void> {
+    if (isMessageEvent(event.type)) {
+      const record = await this.messageModel.findById(subjectId).lean<MessageRecord>().exec();
+      if (record) this.putMessage(record);
+      return;
+    }
+    const record = await this.threadModel.findById(subjectId).lean<ThreadRecord>().exec();
+    if (record) this.putThread(record);
+  }
+
+  view(type: RoomEventType, subjectId: string): Message | Thread | null {
+    return (isMessageEvent(type) ? this.messages.get(subjectId)?.view : this.threadView(subjectId)) ?? null;
+  }
+
+  /** The boot pass: every thread, then every message, put in order once. */
+  protected async load(): Promise<void> {
+    for (const record of await this.threadModel.find().lean<ThreadRecord[]>().exec()) this.putThread(record);
+    const all: MessageState[] = [];
+    for await (const stored of this.messageModel.find().lean<MessageRecord>().cursor({ batchSize: 5_000 })) {
+      const record = withMessageDefaults(stored);
+      const state = { record, view: toMessage(record) };
+      this.messages.set(state.view.id, state);
+      all.push(state);
+    }
+    all.sort((a, b) => a.record.seq - b.record.seq);
+    for (const state of all) {
+      const thread = this.threads.get(state.record.threadId);
+      if (thread) {
+        thread.messages.push(state);
+        thread.count += Number(!state.record.deleted);
+      }
+      this.listOf(this.roomMessages, state.record.roomId).push(state);
+    }
+  }
+
+  private listOf(map: Map<string, MessageState[]>, key: string): MessageState[] {
+    let list = map.get(key);
+    if (!list) {
+      list = [];
+      map.set(key, list);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ReadModel } from '@helix/api/core';
+import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
+import type { ConsensusResult } from '@helix/consensus';
+import type { Initiative } from '@helix/contract';
+import type { Model } from 'mongoose';
+import { toInitiative, verdictOf } from './initiative-view';
+import { InitiativeRecord } from './schemas/initiative.schema';
+
+type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
+
+interface InitiativeState {
+  record: InitiativeRecord;
+  /** The verdict of `record` as it is, evaluated once per version. */
+  verdict?: Verdict;
+}
+
+/** Every initiative with its votes, in memory (docs/adr/0001-forum-scale.md). */
+@Injectable()
+export class InitiativesStore extends ReadModel implements RoomSubjectSource {
+  private readonly initiatives = new Map<string, InitiativeState>();
+
+  constructor(
+    @InjectModel(InitiativeRecord.name) private readonly model: Model<InitiativeRecord>,
+    subjects: RoomSubjects,
+  ) {
+    super();
+    subjects.register(['initiative.updated'], this);
+  }
+
+  get(id: string): InitiativeRecord | undefined {
+    return this.initiatives.get(id)?.record;
+  }
+
+  /** Every initiative, newest first. */
+  all(): InitiativeRecord[] {
+    return [...this.initiatives.values()]
+      .map((state) => state.record)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  /** Applies a stored state, unless a newer one is already here. */
+  put(record: InitiativeRecord): void {
+    const id = record._id.toHexString();
+    const existing = this.initiatives.get(id);
+    if (existing && existing.record.version >= record.version) return;
+    this.initiatives.set(id, { record });
+  }
+
+  viewAs(record: InitiativeRecord, viewerId: string | null, language: 'en' | 'ru'): Initiative {
+    const state = this.initiatives.get(record._id.toHexString());
+    const verdict = state?.record === record ? (state.verdict ??= verdictOf(record)) : verdictOf(record);
+    return toInitiative(record, verdict, viewerId, language);
+  }
+
+  view(_type: unknown, id: string): RoomEventPayload | null {
+    const record = this.get(id);
+    return record ? this.viewAs(record, null, 'en') : null;
+  }
+
+  async reload(id: string): Promise<void> {
+    const record = await this.model.findById(id).lean<InitiativeRecord>().exec();
+    if (record) this.put(record);
+  }
+
+  protected async load(): Promise<void> {
+    for await (const record of this.model.find().lean<InitiativeRecord>().cursor({ batchSize: 100 }))
+      this.put(record);
+  }
+}

@@ -29,6 +29,7 @@ const ENV = {
   // The whole benchmark comes from one loopback address and a handful of accounts.
   RATE_LIMIT_IP_PER_MINUTE: '1000000',
   RATE_LIMIT_PERSON_PER_MINUTE: '1000000',
+  RATE_LIMIT_PERSON_WRITES_PER_10S: '1000000',
 };
 const CATCHUP_EVENTS = 200;
 const LABELS = { fresh: 'fresh', aged: 'third day' };

@@ -1,7 +1,8 @@
 // Does one client flooding every kind of socket event slow down another user's reading? A reader pages the
 // biggest thread's history (newest page, then a deep one, in turn), first alone, then while one socket
-// sends `perKind` events of each kind at once, kind after kind, as fast as it can. Every event reaches its
-// handler: the benchmark's socket limit is off (see helix-server.mjs).
+// sends `perKind` events of each kind at once, kind after kind, as fast as it can. The benchmark raises the
+// send limit (see helix-server.mjs), so sends, edits, deletions, reactions and votes reach their handlers;
+// the other kinds meet Helix's own per-person limits.
 import { log, ms, sleep, stats } from '../harness.mjs';
 import { openSocket, request, timed } from './operations.mjs';
 

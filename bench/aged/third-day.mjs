@@ -6,6 +6,7 @@
 // seq 1, 2, 3… per room), the current state of every subject in its own collection (messages, threads, polls
 // with their ballots, questions with their upvoters, initiatives with their votes and vote history), the
 // moderation log, room settings, and the accounts (all signing in with PASSWORD).
+import { createHash } from 'node:crypto';
 import { ObjectId } from 'mongodb';
 import {
   HIDE_REASONS,
@@ -26,6 +27,8 @@ const EMOJI_SHARE = [0.45, 0.15, 0.1, 0.12, 0.08, 0.1];
 const POSITIONS = ['agree', 'abstain', 'disagree', 'block'];
 export const DEFAULT_RULE = { quorum: 5, minGroups: 3, groupThreshold: 0.6, maxBlocks: 0 };
 export const PASSWORD = 'bench password';
+/** The actor of what the API does by itself: coalesced live counts, closing at the set time. */
+const SYSTEM = 'system';
 export const accountEmail = (idx) => `forum${idx}@helix.test`;
 
 /** Collections in the order they are written (the rooms are Helix's own, read, never written). */
@@ -292,6 +295,8 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
   }));
   const hotIndex = questions.findIndex((q) => q.roomId === big.id);
   if (hotIndex >= 0) questions[hotIndex].status = 'approved';
+  // A third of the approved ones were approved by hand (the room reviewed questions then).
+  for (const q of questions) q.approvedByHand = q.status === 'approved' && r.chance(0.3);
   // Upvotes: heavy-tailed over the questions that are shown (approved, answered).
   const shown = questions.filter((q) => q.status === 'approved' || q.status === 'answered');
   const upvoteWeights = shown.map((q, i) => (q === questions[hotIndex] ? 3 : 1) / (1 + (i % 50)) ** 0.7);
@@ -316,12 +321,119 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
   }));
   const measured = initiatives.at(-1);
 
+  /**
+   * The event of a poll, question or initiative token: the first one creates (opens) the subject, the last
+   * one closes, answers or dismisses it, the ones between are the live counts the API coalesces.
+   */
+  function subjectEvent({ subject, k, last }, seq, at) {
+    subject.times.push(at);
+    const closing = last && k > 0;
+    if (subject.eventType === 'poll') {
+      subject.id ??= objectId(at);
+      const byModerator = k === 0 || (closing && !subject.open);
+      return {
+        type: k === 0 ? 'poll.created' : 'poll.updated',
+        subjectId: subject.id.toHexString(),
+        actorId: byModerator ? admin.id : SYSTEM,
+      };
+    }
+    if (subject.eventType === 'initiative.updated') {
+      subject.id ??= objectId(at);
+      const byModerator = closing && subject.status !== 'voting';
+      return {
+        type: 'initiative.updated',
+        subjectId: subject.id.toHexString(),
+        actorId: k === 0 ? (subject.proposer ??= pickActive()).id : byModerator ? admin.id : SYSTEM,
+      };
+    }
+    if (k === 0) {
+      subject.author = pickActive();
+      subject.clientId = r.uuid();
+      subject.id = deterministicId('question', subject.author.id, subject.clientId);
+    }
+    const id = subject.id.toHexString();
+    const decision =
+      closing && (subject.status === 'answered' || subject.status === 'dismissed')
+        ? `question.${subject.status}`
+        : k === 1 && subject.approvedByHand
+          ? 'question.approved'
+          : null;
+    if (decision) {
+      const reason = decision === 'question.dismissed' ? r.pick(HIDE_REASONS) : null;
+      moderation.push(moderationEntry(subject.roomId, seq, decision, id, reason, null, at));
+    }
+    return {
+      type: subject.status === 'pending' ? 'question.pending' : 'question.updated',
+      subjectId: id,
+      actorId: k === 0 ? subject.author.id : decision ? admin.id : SYSTEM,
+    };
+  }
+
+  /** A moderator's change to a thread (pin, lock, resolve, or undoing one) or to the room's settings. */
+  function moderate(room, roomThreads, seq, at) {
+    if (r.chance(0.15)) {
+      const [field, on, off] = r.pick([
+        ['pinned', 'thread.pinned', 'thread.unpinned'],
+        ['locked', 'thread.locked', 'thread.unlocked'],
+        ['resolved', 'thread.resolved', 'thread.reopened'],
+      ]);
+      // Half the changes undo an earlier one, so a few threads stay pinned, locked or resolved by evening.
+      // The big room's first threads (its earliest messages, which the benchmark edits) stay unlocked.
+      const candidates = field === 'locked' && room.id === big.id ? roomThreads.slice(3) : roomThreads;
+      if (!candidates.length) return settingsEvent(room, seq, at);
+      const set = candidates.filter((t) => t[field]);
+      const thread = set.length && r.chance(0.5) ? r.pick(set) : r.pick(candidates);
+      thread[field] = !thread[field];
+      thread.version += 1;
+      const id = thread._id.toHexString();
+      moderation.push(moderationEntry(room.id, seq, thread[field] ? on : off, id, null, null, at));
+      return { type: 'thread.updated', subjectId: id, threadId: id, actorId: admin.id };
+    }
+    return settingsEvent(room, seq, at);
+  }
+
+  function settingsEvent(room, seq, at) {
+    const settings = settingsOf.get(room.id);
+    if (r.chance(0.005)) {
+      settings.qaReview = !settings.qaReview;
+      const action = settings.qaReview ? 'settings.qa_review_on' : 'settings.qa_review_off';
+      moderation.push(moderationEntry(room.id, seq, action, null, null, null, at));
+    } else {
+      // The projector shows one of the room's polls or initiatives that exist by now, the questions, or nothing.
+      const shown = [
+        ...polls.filter((p) => p.roomId === room.id && p.id).map((p) => ['poll', p.id.toHexString()]),
+        ...initiatives
+          .filter((x) => x.roomId === room.id && x.id)
+          .map((x) => ['initiative', x.id.toHexString()]),
+        ['qa', null],
+        ['nothing', null],
+      ];
+      const [kind, targetId] = r.pick(shown);
+      Object.assign(settings, { projectorKind: kind, projectorTargetId: targetId });
+      moderation.push(moderationEntry(room.id, seq, 'settings.projector', targetId, null, kind, at));
+    }
+    settings.updatedAt = at;
+    return { type: 'settings.updated', subjectId: room.id, actorId: admin.id };
+  }
+
   // ---- the log, room by room: every event is a token with a place in the day, sorted, then applied
   const threads = [];
   const messages = [];
   const events = [];
   const moderation = [];
   const earlyCount = 3 * samples + 1;
+  // Every moderation entry belongs to the room event its action made: hides (a tenth of the message changes)
+  // and question decisions come with their subjects; thread and room settings changes fill the rest.
+  const questionEntries = questions.filter(
+    (q) => q.status === 'answered' || q.status === 'dismissed' || q.approvedByHand,
+  ).length;
+  const moderationBudget = Math.max(0, v.moderationEntries - Math.round(v.events * 0.005) - questionEntries);
+  const settingsOf = new Map(
+    ordered.map((room) => [
+      room.id,
+      { _id: room.id, qaReview: false, projectorKind: 'nothing', projectorTargetId: null, updatedAt: null },
+    ]),
+  );
   const manifest = { bigRoomId: big.id, headSeq: {}, probes: probeIdxs };
   for (const room of ordered) {
     const total = eventsOf.get(room.id);
@@ -346,7 +458,7 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
         const count = Math.floor(budget / mine.length) + (i < budget % mine.length ? 1 : 0);
         for (let k = 0; k < count; k++) {
           const key = k === 0 ? from : k === count - 1 && !subject.open ? to : r.between(from, to);
-          tokens.push({ type: subject.eventType, subject, key, first: k === 0 });
+          tokens.push({ type: subject.eventType, subject, key, k, last: k === count - 1 });
         }
       });
     };
@@ -370,6 +482,7 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
     const changes = Math.round(total * 0.05);
     fill('reaction.updated', reactions);
     fill('message.changed', changes);
+    fill('moderation', Math.round((moderationBudget * total) / v.events));
     fill('message.created', Math.max(0, total - tokens.length));
     tokens.sort((a, b) => a.key - b.key);
     tokens.length = total;
@@ -435,7 +548,7 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
         const clientId = r.uuid();
         const siblings = thread.recent ?? (thread.recent = []);
         const message = {
-          _id: messageObjectId({ authorId: author.id, clientId, at, objectId }),
+          _id: deterministicId('message', author.id, clientId),
           roomId: room.id,
           threadId,
           seq,
@@ -484,11 +597,20 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
         } else if (roll < 0.9) {
           message.deleted = true;
           message.text = '';
+          message.reactions = {};
           Object.assign(event, { type: 'message.deleted', actorId: message.authorId });
         } else {
           const reason = r.pick(HIDE_REASONS);
           moderation.push(
-            moderationEntry(room.id, 'message.hidden', message._id.toHexString(), reason, message.text, at),
+            moderationEntry(
+              room.id,
+              seq,
+              'message.hidden',
+              message._id.toHexString(),
+              reason,
+              message.text,
+              at,
+            ),
           );
           message.hidden = { reason, at };
           message.text = '';
@@ -496,17 +618,10 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
           Object.assign(event, { type: 'message.hidden', actorId: admin.id });
         }
         Object.assign(event, { subjectId: message._id.toHexString(), threadId: message.threadId });
+      } else if (type === 'moderation') {
+        Object.assign(event, moderate(room, roomThreads, seq, at));
       } else {
-        const subject = token.subject;
-        subject.times.push(at);
-        subject.id ??= objectId(at);
-        const actor = token.first && type !== 'poll' ? pickActive() : null;
-        if (type === 'question.updated' && token.first) subject.author = actor;
-        Object.assign(event, {
-          type: type === 'poll' ? (token.first ? 'poll.created' : 'poll.updated') : type,
-          subjectId: subject.id.toHexString(),
-          actorId: type === 'poll' ? admin.id : (actor ?? pickActive()).id,
-        });
+        Object.assign(event, subjectEvent(token, seq, at));
       }
       if (event.threadId === undefined) delete event.threadId;
       events.push(event);
@@ -515,8 +630,10 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
     threads.push(...roomThreads);
     messages.push(...roomMessages);
     if (isBig) {
-      const counts = new Map(roomThreads.map((t) => [t._id.toHexString(), []]));
-      for (const m of roomMessages) counts.get(m.threadId).push(m.seq);
+      // The benchmark posts into these threads: a locked one would refuse it.
+      const open = roomThreads.filter((t) => !t.locked);
+      const counts = new Map(open.map((t) => [t._id.toHexString(), []]));
+      for (const m of roomMessages) counts.get(m.threadId)?.push(m.seq);
       const [bigThreadId, seqs] = [...counts].sort((a, b) => b[1].length - a[1].length)[0];
       const deepIndex = Math.min(100, Math.floor(seqs.length / 2));
       const early = roomMessages.filter((m) => m.protected);
@@ -589,32 +706,16 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
       voters: Object.keys(openPoll.ballots).length,
     };
 
-  // ---- questions with their upvoters; answered, dismissed and some approvals leave a moderation entry
+  // ---- questions with their upvoters
   const questionDocs = questions.map((q) => {
-    const author = q.author ?? pickActive();
+    q.author ??= pickActive();
+    q.clientId ??= r.uuid();
+    q.id ??= deterministicId('question', q.author.id, q.clientId);
+    const author = q.author;
     const createdAt = q.times[0] ?? forumTime(r.between(0.01, 0.95));
-    q.id ??= objectId(createdAt);
     const answeredAt =
       q.status === 'answered' ? (q.times.at(-1) ?? new Date(createdAt.getTime() + HOUR)) : null;
     const roomId = q.roomId;
-    const id = q.id.toHexString();
-    if (q.status === 'answered')
-      moderation.push(moderationEntry(roomId, 'question.answered', id, null, null, answeredAt));
-    if (q.status === 'dismissed')
-      moderation.push(
-        moderationEntry(
-          roomId,
-          'question.dismissed',
-          id,
-          r.pick(HIDE_REASONS),
-          null,
-          new Date(createdAt.getTime() + 600_000),
-        ),
-      );
-    if (q.status === 'approved' && r.chance(0.3))
-      moderation.push(
-        moderationEntry(roomId, 'question.approved', id, null, null, new Date(createdAt.getTime() + 120_000)),
-      );
     let text = r.sample(SENTENCES[author.lang], 1 + r.int(3)).join(' ');
     text = text.length > 480 ? text.slice(0, 480) : text;
     return {
@@ -624,7 +725,7 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
       anonymous: r.chance(0.2),
       authorId: author.id,
       author: author.public,
-      clientId: r.uuid(),
+      clientId: q.clientId,
       status: q.status,
       createdAt,
       answeredAt,
@@ -646,7 +747,7 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
     const closedAt =
       x.status === 'voting' ? null : (x.times.at(-1) ?? new Date(openedAt.getTime() + 4 * HOUR));
     const endAt = closedAt ?? forumTime(0.999);
-    const proposer = pickActive();
+    const proposer = x.proposer ?? pickActive();
     const chosen = voters(v.votesPerInitiative);
     const groupCount = Object.fromEntries(GROUPS.map((g) => [g, 0]));
     const votes = {};
@@ -707,6 +808,7 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
       closesAt: null,
       openedAt,
       closedAt,
+      closedBy: x.status === 'voting' ? null : admin.id,
       outcome: x.status === 'voting' ? null : frozenVerdict(Object.values(votes)),
       source: null,
       createdAt: new Date(openedAt.getTime() - r.between(1, 20) * HOUR),
@@ -717,59 +819,14 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
   });
   if (measured) manifest.votingInitiative = { id: measured.id.toHexString(), roomId: big.id };
 
-  // ---- the rest of the moderation log: thread pins, locks and resolutions undone again, projector switches
-  const threadActions = [
-    ['thread.pinned', 'thread.unpinned'],
-    ['thread.locked', 'thread.unlocked'],
-    ['thread.resolved', 'thread.reopened'],
-  ];
-  const projectorTargets = [...pollDocs, ...initiativeDocs.filter((x) => x.roomId)];
-  while (moderation.length < v.moderationEntries) {
-    const roll = r.next();
-    if (roll < 0.15 && threads.length) {
-      const thread = r.pick(threads);
-      const [on, off] = r.pick(threadActions);
-      const at = new Date(thread.createdAt.getTime() + r.between(0.1, 3) * HOUR);
-      moderation.push(moderationEntry(thread.roomId, on, thread._id.toHexString(), null, null, at));
-      moderation.push(
-        moderationEntry(
-          thread.roomId,
-          off,
-          thread._id.toHexString(),
-          null,
-          null,
-          new Date(at.getTime() + 600_000),
-        ),
-      );
-    } else if (roll < 0.17) {
-      const room = r.pick(ordered);
-      const at = forumTime(r.next());
-      moderation.push(moderationEntry(room.id, 'settings.qa_review_on', null, null, null, at));
-      moderation.push(
-        moderationEntry(room.id, 'settings.qa_review_off', null, null, null, new Date(at.getTime() + HOUR)),
-      );
-    } else {
-      const target = r.pick(projectorTargets);
-      const kind = r.pick(['poll', 'qa', 'initiative', 'nothing']);
-      const subject = kind === 'poll' || kind === 'initiative' ? target._id.toHexString() : null;
-      const roomId = target.roomId ?? big.id;
-      moderation.push(
-        moderationEntry(roomId, 'settings.projector', subject, null, kind, forumTime(r.next())),
-      );
-    }
-  }
-  function moderationEntry(roomId, action, subjectId, reason, detail, at) {
-    return { _id: objectId(at), roomId, action, moderator: adminPublic, subjectId, reason, detail, at };
+  /** One moderator action; its id derives from its room event, as the moderation feature stores it. */
+  function moderationEntry(roomId, seq, action, subjectId, reason, detail, at) {
+    const _id = deterministicId(roomId, String(seq), '0');
+    return { _id, roomId, seq, index: 0, action, moderator: adminPublic, subjectId, reason, detail, at };
   }
 
-  const settings = ordered.map((room) => ({
-    _id: room.id,
-    roomId: room.id,
-    qaReview: false,
-    projectorKind: 'nothing',
-    projectorTargetId: null,
-    updatedAt: forumTime(0.999),
-  }));
+  // Rooms whose settings no moderator changed have no document (the defaults).
+  const settings = [...settingsOf.values()].filter((room) => room.updatedAt);
 
   for (const message of messages) delete message.protected;
   for (const thread of threads) delete thread.recent;
@@ -789,9 +846,13 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
   };
 }
 
-/** A message's id. ADR 0001 may derive it from its author and clientId; today it is a fresh ObjectId. */
-function messageObjectId({ at, objectId }) {
-  return objectId(at);
+/**
+ * An id derived from its parts, as libs/api/core's deterministicId derives a message's or question's id from
+ * its author and clientId (and a moderation entry's from its room event): the generated documents must have
+ * the ids the API would look them up by.
+ */
+function deterministicId(...parts) {
+  return new ObjectId(createHash('sha256').update(parts.join('\u0000')).digest().subarray(0, 12));
 }
 
 /** A closed poll's tally, as the polls feature freezes it: per option, voters, per group and option. */

@@ -13,8 +13,8 @@ import { socketClass } from '../lite-socket.mjs';
 import { writeThirdDay } from './database.mjs';
 import { flood } from './flood.mjs';
 import { describeTrip, MemoryWatch } from './memory-watch.mjs';
-import { measureOperations, OPERATIONS, openSocket, timed, Wrong } from './operations.mjs';
-import { accountEmail, PASSWORD, volumes } from './third-day.mjs';
+import { login, measureOperations, OPERATIONS, openSocket, timed, Wrong } from './operations.mjs';
+import { PASSWORD, volumes } from './third-day.mjs';
 
 const ADMIN = {
   email: 'aged-admin@helix.test',
@@ -115,15 +115,21 @@ async function column(kind, o) {
     await sleep(1000);
     result.memory.afterBootMB = watch.sample();
     const clients = Math.min(o.clients, vols.accounts);
-    const tokens = await signIn(ctx, [
-      ...new Set([...Array.from({ length: clients }, (_, i) => i), ...m.probes]),
-    ]);
+    const wanted = [...new Set([...Array.from({ length: clients }, (_, i) => i), ...m.probes])];
+    const t0 = performance.now();
+    const tokens = await signIn(ctx, wanted);
     ctx.tokenOf = (idx) => {
       const token = tokens.get(idx);
       if (!token) throw new Error(`account ${idx} is not signed in`);
       return token;
     };
-    result.signIn = { accounts: tokens.size, wanted: clients + m.probes.length };
+    const seconds = (performance.now() - t0) / 1000;
+    result.signIn = {
+      accounts: tokens.size,
+      wanted: wanted.length,
+      seconds: +seconds.toFixed(1),
+      perSecond: +(tokens.size / seconds).toFixed(1),
+    };
 
     // 4. Interactive operations, then the flood.
     result.operations = await measureOperations(ctx);
@@ -256,12 +262,7 @@ async function signIn(ctx, idxs) {
       while (next < idxs.length && timeoutsInARow < 10 && !ctx.watch.tripped) {
         const idx = idxs[next++];
         try {
-          const session = await api(ctx.url, '/auth/login', {
-            body: { email: accountEmail(idx), password: PASSWORD },
-            timeoutMs: ctx.timeoutMs,
-            signal: ctx.watch.signal,
-          });
-          tokens.set(idx, session.accessToken);
+          tokens.set(idx, await login(ctx, idx));
           timeoutsInARow = 0;
         } catch (error) {
           if (error?.name === 'TimeoutError') timeoutsInARow += 1;
@@ -395,6 +396,9 @@ export function agedReport(aged) {
   rows.push(['RSS API / FerretDB, peak', mem(fresh, 'peakMB'), mem(old, 'peakMB'), '']);
   const per1000 = (c) => (Number.isFinite(c.memory?.mbPer1000) ? `${c.memory.mbPer1000} MB` : '—');
   rows.push(['API RSS per 1000 connected clients', per1000(fresh), per1000(old), '']);
+  const signedIn = (c) =>
+    c.signIn ? `${c.signIn.accounts} in ${c.signIn.seconds} s (${c.signIn.perSecond}/s)` : '—';
+  rows.push(['sign in every account, 16 at a time', signedIn(fresh), signedIn(old), '']);
   const written = (c) =>
     c.write
       ? `${Object.values(c.write.counts).reduce((a, b) => a + b, 0)} documents in ${c.write.seconds} s`

@@ -3,6 +3,7 @@
 // in a row the operation gives up (the rest of its samples are reported as skipped).
 import { api } from '../helix-server.mjs';
 import { log, ms, stats } from '../harness.mjs';
+import { accountEmail, PASSWORD } from './third-day.mjs';
 
 /** An answer that came back but is not what the data says it must be. */
 export class Wrong extends Error {}
@@ -15,6 +16,7 @@ const isTimeout = (error) =>
 
 /** What the report calls each operation, in the order it prints them. */
 export const OPERATIONS = {
+  signIn: 'sign in (POST /auth/login)',
   rooms: 'rooms list',
   threads: 'thread list of the big room',
   newestPage: 'biggest thread: newest page',
@@ -127,6 +129,14 @@ export async function openSocket(ctx, token, roomId, sinceSeq) {
   }
 }
 
+/** Signs a generated account in; answers its access token. */
+export async function login(ctx, idx) {
+  const session = await request(ctx, '/auth/login', {
+    body: { email: accountEmail(idx), password: PASSWORD },
+  });
+  return session.accessToken;
+}
+
 const expect = (condition, what) => {
   if (!condition) throw new Wrong(what);
 };
@@ -142,6 +152,8 @@ export async function measureOperations(ctx) {
   const probes = m.probes;
   const asProbe = (i) => ctx.tokenOf(probes[i % S]);
   const ops = {};
+
+  ops.signIn = await timed(ctx, 'signIn', S, (i) => login(ctx, probes[i % S]).then(() => undefined));
 
   ops.rooms = await timed(ctx, 'rooms', S, async (i) => {
     const rooms = await request(ctx, '/rooms', { token: asProbe(i) });

@@ -1,5 +1,6 @@
 export * from './lib/common';
 export * from './lib/auth';
+export * from './lib/forums';
 export * from './lib/rooms';
 export * from './lib/realtime';
 export * from './lib/polls';

@@ -1,19 +1,66 @@
 import { z } from 'zod';
 import { publicUserSchema } from './auth';
 import { idSchema, isoDateSchema, textField } from './common';
+import {
+  forumSlugSchema,
+  translatableField,
+  translatableListField,
+  translatedListSchema,
+  translatedSchema,
+} from './forums';
 
-export const ROOM_KINDS = ['track', 'cluster'] as const;
+/** Tracks and clusters of the forum's programme, and rooms for a side event (`session`). */
+export const ROOM_KINDS = ['track', 'cluster', 'session'] as const;
 
 export const roomSchema = z.object({
   id: idSchema,
+  forumId: idSchema,
   slug: z.string(),
   kind: z.enum(ROOM_KINDS),
+  /** In the reader's language; `translations` holds both. */
   title: z.string(),
   description: z.string(),
   keyQuestions: z.array(z.string()),
+  /** Place in the forum's room list. */
+  order: z.number().int(),
+  /** Kept with everything said in it, readable, no longer listed or writable. */
+  archived: z.boolean(),
+  translations: z.object({
+    title: translatedSchema,
+    description: translatedSchema,
+    keyQuestions: translatedListSchema,
+  }),
 });
 export type Room = z.infer<typeof roomSchema>;
 export type RoomKind = Room['kind'];
+
+export const ROOM_TITLE_MAX = 200;
+export const ROOM_DESCRIPTION_MAX = 4000;
+
+export const createRoomRequestSchema = z.strictObject({
+  kind: z.enum(ROOM_KINDS),
+  title: translatableField(ROOM_TITLE_MAX),
+  description: translatableField(ROOM_DESCRIPTION_MAX).optional(),
+  keyQuestions: translatableListField.optional(),
+  /** A short name for the room's link (`/r/<slug>`); made from the English title when left out. */
+  slug: forumSlugSchema.optional(),
+});
+export type CreateRoomRequest = z.input<typeof createRoomRequestSchema>;
+
+export const updateRoomRequestSchema = z
+  .strictObject({
+    kind: z.enum(ROOM_KINDS).optional(),
+    title: translatableField(ROOM_TITLE_MAX).optional(),
+    description: translatableField(ROOM_DESCRIPTION_MAX).optional(),
+    keyQuestions: translatableListField.optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'give at least one field')
+  .meta({ minProperties: 1 });
+export type UpdateRoomRequest = z.input<typeof updateRoomRequestSchema>;
+
+export const reorderRoomsRequestSchema = z.strictObject({ roomIds: z.array(idSchema).min(1).max(200) });
+export type ReorderRoomsRequest = z.infer<typeof reorderRoomsRequestSchema>;
 
 export const threadSchema = z.object({
   id: idSchema,
@@ -133,6 +180,8 @@ export const roomSettingsSchema = z.object({
   roomId: idSchema,
   /** Audience questions wait for a moderator's approval before others see them. */
   qaReview: z.boolean(),
+  /** Whether the audience may ask now: an agenda session opens and closes it at its times. */
+  qaOpen: z.boolean(),
   projector: z.object({ kind: z.enum(PROJECTOR_KINDS), targetId: idSchema.nullable() }),
   updatedAt: isoDateSchema,
 });
@@ -140,8 +189,12 @@ export type RoomSettings = z.infer<typeof roomSettingsSchema>;
 export type Projector = RoomSettings['projector'];
 
 export const updateRoomSettingsRequestSchema = z
-  .strictObject({ qaReview: z.boolean().optional(), projector: projectorSchema.optional() })
-  .refine((body) => Object.keys(body).length > 0, 'give qaReview or projector')
+  .strictObject({
+    qaReview: z.boolean().optional(),
+    qaOpen: z.boolean().optional(),
+    projector: projectorSchema.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'give qaReview, qaOpen or projector')
   .meta({ minProperties: 1 });
 export type UpdateRoomSettingsRequest = z.input<typeof updateRoomSettingsRequestSchema>;
 
@@ -159,6 +212,8 @@ export const MODERATION_ACTIONS = [
   'question.reopened',
   'settings.qa_review_on',
   'settings.qa_review_off',
+  'settings.qa_opened',
+  'settings.qa_closed',
   'settings.projector',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

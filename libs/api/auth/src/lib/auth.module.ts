@@ -6,7 +6,8 @@ import { AuthService } from './auth.service';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionsService } from './refresh-sessions.service';
-import { RefreshSessionRecord, RefreshSessionSchema } from './schemas/refresh-session.schema';
+import { RefreshTokenRecord, RefreshTokenSchema } from './schemas/refresh-token.schema';
+import { SessionRecord, SessionSchema } from './schemas/session.schema';
 import { UserRecord, UserSchema } from './schemas/user.schema';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -16,7 +17,8 @@ import { UsersService } from './users.service';
     RealtimeModule,
     MongooseModule.forFeature([
       { name: UserRecord.name, schema: UserSchema },
-      { name: RefreshSessionRecord.name, schema: RefreshSessionSchema },
+      { name: RefreshTokenRecord.name, schema: RefreshTokenSchema },
+      { name: SessionRecord.name, schema: SessionSchema },
     ]),
   ],
   controllers: [AuthController, UsersController],

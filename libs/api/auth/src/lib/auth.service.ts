@@ -58,7 +58,7 @@ export class AuthService {
     const next = await this.sessions.rotate(refreshToken);
     // Roles are read again here, so a role change reaches the user at the next refresh.
     const user = toUser(await this.users.getById(next.userId));
-    return { accessToken: await this.accessTokens.issue(user, next.familyId), refreshToken: next.token };
+    return { accessToken: await this.accessTokens.issue(user, next.sessionId), refreshToken: next.token };
   }
 
   logout(refreshToken: string): Promise<void> {
@@ -72,7 +72,7 @@ export class AuthService {
   private async signIn(user: User): Promise<AuthResponse> {
     const session = await this.sessions.start(user.id);
     return {
-      accessToken: await this.accessTokens.issue(user, session.familyId),
+      accessToken: await this.accessTokens.issue(user, session.sessionId),
       refreshToken: session.token,
       user,
     };

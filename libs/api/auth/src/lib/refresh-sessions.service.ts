@@ -3,116 +3,128 @@ import { InjectModel } from '@nestjs/mongoose';
 import { HelixConfig, isDuplicateKeyError } from '@helix/api/core';
 import { SessionSockets } from '@helix/api/realtime';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { trusted, type Model } from 'mongoose';
-import { RefreshSessionRecord } from './schemas/refresh-session.schema';
+import type { Model } from 'mongoose';
+import { RefreshTokenRecord } from './schemas/refresh-token.schema';
+import { SessionRecord } from './schemas/session.schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
+const INVALID = 'The refresh token is invalid, expired or revoked';
 const REUSED = 'This refresh token was already used; the session has been ended';
 
 /**
  * Two tabs of one browser often refresh with the same token at once. For this long after a token is
  * rotated, and while its successor is still unused, it may be rotated once more (a second successor);
- * any other reuse revokes the chain.
+ * any other reuse ends the session.
  */
 export const REFRESH_GRACE_MS = 10_000;
 const GRACE_SUFFIX = '#grace';
 
+/** Sessions and their chains of refresh tokens; every look-up is by `_id` (docs/adr/0001-forum-scale.md). */
 @Injectable()
 export class RefreshSessionsService {
   constructor(
-    @InjectModel(RefreshSessionRecord.name) private readonly sessions: Model<RefreshSessionRecord>,
+    @InjectModel(RefreshTokenRecord.name) private readonly tokens: Model<RefreshTokenRecord>,
+    @InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>,
     private readonly config: HelixConfig,
     private readonly sockets: SessionSockets,
   ) {}
 
-  /** Starts a new chain (a sign-in) and returns its first token. */
-  start(userId: string): Promise<{ token: string; familyId: string }> {
-    const familyId = randomUUID();
-    return this.issue(userId, familyId, `family:${familyId}`);
+  /** Starts a session (a sign-in) and returns its first token; `sessionId` goes into access tokens. */
+  async start(userId: string): Promise<{ token: string; sessionId: string }> {
+    const sessionId = randomUUID();
+    await this.sessions.collection.insertOne({
+      _id: sessionId,
+      userId,
+      createdAt: new Date(),
+      revokedAt: null,
+    } as never);
+    return this.issue(userId, sessionId, `session:${sessionId}`);
   }
 
-  /** Exchanges a refresh token for its successor; see RefreshSessionRecord for why this is race-free. */
-  async rotate(token: string): Promise<{ token: string; familyId: string; userId: string }> {
+  /** Exchanges a refresh token for its successor; see RefreshTokenRecord for why this is race-free. */
+  async rotate(token: string): Promise<{ token: string; sessionId: string; userId: string }> {
     const tokenHash = hashToken(token);
-    const current = await this.sessions
-      .findOne({ tokenHash, revokedAt: null, expiresAt: trusted({ $gt: new Date() }) })
-      .lean<RefreshSessionRecord>()
-      .exec();
-    if (!current) throw new UnauthorizedException('The refresh token is invalid, expired or revoked');
-    let next: { token: string; familyId: string };
+    const current = await this.tokens.findById(tokenHash).lean<RefreshTokenRecord>().exec();
+    if (!current || current.expiresAt <= new Date() || !(await this.isLive(current.sessionId)))
+      throw new UnauthorizedException(INVALID);
+    let next: { token: string; sessionId: string };
     try {
-      next = await this.issue(current.userId, current.familyId, tokenHash);
+      next = await this.issue(current.userId, current.sessionId, tokenHash);
+      await this.tokens
+        .updateOne({ _id: tokenHash }, { $set: { successorHash: hashToken(next.token) } })
+        .exec();
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       next = await this.rotateWithinGrace(current, tokenHash);
     }
-    // A reuse elsewhere may have revoked the chain while the successor was being added.
-    if (
-      await this.sessions.exists({ familyId: current.familyId, revokedAt: trusted({ $ne: null }) }).exec()
-    ) {
-      await this.revokeFamily(current.familyId);
+    // A reuse elsewhere may have ended the session while the successor was being added.
+    if (!(await this.isLive(current.sessionId))) {
+      await this.end(current.sessionId);
       throw new UnauthorizedException(REUSED);
     }
     return { ...next, userId: current.userId };
   }
 
-  private async rotateWithinGrace(
-    current: RefreshSessionRecord,
-    tokenHash: string,
-  ): Promise<{ token: string; familyId: string }> {
-    const successor = await this.sessions
-      .findOne({ parentHash: tokenHash })
-      .lean<RefreshSessionRecord>()
+  async revokeByToken(token: string): Promise<void> {
+    const known = await this.tokens.findById(hashToken(token)).lean<RefreshTokenRecord>().exec();
+    if (known) await this.end(known.sessionId);
+  }
+
+  /** Ends a session: its refresh tokens stop working and its sockets close, on every instance. */
+  async end(sessionId: string): Promise<void> {
+    await this.sessions
+      .updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: new Date() } })
       .exec();
-    const successorUsed =
-      successor &&
-      (await this.sessions
-        .exists({ parentHash: trusted({ $in: [successor.tokenHash, successor.tokenHash + GRACE_SUFFIX] }) })
-        .exec());
+    this.sockets.end(sessionId);
+  }
+
+  private async isLive(sessionId: string): Promise<boolean> {
+    const session = await this.sessions.findById(sessionId).lean<SessionRecord>().exec();
+    return !!session && session.revokedAt === null;
+  }
+
+  private async rotateWithinGrace(
+    current: RefreshTokenRecord,
+    tokenHash: string,
+  ): Promise<{ token: string; sessionId: string }> {
+    const successorHash =
+      current.successorHash ??
+      (await this.tokens.findOne({ parentHash: tokenHash }).lean<RefreshTokenRecord>().exec())?._id;
+    const successor = successorHash
+      ? await this.tokens.findById(successorHash).lean<RefreshTokenRecord>().exec()
+      : null;
+    const successorUsed = !!successor?.successorHash;
     if (successor && !successorUsed && Date.now() - successor.createdAt.getTime() <= REFRESH_GRACE_MS) {
       try {
         // The grace successor has its own unique parent key, so this too succeeds at most once.
-        return await this.issue(current.userId, current.familyId, tokenHash + GRACE_SUFFIX);
+        return await this.issue(current.userId, current.sessionId, tokenHash + GRACE_SUFFIX);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
     }
-    await this.revokeFamily(current.familyId);
+    await this.end(current.sessionId);
     throw new UnauthorizedException(REUSED);
-  }
-
-  async revokeByToken(token: string): Promise<void> {
-    const known = await this.sessions
-      .findOne({ tokenHash: hashToken(token) })
-      .lean<RefreshSessionRecord>()
-      .exec();
-    if (known) await this.revokeFamily(known.familyId);
-  }
-
-  private async revokeFamily(familyId: string): Promise<void> {
-    await this.sessions.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec();
-    this.sockets.end(familyId);
   }
 
   private async issue(
     userId: string,
-    familyId: string,
+    sessionId: string,
     parentHash: string,
-  ): Promise<{ token: string; familyId: string }> {
+  ): Promise<{ token: string; sessionId: string }> {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
-    await this.sessions.create({
-      tokenHash: hashToken(token),
-      familyId,
+    await this.tokens.collection.insertOne({
+      _id: hashToken(token),
+      sessionId,
       userId,
       parentHash,
+      successorHash: null,
       createdAt: new Date(now),
       expiresAt: new Date(now + this.config.get('REFRESH_TOKEN_TTL_DAYS') * DAY_MS),
-      revokedAt: null,
-    });
-    return { token, familyId };
+    } as never);
+    return { token, sessionId };
   }
 }

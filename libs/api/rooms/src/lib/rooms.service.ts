@@ -28,6 +28,8 @@ export class RoomsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const created = await this.seed(parseForumSeed(FORUM_SEED_TEXT));
     if (created) this.logger.log(`Seeded ${created} forum rooms`);
+    // Read at boot, with the other read models: no request waits for the first read.
+    await this.list();
   }
 
   /** Idempotent: an upsert per slug, so two instances starting at once still make one room each. */

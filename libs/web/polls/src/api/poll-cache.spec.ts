@@ -118,3 +118,21 @@ describe('setMyVote', () => {
     expect(queryClient.getQueryData<Poll>(pollKeys.detail(id))?.myVote).toEqual([A]);
   });
 });
+
+describe('applyPollEvent with a draft notice', () => {
+  it('refreshes the room list for those who see drafts, and nobody else', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(pollKeys.list('room'), []);
+    const notice = {
+      roomId: 'room',
+      seq: 3,
+      type: 'poll.draft',
+      payload: { id: 'p', roomId: 'room' },
+      at: '',
+    } as const;
+    applyPollEvent(queryClient, notice as RoomEvent);
+    expect(queryClient.getQueryState(pollKeys.list('room'))?.isInvalidated).toBe(false);
+    applyPollEvent(queryClient, notice as RoomEvent, true);
+    expect(queryClient.getQueryState(pollKeys.list('room'))?.isInvalidated).toBe(true);
+  });
+});

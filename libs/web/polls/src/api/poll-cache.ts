@@ -53,8 +53,15 @@ export function setMyVote(
   );
 }
 
-/** Applies one room event (already in seq order) to the polls cache. */
-export function applyPollEvent(queryClient: QueryClient, event: RoomEvent): void {
+/**
+ * Applies one room event (already in seq order) to the polls cache. A draft made or changed is only a notice:
+ * moderators, who see drafts, fetch the room's polls again; nobody else has anything to refresh.
+ */
+export function applyPollEvent(queryClient: QueryClient, event: RoomEvent, seesDrafts = false): void {
+  if (event.type === 'poll.draft') {
+    if (seesDrafts) void queryClient.invalidateQueries({ queryKey: pollKeys.list(event.roomId) });
+    return;
+  }
   if (event.type !== 'poll.created' && event.type !== 'poll.updated') return;
   upsertPoll(queryClient, (event as RoomEvent<'poll.created'>).payload, 'event');
 }

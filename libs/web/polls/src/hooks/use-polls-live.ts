@@ -1,5 +1,5 @@
 import type { Poll } from '@helix/contract';
-import { getRoomSync } from '@helix/web/data-access';
+import { getRoomSync, isModerator, useCurrentUser } from '@helix/web/data-access';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { applyPollEvent } from '../api/poll-cache';
@@ -7,13 +7,14 @@ import { pollKeys } from '../api/query-keys';
 
 /**
  * The one place where live room events reach the polls cache: `poll.created` when a poll opens,
- * `poll.updated` with live and final results. Mount once wherever polls are shown live.
+ * `poll.updated` with live and final results, `poll.draft` for moderators. Mount once wherever polls are shown live.
  */
 export function usePollsLive(): void {
   const queryClient = useQueryClient();
+  const seesDrafts = isModerator(useCurrentUser().data);
   useEffect(() => {
     const sync = getRoomSync();
-    const offEvents = sync.subscribe((event) => applyPollEvent(queryClient, event));
+    const offEvents = sync.subscribe((event) => applyPollEvent(queryClient, event, seesDrafts));
     const offSynced = sync.onSynced((roomId, { fresh }) => {
       // Without an earlier seq the events before the join are unknown: reload the room's polls.
       if (!fresh) return;
@@ -27,7 +28,7 @@ export function usePollsLive(): void {
       offEvents();
       offSynced();
     };
-  }, [queryClient]);
+  }, [queryClient, seesDrafts]);
 }
 
 /** Keeps the room joined (live events) while the component is mounted. */

@@ -1,0 +1,211 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Initiative, Message, Poll, Question, Thread } from '@helix/contract';
+import mongoose, { type Connection } from 'mongoose';
+import { join, send } from './support/live';
+import { emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
+
+interface Sent {
+  collection: string;
+  method: string;
+  filter: Record<string, unknown>;
+  sort: Record<string, unknown>;
+  booting: boolean;
+}
+
+/** Operations whose first argument is a filter; inserts name no documents to find. */
+const FILTERED = new Set([
+  'find',
+  'findOne',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'countDocuments',
+  'distinct',
+  'aggregate',
+]);
+
+const OPERATORS = new Set(['$and', '$or', '$nor']);
+
+/** The top-level fields a filter constrains, looking into $and/$or. */
+function filterFields(filter: Record<string, unknown>): string[] {
+  return Object.entries(filter).flatMap(([key, value]) =>
+    OPERATORS.has(key) && Array.isArray(value)
+      ? value.flatMap((part) => filterFields(part as Record<string, unknown>))
+      : [key],
+  );
+}
+
+/**
+ * Whether MongoDB answers the query from a declared index rather than a collection scan: an `_id` in the filter,
+ * or an index whose first key the filter constrains and which holds every sort key (so nothing is sorted in memory).
+ */
+function served(query: Sent, indexes: string[][]): boolean {
+  const fields = filterFields(query.filter);
+  if (fields.includes('_id')) return true;
+  return indexes.some(
+    (keys) => fields.includes(keys[0]) && Object.keys(query.sort).every((field) => keys.includes(field)),
+  );
+}
+
+/**
+ * Every query the services send must be served by an index on MongoDB (docs/adr/0001-forum-scale.md): after
+ * boot, whatever a scenario touching every feature sends is checked against the indexes the schemas declare.
+ * Boot passes are full scans by design (one pass per collection, empty filter); after boot none may be.
+ */
+describe('every query the services send is served by a declared index', () => {
+  let t: TestApp;
+  const sent: Sent[] = [];
+  let booting = true;
+
+  beforeAll(async () => {
+    mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
+      if (!FILTERED.has(method)) return;
+      const [first, , options] = args as [unknown, unknown, { sort?: Record<string, unknown> } | undefined];
+      const filter = method === 'aggregate' ? matchOf(first) : ((first ?? {}) as Record<string, unknown>);
+      sent.push({ collection, method, filter, sort: options?.sort ?? {}, booting });
+    });
+    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
+    booting = false;
+  });
+
+  afterAll(async () => {
+    mongoose.set('debug', false);
+    await t?.close();
+  });
+
+  it('sends no query that a declared index does not serve', async () => {
+    await runEveryFeature(t);
+
+    const connection = t.app.get<Connection>(getConnectionToken());
+    const indexesOf = (collection: string): string[][] => {
+      const model = Object.values(connection.models).find(
+        (candidate) => candidate.collection.name === collection,
+      );
+      return (model?.schema.indexes() ?? []).map(([keys]) => Object.keys(keys));
+    };
+    const serving = sent.filter((query) => !query.booting);
+    expect(serving.length).toBeGreaterThan(20);
+    const unserved = serving
+      .filter((query) => !served(query, indexesOf(query.collection)))
+      .map(
+        (query) =>
+          `${query.collection}.${query.method}(${JSON.stringify(query.filter)}) sort ${JSON.stringify(query.sort)}`,
+      );
+    expect([...new Set(unserved)]).toEqual([]);
+    // Each boot pass reads a whole collection once; nothing else at boot filters without an index.
+    const bootScans = sent.filter((query) => query.booting && !filterFields(query.filter).length);
+    expect(bootScans.every((query) => query.method === 'find')).toBe(true);
+  });
+});
+
+function matchOf(pipeline: unknown): Record<string, unknown> {
+  const stage = Array.isArray(pipeline) ? (pipeline as Array<Record<string, unknown>>)[0] : undefined;
+  return (stage?.['$match'] as Record<string, unknown> | undefined) ?? {};
+}
+
+/** One pass over what people do at a forum, through the public API. */
+async function runEveryFeature(t: TestApp): Promise<void> {
+  const moderator = await t.moderator({ displayName: 'Moderator' });
+  const ann: TestUser = await t.register({ displayName: 'Ann' });
+  const bob: TestUser = await t.register({ displayName: 'Bob', stakeholderGroup: 'government' });
+  await t.http().post('/api/auth/login').send({ email: ann.user.email, password: ann.password }).expect(200);
+  await t
+    .http()
+    .post('/api/auth/login')
+    .send({ email: ann.user.email, password: 'a wrong guess' })
+    .expect(401);
+  const refreshed = await t
+    .http()
+    .post('/api/auth/refresh')
+    .send({ refreshToken: bob.refreshToken })
+    .expect(200);
+  await t.as(ann).get('/api/auth/me').expect(200);
+  const [room] = await t.rooms(ann);
+
+  const thread = (await t.as(ann).post(`/api/rooms/${room.id}/threads`, { title: 'Indexes' }).expect(201))
+    .body as Thread;
+  await t.as(ann).get(`/api/rooms/${room.id}/threads`).expect(200);
+  const socket = await t.connect(ann.accessToken);
+  await join(socket, room.id);
+  const message: Message = await send(socket, {
+    roomId: room.id,
+    threadId: thread.id,
+    text: 'First',
+    clientId: 'q-1',
+  });
+  await send(socket, { roomId: room.id, threadId: thread.id, text: 'First', clientId: 'q-1' });
+  await emitWithAck(socket, 'message:edit', { messageId: message.id, text: 'First, edited' });
+  await emitWithAck(socket, 'reaction:toggle', { messageId: message.id, emoji: '👍' });
+  await t
+    .as(ann)
+    .get(`/api/rooms/${room.id}/messages?threadId=${thread.id}&beforeSeq=99&limit=5`)
+    .expect(200);
+  await t.as(moderator).post(`/api/messages/${message.id}/hide`, { reason: 'Test' }).expect(200);
+  const second: Message = await send(socket, {
+    roomId: room.id,
+    threadId: thread.id,
+    text: 'Second',
+    clientId: 'q-2',
+  });
+  await emitWithAck(socket, 'message:delete', { messageId: second.id });
+  await t.as(moderator).patch(`/api/rooms/${room.id}/threads/${thread.id}`, { pinned: true }).expect(200);
+  await emitWithAck(socket, 'room:join', { roomId: room.id, sinceSeq: 0 });
+
+  const poll = (
+    await t
+      .as(moderator)
+      .post(`/api/rooms/${room.id}/polls`, { question: 'Which?', options: ['A', 'B'] })
+      .expect(201)
+  ).body as Poll;
+  await t.as(moderator).patch(`/api/polls/${poll.id}`, { question: 'Which one?' }).expect(200);
+  await t.as(moderator).post(`/api/polls/${poll.id}/open`).expect(200);
+  await t
+    .as(ann)
+    .post(`/api/polls/${poll.id}/votes`, { optionIds: [poll.options[0].id] })
+    .expect(200);
+  await emitWithAck(socket, 'poll:vote', { pollId: poll.id, optionIds: [poll.options[1].id] });
+  await t.as(ann).get(`/api/rooms/${room.id}/polls`).expect(200);
+  await t.as(moderator).post(`/api/polls/${poll.id}/close`).expect(200);
+  await t.as(ann).get(`/api/polls/${poll.id}/results.csv`).expect(200);
+
+  await t.as(moderator).patch(`/api/rooms/${room.id}/settings`, { qaReview: true }).expect(200);
+  const pending = (
+    await t
+      .as(ann)
+      .post(`/api/rooms/${room.id}/questions`, { text: 'Who pays?', clientId: 'q-q' })
+      .expect(201)
+  ).body as Question;
+  await t.as(moderator).patch(`/api/questions/${pending.id}`, { status: 'approved' }).expect(200);
+  await t.as(bob).put(`/api/questions/${pending.id}/upvote`).expect(200);
+  await t.as(bob).delete(`/api/questions/${pending.id}/upvote`).expect(200);
+  await t.as(ann).get(`/api/rooms/${room.id}/questions`).expect(200);
+  await t
+    .as(moderator)
+    .patch(`/api/rooms/${room.id}/settings`, { projector: { kind: 'poll', targetId: poll.id } });
+  await t.as(moderator).get(`/api/rooms/${room.id}/moderation-log`).expect(200);
+
+  const initiative = (
+    await t
+      .as(ann)
+      .post('/api/initiatives', { title: 'Labs', summary: 'Open labs.', roomId: room.id, partners: [] })
+      .expect(201)
+  ).body as Initiative;
+  await t.as(ann).patch(`/api/initiatives/${initiative.id}`, { summary: 'Open the labs.' }).expect(200);
+  await t.as(ann).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200);
+  await t.as(bob).put(`/api/initiatives/${initiative.id}/vote`, { position: 'agree' }).expect(200);
+  await t.as(ann).get(`/api/initiatives?status=voting&roomId=${room.id}`).expect(200);
+  await t.as(moderator).get(`/api/initiatives/${initiative.id}/votes/history`).expect(200);
+  await t.as(moderator).post(`/api/initiatives/${initiative.id}/voting/close`).expect(200);
+  await t.as(ann).get('/api/initiatives/outcome.csv').expect(200);
+
+  await t
+    .http()
+    .post('/api/auth/logout')
+    .send({ refreshToken: (refreshed.body as { refreshToken: string }).refreshToken })
+    .expect(204);
+}

@@ -528,6 +528,8 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
           pinned: false,
           locked: false,
           resolved: false,
+          deleted: false,
+          clientId: null,
           createdAt: at,
           version: 1,
         };

@@ -52,21 +52,25 @@ function onRoomEvent(client, event) {
   if (at > run.last) run.last = at;
 }
 
-async function open(client, url, roomId, sinceSeq) {
-  const socket = await Socket.connect(url, { token: client.token });
+async function open(client, url, roomId, sinceSeq, timeoutMs = 120_000) {
+  const socket = await Socket.connect(
+    url,
+    { token: client.token },
+    { timeoutMs: Math.min(timeoutMs, 30_000) },
+  );
   client.socket = socket;
   socket.on('room:event', (event) => onRoomEvent(client, event));
   const missed = [];
   let ack = await socket.emitWithAck(
     'room:join',
     sinceSeq === undefined ? { roomId } : { roomId, sinceSeq },
-    120_000,
+    timeoutMs,
   );
   if (!ack?.ok) throw new Error(`room:join: ${JSON.stringify(ack?.error)}`);
   missed.push(...ack.missed);
   while (ack.hasMore) {
     const last = ack.missed[ack.missed.length - 1].seq;
-    ack = await socket.emitWithAck('room:join', { roomId, sinceSeq: last }, 120_000);
+    ack = await socket.emitWithAck('room:join', { roomId, sinceSeq: last }, timeoutMs);
     if (!ack?.ok) throw new Error(`room:join: ${JSON.stringify(ack?.error)}`);
     missed.push(...ack.missed);
   }
@@ -102,7 +106,7 @@ const commands = {
     return {};
   },
 
-  async connect({ url, roomId, users, concurrency }) {
+  async connect({ url, roomId, users, concurrency, timeoutMs }) {
     const started = now();
     const errors = [];
     const fresh = users.map(({ idx, token }) => {
@@ -113,7 +117,7 @@ const commands = {
     });
     await pool(fresh, concurrency, async (client) => {
       try {
-        await open(client, url, roomId);
+        await open(client, url, roomId, undefined, timeoutMs);
       } catch (error) {
         errors.push(String(error?.message ?? error));
       }

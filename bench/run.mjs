@@ -9,15 +9,32 @@
 //   npm run bench -- --find-max         largest N with fan-out p95 < 250 ms at 20 msg/s
 //   npm run bench -- --profile          API child with --cpu-prof into tmp/prof (see cpuprofile-summary.mjs)
 //   npm run bench -- --only first-paint first paint of the built web client on an emulated phone (first-paint.mjs)
-import { fork, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+//   npm run bench -- --aged             only the forum-scale phase: fresh vs third-day database (bench/aged/)
+import { fork } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import WebSocket from 'ws';
-import { dirname, join, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { api, apiMain, childPids, freePort, percentile, root, rssMB, startHelix } from './helix-server.mjs';
+import { api, freePort, root, rssMB, startHelix } from './helix-server.mjs';
+import {
+  apiRss,
+  concat,
+  connectClients,
+  cpuMark,
+  elapsedS,
+  fanout as fanoutAt,
+  log,
+  machine,
+  ms,
+  now,
+  sleep,
+  stats,
+  table,
+  Workers,
+} from './harness.mjs';
 import { FIRST_PAINT_DEFAULTS, firstPaint, firstPaintReport } from './first-paint.mjs';
+import { agedBroken, agedPhase, agedReport } from './aged/aged-phase.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -48,13 +65,26 @@ const { values: flags } = parseArgs({
     'first-paint-port': { type: 'string' },
     api: { type: 'string' },
     out: { type: 'string' },
+    aged: { type: 'boolean', default: false },
+    'aged-samples': { type: 'string', default: '30' },
+    'aged-timeout-s': { type: 'string', default: '15' },
+    'aged-boot-timeout-s': { type: 'string', default: '300' },
+    'aged-rss-limit-mb': { type: 'string', default: '6144' },
+    'aged-restarts': { type: 'string', default: '3' },
+    'aged-flood-per-kind': { type: 'string', default: '400' },
+    'aged-flood-max-s': { type: 'string', default: '120' },
+    'aged-seed': { type: 'string', default: '3' },
+    'aged-keep': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (flags.help) {
   console.log(`node bench/run.mjs [--quick] [--find-max] [--clients N=2000] [--senders K=4] [--messages M=200]
   [--rate R=20] [--workers W=2] [--history-messages H=5000] [--history-reads 20] [--catchup-clients C=200] [--catchup-offline-s 10]
-  [--client lite|socket.io-client] [--only bare,fanout,vote,catchup,history,first-paint] [--profile]
+  [--client lite|socket.io-client] [--only bare,fanout,vote,catchup,history,first-paint,aged] [--profile]
+  aged (forum scale; --aged runs only it): [--aged-samples 30] [--aged-timeout-s 15] [--aged-boot-timeout-s 300]
+    [--aged-rss-limit-mb 6144] [--aged-restarts 3] [--aged-flood-per-kind 400] [--aged-flood-max-s 120]
+    [--aged-seed 3] [--aged-keep (keep both data folders)]
   find-max: [--steps 500,1000,...] [--p95-limit 250] [--max-messages 100]
   first-paint: [--first-paint-runs 5 (--quick: 3)] [--first-paint-cpu 4] [--first-paint-rtt-ms 150]
     [--first-paint-down-kbps 1600] [--first-paint-up-kbps 750] [--first-paint-port P (default: a free one)]`);
@@ -71,103 +101,21 @@ const W = Number(flags.workers);
 const HISTORY = Number(flags['history-messages'] ?? 5000);
 const CATCHUP = Math.min(Number(flags['catchup-clients'] ?? (quick ? 50 : 200)), N - K);
 const OFFLINE_MS = Number(flags['catchup-offline-s']) * 1000;
+const CONNECT_CONCURRENCY = Number(flags['connect-concurrency']);
+/** The fan-out phase at this run's senders and rate. */
+const fanout = (workers, run) => fanoutAt(workers, { ...run, senders: K, rate: RATE });
 const LIVE_PHASES = ['bare', 'fanout', 'vote', 'catchup', 'history'];
-const phases = new Set((flags.only ?? [...LIVE_PHASES, 'first-paint'].join(',')).split(','));
+const phases = new Set(
+  (flags.only ?? (flags.aged ? 'aged' : [...LIVE_PHASES, 'first-paint', 'aged'].join(','))).split(','),
+);
 const livePhases = LIVE_PHASES.some((name) => phases.has(name));
 // A first-paint run alone keeps the live figures in latest.json.
-flags.out ??= join(root, `bench/results/${livePhases || flags['find-max'] ? 'latest' : 'first-paint'}.json`);
+flags.out ??= join(
+  root,
+  `bench/results/${livePhases || flags['find-max'] || phases.has('aged') ? 'latest' : 'first-paint'}.json`,
+);
 const ADMIN_EMAIL = 'bench-admin@helix.test';
-const started = performance.now();
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`;
-const log = (line) => console.log(`[${elapsed()}] ${line}`);
 let broken = [];
-
-// ---------------------------------------------------------------- workers
-class Workers {
-  constructor(count, clientKind) {
-    this.children = Array.from({ length: count }, () =>
-      fork(join(import.meta.dirname, 'client-worker.mjs'), [], {
-        serialization: 'advanced',
-        stdio: 'inherit',
-      }),
-    );
-    this.pending = new Map();
-    this.nextId = 0;
-    for (const child of this.children) {
-      child.on('message', (message) => {
-        if (message.progress) return log(message.progress);
-        const pending = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        if (message.error) pending.reject(new Error(message.error));
-        else pending.resolve(message.result);
-      });
-      child.on('exit', (code) => {
-        if (code && !this.closing) {
-          for (const [, pending] of this.pending) pending.reject(new Error(`a worker exited with ${code}`));
-        }
-      });
-    }
-    this.ready = this.all('init', { clientKind });
-  }
-  call(child, cmd, args = {}) {
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.pending.set(id, { resolve, reject });
-      child.send({ id, cmd, ...args });
-    });
-  }
-  all(cmd, args) {
-    return Promise.all(this.children.map((child) => this.call(child, cmd, args)));
-  }
-  /** Client idx lives in worker idx % W. */
-  owner(idx) {
-    return this.children[idx % this.children.length];
-  }
-  each(fn) {
-    return Promise.all(this.children.map((child, w) => fn(child, w)));
-  }
-  close() {
-    this.closing = true;
-    for (const child of this.children) child.disconnect();
-  }
-}
-
-// ---------------------------------------------------------------- CPU accounting and profiles
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
-function cpuS(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-/** Per-phase CPU use of the server, its FerretDB and the load-generator workers (cores = CPU s / wall s). */
-function cpuMark(serverPid, workers) {
-  const pids = {
-    server: [serverPid],
-    ferretdb: childPids(serverPid),
-    workers: workers.children.map((c) => c.pid),
-  };
-  const take = () =>
-    Object.fromEntries(
-      Object.entries(pids).map(([k, list]) => [k, list.reduce((sum, pid) => sum + cpuS(pid), 0)]),
-    );
-  const start = take();
-  const t0 = now();
-  return () => {
-    const end = take();
-    const wallS = (now() - t0) / 1000;
-    return {
-      wallS: +wallS.toFixed(2),
-      ...Object.fromEntries(Object.keys(end).map((k) => [`${k}CpuS`, +(end[k] - start[k]).toFixed(2)])),
-      loadavg1: +loadavg()[0].toFixed(2),
-    };
-  };
-}
 
 /** Per-phase CPU profiles of the API child through its inspector (--profile), written to tmp/prof/<phase>.cpuprofile. */
 async function connectProfiler(port) {
@@ -204,104 +152,6 @@ async function connectProfiler(port) {
   };
 }
 const noProfiler = { start: async () => undefined, stop: async () => undefined, close: () => undefined };
-
-// ---------------------------------------------------------------- stats
-const stats = (values) => {
-  const sorted = Float64Array.from(values).sort();
-  return {
-    count: sorted.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.length ? sorted[sorted.length - 1] : NaN,
-  };
-};
-const concat = (arrays) => {
-  const out = new Float64Array(arrays.reduce((sum, array) => sum + array.length, 0));
-  let offset = 0;
-  for (const array of arrays) {
-    out.set(array, offset);
-    offset += array.length;
-  }
-  return out;
-};
-
-// ---------------------------------------------------------------- phases
-async function connectClients(workers, url, roomId, users) {
-  const t0 = now();
-  const perWorker = workers.children.map(() => []);
-  users.forEach((user) => perWorker[user.idx % workers.children.length].push(user));
-  const results = await workers.each((child, w) =>
-    workers.call(child, 'connect', {
-      url,
-      roomId,
-      users: perWorker[w],
-      concurrency: Math.ceil(Number(flags['connect-concurrency']) / workers.children.length),
-    }),
-  );
-  const connected = results.reduce((sum, r) => sum + r.connected, 0);
-  const failed = results.reduce((sum, r) => sum + r.failed, 0);
-  return { connected, failed, errors: results.flatMap((r) => r.errors), seconds: (now() - t0) / 1000 };
-}
-
-/** K senders post `messages` at `rate`/s in total; every connected client receives; returns the figures. */
-async function fanout(workers, { runId, clients, messages, roomId, threadId, label }) {
-  await workers.all('track', { runId, messages });
-  const senders = Array.from({ length: Math.min(K, clients) }, (_, i) => i);
-  const startAt = now() + 500;
-  log(`${label}: ${senders.length} senders post ${messages} messages at ${RATE}/s to ${clients} clients`);
-  const sends = workers.each((child) =>
-    workers.call(child, 'send', {
-      runId,
-      messages,
-      rate: RATE,
-      senders,
-      startAt,
-      roomId,
-      threadId,
-      only: senders.filter((idx) => workers.owner(idx) === child),
-    }),
-  );
-  const sent = await sends;
-  const expected = clients * messages;
-  const deadline = now() + 30_000;
-  let unique = 0;
-  for (;;) {
-    const progress = await workers.all('progress', { runId });
-    unique = progress.reduce((sum, p) => sum + p.unique, 0);
-    if (unique >= expected || now() > deadline) break;
-    await sleep(200);
-  }
-  const collected = await workers.all('collect', { runId });
-  unique = collected.reduce((sum, c) => sum + c.unique, 0);
-  const duplicates = collected.reduce((sum, c) => sum + c.duplicates, 0);
-  const latencies = concat(collected.map((c) => c.latencies));
-  const last = Math.max(...collected.map((c) => c.last));
-  const lat = stats(latencies);
-  const ack = stats(concat(sent.map((s) => s.ackLatencies)));
-  const sendErrors = sent.reduce((sum, s) => sum + s.errors, 0);
-  const result = {
-    clients,
-    senders: senders.length,
-    messages,
-    rate: RATE,
-    expectedDeliveries: expected,
-    delivered: unique,
-    lost: expected - unique,
-    duplicated: duplicates,
-    sendErrors,
-    sendErrorSample: sent.flatMap((s) => s.errorSample).slice(0, 3),
-    latencyMs: lat,
-    ackMs: ack,
-    deliveriesPerSecond: unique / ((last - startAt) / 1000),
-    offeredDeliveriesPerSecond: clients * RATE,
-    durationS: (last - startAt) / 1000,
-  };
-  log(
-    `${label}: delivered ${unique}/${expected}, lost ${result.lost}, dup ${duplicates}, p50 ${lat.p50.toFixed(1)} p95 ${lat.p95.toFixed(1)} p99 ${lat.p99.toFixed(1)} max ${lat.max.toFixed(1)} ms, ${result.deliveriesPerSecond.toFixed(0)} deliveries/s`,
-  );
-  return result;
-}
 
 async function register(url, count, from = 0) {
   const users = new Array(count);
@@ -362,47 +212,6 @@ async function startBare() {
   };
 }
 
-function machine() {
-  let commit = 'unknown';
-  let dirty = false;
-  try {
-    commit = execSync('git rev-parse HEAD', { cwd: root }).toString().trim();
-    dirty =
-      execSync('git status --porcelain --untracked-files=no', { cwd: root }).toString().trim().length > 0;
-  } catch {
-    // not a git checkout
-  }
-  // A pinned build (--api tmp/bench-src/dist/apps/api/main.js) names its commit in <build root>/COMMIT.
-  const main = apiMain();
-  const commitFile = join(dirname(main), '../../../COMMIT');
-  if (existsSync(commitFile)) {
-    commit = readFileSync(commitFile, 'utf8').trim();
-    dirty = false;
-  }
-  return {
-    cores: cpus().length,
-    model: cpus()[0]?.model ?? 'unknown',
-    totalMemoryGB: +(totalmem() / 2 ** 30).toFixed(1),
-    node: process.version,
-    helixCommit: commit,
-    workingTreeDirty: dirty,
-    os: `${process.platform} ${process.arch}`,
-    api: {
-      main,
-      builtAt: statSync(main).mtime.toISOString(),
-      sha256: createHash('sha256').update(readFileSync(main)).digest('hex').slice(0, 16),
-    },
-  };
-}
-
-const apiRss = (helix) => ({
-  apiMB: +rssMB(helix.child.pid).toFixed(1),
-  ferretdbMB: +childPids(helix.child.pid)
-    .reduce((sum, pid) => sum + rssMB(pid), 0)
-    .toFixed(1),
-});
-
-// ---------------------------------------------------------------- main run
 async function mainRun() {
   const results = {
     machine: machine(),
@@ -451,7 +260,7 @@ async function mainRun() {
       const rss0 = rssMB(bare.child.pid);
       const users = Array.from({ length: N }, (_, idx) => ({ idx, token: `bare-${idx}` }));
       log(`bare: connecting ${N} clients`);
-      const connect = await connectClients(workers, bare.url, 'bench-room', users);
+      const connect = await connectClients(workers, bare.url, 'bench-room', users, CONNECT_CONCURRENCY);
       log(
         `bare: ${connect.connected} connected, ${connect.failed} failed in ${connect.seconds.toFixed(1)} s`,
       );
@@ -549,7 +358,9 @@ async function mainRun() {
     const mem0 = apiRss(helix);
 
     log(`helix: connecting ${N} clients and joining room ${room.slug}`);
-    const connect = await phase('connect', () => connectClients(workers, helix.url, room.id, reg.users));
+    const connect = await phase('connect', () =>
+      connectClients(workers, helix.url, room.id, reg.users, CONNECT_CONCURRENCY),
+    );
     log(
       `helix: ${connect.connected} connected+joined, ${connect.failed} failed in ${connect.seconds.toFixed(1)} s`,
     );
@@ -694,7 +505,7 @@ async function mainRun() {
           try {
             const response = await fetch(`${helix.url}/api/polls/${poll.id}`, {
               headers: { authorization: `Bearer ${adminToken}` },
-              signal: AbortSignal.timeout(Math.max(1, deadline - now())),
+              signal: AbortSignal.timeout(Math.max(1, Math.ceil(deadline - now()))),
             });
             if (response.ok) lastPoll = await response.json();
             else pollErrors.push(`HTTP ${response.status}`);
@@ -891,7 +702,13 @@ async function findMax() {
         users = users.concat((await register(helix.url, n - users.length, users.length)).users);
       }
       log(`find-max: N=${n}: connecting`);
-      const connect = await connectClients(workers, helix.url, room.id, users.slice(0, n));
+      const connect = await connectClients(
+        workers,
+        helix.url,
+        room.id,
+        users.slice(0, n),
+        CONNECT_CONCURRENCY,
+      );
       log(
         `find-max: N=${n}: ${connect.connected} connected, ${connect.failed} failed in ${connect.seconds.toFixed(1)} s`,
       );
@@ -924,11 +741,6 @@ async function findMax() {
 }
 
 // ---------------------------------------------------------------- report
-const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '—');
-function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
-  return rows.map((row) => row.map((cell, c) => String(cell).padEnd(widths[c])).join('  ')).join('\n');
-}
 function report(r) {
   const out = [];
   out.push(
@@ -1046,19 +858,42 @@ function report(r) {
 let results;
 try {
   results = flags['find-max'] ? await findMax() : await mainRun();
+  if (!flags['find-max'] && phases.has('aged')) {
+    results.aged = await agedPhase({
+      quick,
+      clients: N,
+      senders: K,
+      messages: M,
+      rate: RATE,
+      workers: W,
+      clientKind: flags.client,
+      connectConcurrency: CONNECT_CONCURRENCY,
+      samples: Number(flags['aged-samples']),
+      timeoutS: Number(flags['aged-timeout-s']),
+      bootTimeoutS: Number(flags['aged-boot-timeout-s']),
+      rssLimitMB: Number(flags['aged-rss-limit-mb']),
+      restarts: Number(flags['aged-restarts']),
+      floodPerKind: Number(flags['aged-flood-per-kind']),
+      floodMaxS: Number(flags['aged-flood-max-s']),
+      seed: Number(flags['aged-seed']),
+      keep: flags['aged-keep'],
+    });
+    broken.push(...agedBroken(results.aged));
+  }
 } catch (error) {
   console.error(`bench: ${error.stack ?? error}`);
   process.exit(1);
 }
 results.broken = broken;
 results.loadavgAtEnd = loadavg();
-results.totalS = (performance.now() - started) / 1000;
+results.totalS = elapsedS();
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(
   flags.out,
   JSON.stringify(results, (key, value) => (value instanceof Float64Array ? undefined : value), 2),
 );
 console.log(report(results));
+if (results.aged) console.log(agedReport(results.aged));
 console.log(
   `\n${broken.length ? `BROKEN:\n  ${broken.join('\n  ')}` : 'nothing lost, duplicated or miscounted'}; results in ${flags.out} (${results.totalS.toFixed(0)} s)`,
 );

@@ -37,6 +37,8 @@ export const COLLECTIONS = [
   'threads',
   'messages',
   'room_events',
+  'room_log_channels',
+  'room_log_chunks',
   'polls',
   'initiatives',
   'questions',
@@ -832,12 +834,15 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
 
   for (const message of messages) delete message.protected;
   for (const thread of threads) delete thread.recent;
+  const { channels, chunks } = logChunks(events);
   return {
     collections: {
       users,
       threads,
       messages,
       room_events: events,
+      room_log_channels: channels,
+      room_log_chunks: chunks,
       polls: pollDocs,
       initiatives: initiativeDocs,
       questions: questionDocs,
@@ -889,4 +894,34 @@ function frozenVerdict(ballots) {
       ? [{ kind: 'blocks', blocks, allowed: DEFAULT_RULE.maxBlocks, groups: blockingGroups }]
       : [];
   return { reached: conditions.length === 0, conditions, tally: { total: ballots.length, byGroup: ordered } };
+}
+
+/**
+ * What Helix keeps beside a room log so boot need not read every event (libs/api/realtime room-log-chunks.ts):
+ * the rooms that have a log, and every complete run of CHUNK_EVENTS events packed into one string.
+ */
+const CHUNK_EVENTS = 500;
+function logChunks(events) {
+  const byRoom = new Map();
+  for (const event of events) {
+    if (!byRoom.has(event.roomId)) byRoom.set(event.roomId, []);
+    byRoom.get(event.roomId)[event.seq - 1] = event;
+  }
+  const channels = [...byRoom.keys()].map((roomId) => ({ _id: roomId }));
+  const chunks = [];
+  for (const [roomId, log] of byRoom) {
+    for (let n = 0; (n + 1) * CHUNK_EVENTS <= log.length; n++) {
+      const packed = log
+        .slice(n * CHUNK_EVENTS, (n + 1) * CHUNK_EVENTS)
+        .map((event) => [
+          event.type,
+          event.subjectId,
+          event.threadId ?? '',
+          event.actorId,
+          event.at.getTime(),
+        ]);
+      chunks.push({ _id: `${roomId}:${n}`, roomId, n, events: JSON.stringify(packed) });
+    }
+  }
+  return { channels, chunks };
 }

@@ -9,12 +9,26 @@ import { RoomEventLog } from './room-event-log';
 import { RoomSubjects } from './room-subjects';
 import { RoomWrites } from './room-writes';
 import { RoomEventRecord, RoomEventSchema } from './schemas/room-event.schema';
+import {
+  RoomLogChannelRecord,
+  RoomLogChannelSchema,
+  RoomLogChunkRecord,
+  RoomLogChunkSchema,
+} from './schemas/room-log-chunk.schema';
+import { RoomLogChunks } from './room-log-chunks';
 import { UnansweredEvents } from './unanswered-events';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }])],
+  imports: [
+    MongooseModule.forFeature([
+      { name: RoomEventRecord.name, schema: RoomEventSchema },
+      { name: RoomLogChunkRecord.name, schema: RoomLogChunkSchema },
+      { name: RoomLogChannelRecord.name, schema: RoomLogChannelSchema },
+    ]),
+  ],
   providers: [
     RoomEventLog,
+    RoomLogChunks,
     RoomSubjects,
     RoomWrites,
     RoomBroadcaster,

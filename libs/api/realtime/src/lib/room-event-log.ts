@@ -6,6 +6,7 @@ import type { Model } from 'mongoose';
 import { RoomBroadcaster } from './room-broadcaster';
 import type { LoggedRoomEvent, RoomEventDraft } from './room-event';
 import { RoomSubjects } from './room-subjects';
+import { RoomLogChunks, toLogged } from './room-log-chunks';
 import { RoomWrites } from './room-writes';
 import { roomEventId, RoomEventRecord } from './schemas/room-event.schema';
 
@@ -61,6 +62,7 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
     private readonly broadcaster: RoomBroadcaster,
     private readonly subjects: RoomSubjects,
     private readonly writes: RoomWrites,
+    private readonly chunks: RoomLogChunks,
   ) {
     super();
     broadcaster.onAttach((server) =>
@@ -89,6 +91,7 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
           seq: this.lastSeq(roomId) + 1,
           at: new Date().toISOString(),
         };
+        if (event.seq === 1) await this.chunks.registerChannel(roomId);
         if (!(await this.store(event))) {
           await this.catchUp(roomId);
           continue;
@@ -129,22 +132,11 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
       await Promise.all([...this.queues.values()].map((tail) => tail.catch(() => null)));
   }
 
-  /** The boot pass: every room's events, as references. */
+  /** The boot pass: every room's events, as references (see RoomLogChunks). */
   protected async load(): Promise<void> {
     const started = Date.now();
-    let count = 0;
-    for await (const record of this.model.find().lean<RoomEventRecord>().cursor({ batchSize: 5_000 })) {
-      const events = this.roomEvents(record.roomId);
-      events[record.seq - 1] = toLogged(record);
-      count += 1;
-    }
-    for (const [roomId, events] of this.rooms) {
-      const gap = events.findIndex((event) => !event);
-      if (gap < 0) continue;
-      // Only a database edited by hand has holes; the first one is where this room's log continues.
-      this.logger.warn(`room ${roomId}: event ${gap + 1} is missing; continuing from there`);
-      events.length = gap;
-    }
+    for (const [roomId, events] of await this.chunks.readAll()) this.rooms.set(roomId, events);
+    const count = [...this.rooms.values()].reduce((sum, events) => sum + events.length, 0);
     this.logger.log(`Read ${count} room events of ${this.rooms.size} rooms in ${Date.now() - started} ms`);
     this.probe = setInterval(() => this.probeRooms(), PROBE_MS);
     this.probe.unref();
@@ -172,7 +164,9 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
 
   /** Keeps the event and sends it, as members see it now, to this instance's sockets in the room. */
   private apply(event: LoggedRoomEvent): void {
-    this.roomEvents(event.roomId).push(event);
+    const events = this.roomEvents(event.roomId);
+    events.push(event);
+    this.chunks.noteApplied(event, events);
     const sent = this.toRoomEvent(event);
     if (sent) this.broadcaster.emitRoomEvent(sent);
   }
@@ -293,18 +287,6 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
     }
     return early;
   }
-}
-
-function toLogged(record: RoomEventRecord): LoggedRoomEvent {
-  return {
-    roomId: record.roomId,
-    seq: record.seq,
-    type: record.type,
-    subjectId: record.subjectId,
-    ...(record.threadId ? { threadId: record.threadId } : {}),
-    actorId: record.actorId,
-    at: record.at.toISOString(),
-  };
 }
 
 function describe(error: unknown): string {

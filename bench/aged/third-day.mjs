@@ -34,6 +34,7 @@ export const accountEmail = (idx) => `forum${idx}@helix.test`;
 /** Collections in the order they are written (the rooms are Helix's own, read, never written). */
 export const COLLECTIONS = [
   'users',
+  'user_emails',
   'threads',
   'messages',
   'room_events',
@@ -838,6 +839,8 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
   return {
     collections: {
       users,
+      // Each account's email look-up (libs/api/auth user-email.schema.ts); the admin's exists already.
+      user_emails: users.map((user) => ({ _id: user.email, userId: user._id.toHexString() })),
       threads,
       messages,
       room_events: events,

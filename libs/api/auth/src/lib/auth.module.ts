@@ -9,6 +9,7 @@ import { PasswordHasher } from './password-hasher';
 import { RefreshSessionsService } from './refresh-sessions.service';
 import { RefreshTokenRecord, RefreshTokenSchema } from './schemas/refresh-token.schema';
 import { SessionRecord, SessionSchema } from './schemas/session.schema';
+import { UserEmailRecord, UserEmailSchema } from './schemas/user-email.schema';
 import { UserRecord, UserSchema } from './schemas/user.schema';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -20,6 +21,7 @@ import { UsersService } from './users.service';
     RealtimeModule,
     MongooseModule.forFeature([
       { name: UserRecord.name, schema: UserSchema },
+      { name: UserEmailRecord.name, schema: UserEmailSchema },
       { name: RefreshTokenRecord.name, schema: RefreshTokenSchema },
       { name: SessionRecord.name, schema: SessionSchema },
     ]),

@@ -1,8 +1,15 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, UserDirectory, type DirectoryUser } from '@helix/api/core';
 import type { Role, StakeholderGroup, User } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
+import { UserEmailRecord } from './schemas/user-email.schema';
 import { UserRecord } from './schemas/user.schema';
 
 export interface NewUser {
@@ -31,23 +38,57 @@ const toDirectoryUser = (record: UserRecord): DirectoryUser => ({
   stakeholderGroup: record.stakeholderGroup,
 });
 
-@Injectable()
-export class UsersService implements UserDirectory {
-  constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {}
+const EXISTS = 'An account with this email already exists';
 
+@Injectable()
+export class UsersService implements UserDirectory, OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectModel(UserRecord.name) private readonly users: Model<UserRecord>,
+    @InjectModel(UserEmailRecord.name) private readonly emails: Model<UserEmailRecord>,
+  ) {}
+
+  /** A database from before email look-ups: each account gets its own, once. */
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.emails.findOne().lean().exec()) || !(await this.users.findOne().lean().exec())) return;
+    let added = 0;
+    for await (const user of this.users.find().lean<UserRecord>().cursor({ batchSize: 1_000 })) {
+      await this.claim(user.email, user._id.toHexString()).catch(() => undefined);
+      added += 1;
+    }
+    this.logger.log(`Indexed the emails of ${added} accounts`);
+  }
+
+  /** The email's look-up is claimed first, so two registrations of one email make one account. */
   async create(user: NewUser): Promise<UserRecord> {
+    const _id = new Types.ObjectId();
+    await this.claim(user.email, _id.toHexString());
     try {
-      const created = await this.users.create(user);
+      const created = await this.users.create({ ...user, _id });
       return created.toObject();
     } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw new ConflictException('An account with this email already exists');
+      if (isDuplicateKeyError(error)) throw new ConflictException(EXISTS);
       throw error;
     }
   }
 
-  findRecordByEmail(email: string): Promise<UserRecord | null> {
-    return this.users.findOne({ email }).lean<UserRecord>().exec();
+  async findRecordByEmail(email: string): Promise<UserRecord | null> {
+    const owner = await this.emails.findById(email).lean<UserEmailRecord>().exec();
+    return owner ? this.users.findById(owner.userId).lean<UserRecord>().exec() : null;
+  }
+
+  /** Claims an email for an account; one claimed by an account that was never stored is taken over. */
+  private async claim(email: string, userId: string): Promise<void> {
+    try {
+      await this.emails.collection.insertOne({ _id: email, userId } as never);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const owner = await this.emails.findById(email).lean<UserEmailRecord>().exec();
+      if (owner && (await this.users.exists({ _id: owner.userId }).exec()))
+        throw new ConflictException(EXISTS);
+      await this.emails.replaceOne({ _id: email }, { _id: email, userId }).exec();
+    }
   }
 
   async findByEmail(email: string): Promise<DirectoryUser | null> {

@@ -62,6 +62,8 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
   'This server is restarting; try again': 'Сервер перезапускается; попробуйте ещё раз',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
+  'An event may nest at most {depth} levels deep':
+    'Событие может иметь не больше {depth} уровней вложенности',
   'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
   'give pinned, locked or resolved': 'укажите pinned, locked или resolved',
   'give qaReview or projector': 'укажите qaReview или projector',

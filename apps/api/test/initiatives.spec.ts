@@ -1,8 +1,15 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Initiative, RegisterRequest, Room, StakeholderGroup } from '@helix/contract';
 import { Types, type Connection } from 'mongoose';
-import { Inbox, join } from './support/live';
-import { bearer, startTestApp, uniqueDbName, type TestApp, type TestUser } from './support/test-app';
+import { Inbox, join, send, type Thread } from './support/live';
+import {
+  bearer,
+  emitWithAck,
+  startTestApp,
+  uniqueDbName,
+  type TestApp,
+  type TestUser,
+} from './support/test-app';
 
 const FAST_SWEEP = { INITIATIVE_SWEEP_MS: '100' };
 
@@ -80,6 +87,48 @@ describe('joint initiatives and consensus voting', () => {
       myVote: null,
     });
     expect(initiative.ruleText).toMatch(/at least 6 votes from at least 3 stakeholder groups/);
+  });
+
+  it('takes a source only when it names a message of that thread in that room (else 400)', async () => {
+    const [room, otherRoom] = rooms;
+    const socket = await t.connect(proposer.accessToken);
+    await join(socket, room.id);
+    const thread = (await t.as(proposer).post(`/api/rooms/${room.id}/threads`, { title: 'Labs' }).expect(201))
+      .body as Thread;
+    const otherThread = (
+      await t.as(proposer).post(`/api/rooms/${room.id}/threads`, { title: 'Other' }).expect(201)
+    ).body as Thread;
+    const message = await send(socket, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'Labs!',
+      clientId: 'src-1',
+    });
+    const gone = await send(socket, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'Oops',
+      clientId: 'src-2',
+    });
+    expect(await emitWithAck(socket, 'message:delete', { messageId: gone.id })).toMatchObject({ ok: true });
+    const withSource = (source: object) =>
+      t.as(proposer).post('/api/initiatives', { title: 'Labs', summary: 'Open labs.', partners: [], source });
+
+    const created = (
+      await withSource({ roomId: room.id, threadId: thread.id, messageId: message.id }).expect(201)
+    ).body as Initiative;
+    expect(created.source).toEqual({ roomId: room.id, threadId: thread.id, messageId: message.id });
+    const before = (await t.as(proposer).get('/api/initiatives').expect(200)).body.length;
+    for (const source of [
+      { roomId: room.id, threadId: thread.id, messageId: '0'.repeat(24) },
+      { roomId: room.id, threadId: otherThread.id, messageId: message.id },
+      { roomId: otherRoom.id, threadId: thread.id, messageId: message.id },
+      { roomId: room.id, threadId: thread.id, messageId: gone.id },
+    ]) {
+      const refused = await withSource(source).expect(400);
+      expect(refused.body.message).toBe('source names no message of that thread and room');
+    }
+    expect((await t.as(proposer).get('/api/initiatives').expect(200)).body.length).toBe(before);
   });
 
   it('lets only the proposer edit a draft, the proposer or a moderator open voting, and only moderators close', async () => {

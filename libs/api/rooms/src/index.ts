@@ -1,2 +1,3 @@
 export { RoomsModule } from './lib/rooms.module';
 export { RoomsService } from './lib/rooms.service';
+export { RoomMessages, type MessageExists } from './lib/room-messages';

@@ -1,8 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
-import { RoomsModule } from '@helix/api/rooms';
+import { RoomMessages, RoomsModule } from '@helix/api/rooms';
 import { DiscussionGateway } from './discussion.gateway';
 import { DiscussionStore } from './discussion-store';
 import { MessagesController } from './messages.controller';
@@ -25,4 +25,16 @@ import { ThreadsService } from './threads.service';
   controllers: [ThreadsController, MessagesController],
   providers: [DiscussionStore, ThreadsService, MessagesService, DiscussionGateway],
 })
-export class DiscussionModule {}
+export class DiscussionModule implements OnModuleInit {
+  constructor(
+    private readonly roomMessages: RoomMessages,
+    private readonly store: DiscussionStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.roomMessages.register((roomId, threadId, messageId) => {
+      const record = this.store.message(messageId)?.record;
+      return record?.roomId === roomId && record.threadId === threadId && !record.deleted;
+    });
+  }
+}

@@ -14,7 +14,7 @@ import {
   type RequestLanguage,
 } from '@helix/api/core';
 import { CoalescedRoomUpdates, FORUM_CHANNEL, RoomEventLog } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/rooms';
+import { RoomMessages, RoomsService } from '@helix/api/rooms';
 import { DEFAULT_CONSENSUS_RULE, evaluateConsensus } from '@helix/consensus';
 import type {
   CreateInitiativeRequest,
@@ -51,6 +51,7 @@ export class InitiativesService {
     @InjectModel(InitiativeRecord.name) private readonly initiatives: Model<InitiativeRecord>,
     private readonly store: InitiativesStore,
     private readonly rooms: RoomsService,
+    private readonly roomMessages: RoomMessages,
     private readonly log: RoomEventLog,
     private readonly updates: CoalescedRoomUpdates,
   ) {}
@@ -61,6 +62,9 @@ export class InitiativesService {
     language: RequestLanguage,
   ): Promise<Initiative> {
     if (request.roomId) await this.rooms.get(request.roomId);
+    const { source } = request;
+    if (source && !this.roomMessages.exists(source.roomId, source.threadId, source.messageId))
+      throw new BadRequestException('source names no message of that thread and room');
     const record: InitiativeRecord = {
       _id: new Types.ObjectId(),
       title: request.title,
@@ -75,7 +79,7 @@ export class InitiativesService {
       closedAt: null,
       closedBy: null,
       outcome: null,
-      source: request.source ?? null,
+      source: source ?? null,
       createdAt: new Date(),
       votes: {},
       history: [],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { RoomMessages } from './room-messages';
 import { RoomsController } from './rooms.controller';
 import { RoomsService } from './rooms.service';
 import { RoomRecord, RoomSchema } from './schemas/room.schema';
@@ -8,7 +9,7 @@ import { RoomRecord, RoomSchema } from './schemas/room.schema';
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomRecord.name, schema: RoomSchema }])],
   controllers: [RoomsController],
-  providers: [RoomsService],
-  exports: [RoomsService],
+  providers: [RoomsService, RoomMessages],
+  exports: [RoomsService, RoomMessages],
 })
 export class RoomsModule {}

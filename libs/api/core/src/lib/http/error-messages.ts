@@ -98,6 +98,8 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'A draft initiative cannot be shown yet': 'Черновик инициативы пока нельзя показать',
   'give at least one field to change': 'укажите хотя бы одно поле для изменения',
   'a reason is required to disagree or block': 'чтобы возразить или заблокировать, нужна причина',
+  'source names no message of that thread and room':
+    'в source указано сообщение, которого нет в этой теме и комнате',
 
   // Questions.
   'No such question': 'Такого вопроса нет',

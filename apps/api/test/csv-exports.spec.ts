@@ -47,10 +47,8 @@ describe('CSV exports neutralise formulas (OWASP CSV injection)', () => {
         .post('/api/initiatives', { title: '=cmd|"/c calc"!A1', summary: 'Looks harmless.', partners: [] })
         .expect(201)
     ).body as Initiative;
-    await t
-      .as(proposer)
-      .post(`/api/initiatives/${initiative.id}/voting/open`, { rule: { quorum: 1, minGroups: 1 } })
-      .expect(200);
+    await t.as(moderator).patch('/api/consensus-rule', { quorum: 1, minGroups: 1 }).expect(200);
+    await t.as(proposer).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200);
     await t.as(proposer).put(`/api/initiatives/${initiative.id}/vote`, { position: 'agree' }).expect(200);
     await t.as(moderator).post(`/api/initiatives/${initiative.id}/voting/close`).expect(200);
     const csv = (await t.as(proposer).get('/api/initiatives/outcome.csv').buffer(true).expect(200)).text;

@@ -13,7 +13,7 @@ import {
 } from './rooms';
 import type { Question } from './qa';
 import { pollVoteSchema, type Poll } from './polls';
-import type { Initiative } from './initiatives';
+import type { ConsensusRuleSettings, Initiative } from './initiatives';
 
 export const ROOM_EVENT_TYPES = [
   'message.created',
@@ -30,6 +30,7 @@ export const ROOM_EVENT_TYPES = [
   'settings.updated',
   'question.updated',
   'question.pending',
+  'consensus-rule.updated',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 
@@ -52,6 +53,8 @@ export interface RoomEventPayloads {
   'question.updated': Question;
   /** A question waits for review: moderators fetch the queue; others learn nothing about it. */
   'question.pending': { id: string; roomId: string };
+  /** The forum's minimum consensus rule changed (on the forum's channel, which no socket joins). */
+  'consensus-rule.updated': ConsensusRuleSettings;
 }
 
 export interface RoomEvent<T extends RoomEventType = RoomEventType> {

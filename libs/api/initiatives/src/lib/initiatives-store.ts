@@ -2,17 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReadModel } from '@helix/api/core';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
-import type { ConsensusResult } from '@helix/consensus';
+import type { ConsensusResult, ConsensusRule } from '@helix/consensus';
 import type { Initiative } from '@helix/contract';
 import type { Model } from 'mongoose';
+import { ConsensusRuleService } from './consensus-rule.service';
 import { toInitiative, verdictOf } from './initiative-view';
+import { withPartnerAnswers } from './partners';
 import { InitiativeRecord } from './schemas/initiative.schema';
 
 type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
 
 interface InitiativeState {
   record: InitiativeRecord;
-  /** The verdict of `record` as it is, evaluated once per version. */
+  /** The verdict of `record` as it is, evaluated once per version (not for a draft, whose rule may change). */
   verdict?: Verdict;
 }
 
@@ -23,6 +25,7 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
 
   constructor(
     @InjectModel(InitiativeRecord.name) private readonly model: Model<InitiativeRecord>,
+    private readonly consensusRule: ConsensusRuleService,
     subjects: RoomSubjects,
   ) {
     super();
@@ -41,17 +44,24 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
   }
 
   /** Applies a stored state, unless a newer one is already here. */
-  put(record: InitiativeRecord): void {
-    const id = record._id.toHexString();
+  put(stored: InitiativeRecord): void {
+    const id = stored._id.toHexString();
     const existing = this.initiatives.get(id);
-    if (existing && existing.record.version >= record.version) return;
-    this.initiatives.set(id, { record });
+    if (existing && existing.record.version >= stored.version) return;
+    this.initiatives.set(id, { record: withPartnerAnswers(stored) });
+  }
+
+  /** The rule an initiative is decided by: its own once voting opened; for a draft, the forum's minimum now. */
+  ruleOf(record: InitiativeRecord): ConsensusRule {
+    return record.status === 'draft' ? this.consensusRule.minimum() : record.rule;
   }
 
   viewAs(record: InitiativeRecord, viewerId: string | null, language: 'en' | 'ru'): Initiative {
+    const rule = this.ruleOf(record);
     const state = this.initiatives.get(record._id.toHexString());
-    const verdict = state?.record === record ? (state.verdict ??= verdictOf(record)) : verdictOf(record);
-    return toInitiative(record, verdict, viewerId, language);
+    const cached = state?.record === record && record.status !== 'draft';
+    const verdict = cached ? (state.verdict ??= verdictOf(record, rule)) : verdictOf(record, rule);
+    return toInitiative(record, rule, verdict, viewerId, language);
   }
 
   view(_type: unknown, id: string): RoomEventPayload | null {

@@ -1,9 +1,11 @@
 import {
+  consensusRuleSettingsSchema,
   createInitiativeRequestSchema,
   initiativeSchema,
   initiativeVoteRequestSchema,
   listInitiativesQuerySchema,
   openVotingRequestSchema,
+  updateConsensusRuleRequestSchema,
   updateInitiativeRequestSchema,
   voteHistoryEntrySchema,
 } from '@helix/contract';
@@ -16,3 +18,5 @@ export class InitiativeVoteDto extends createZodDto(initiativeVoteRequestSchema)
 export class ListInitiativesQueryDto extends createZodDto(listInitiativesQuerySchema) {}
 export class InitiativeDto extends createZodDto(initiativeSchema) {}
 export class VoteHistoryEntryDto extends createZodDto(voteHistoryEntrySchema) {}
+export class ConsensusRuleSettingsDto extends createZodDto(consensusRuleSettingsSchema) {}
+export class UpdateConsensusRuleDto extends createZodDto(updateConsensusRuleRequestSchema) {}

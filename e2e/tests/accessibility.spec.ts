@@ -152,4 +152,13 @@ test('the moderator console and the hide-message dialog have no serious or criti
   await expect(page.getByTestId('console-thread').filter({ hasText: title })).toBeVisible();
   await expect(page.getByTestId('moderation-log')).toBeVisible();
   await expectNoSeriousViolations(page, 'moderator console');
+
+  // The forum's minimum rule, as a moderator sees it on the board: a labelled form that Enter submits.
+  await page.goto('/initiatives');
+  const minimum = page.getByTestId('forum-minimum-section');
+  await expect(minimum.getByRole('group', { name: 'Minimum rule (moderators)' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'initiatives board, as a moderator');
+  await minimum.getByLabel('Votes needed').focus();
+  await page.keyboard.press('Enter');
+  await expect(minimum.getByRole('status')).toHaveText('Saved.');
 });

@@ -60,19 +60,44 @@ test('stakeholders reach consensus on a joint initiative proposed from the discu
 
   await expect(page.getByRole('heading', { level: 1, name: 'Open a joint urban data lab.' })).toBeVisible();
   await expect(page.getByTestId('initiative')).toHaveAttribute('data-status', 'draft');
-  await expect(page.getByText('Sibur Digital')).toBeVisible();
+  // Sibur Digital is invited, not a partner yet: nobody from it has accepted.
+  const sibur = page.getByTestId('partner').filter({ hasText: 'Sibur Digital' });
+  await expect(sibur).toHaveAttribute('data-status', 'invited');
+  await expect(sibur).toContainText('invited, not confirmed yet');
+  await expect(page.getByTestId('proposer-only')).toBeVisible();
   await expect(page.getByTestId('source-link').getByRole('link')).toHaveAttribute('href', /\/threads\//);
   const url = page.url();
 
-  // A moderator opens voting with a rule for this session: 3 votes from 3 stakeholder groups.
+  // A moderator wants a rule for this session, 3 votes from 3 stakeholder groups: looser than the forum's
+  // minimum of 6 votes, so the form refuses it until the minimum is lowered on the board.
   const moderatorPage = await (await newBrowser(browser)).newPage();
   await signUpModerator(moderatorPage, newParticipant({ displayName: `Moderator ${stamp}` }));
+  await moderatorPage.goto(url);
+  await expect(moderatorPage.getByTestId('forum-minimum')).toContainText('at least 6 votes');
+  await moderatorPage.getByLabel('Votes needed').fill('3');
+  await moderatorPage.getByLabel('Stakeholder groups needed (1–4)').fill('3');
+  await moderatorPage.getByRole('button', { name: 'Open voting' }).click();
+  await expect(moderatorPage.getByText('The forum minimum is 6 votes.')).toBeVisible();
+  await expect(moderatorPage.getByTestId('initiative')).toHaveAttribute('data-status', 'draft');
+
+  const setMinimumVotes = async (votes: string) => {
+    await moderatorPage.goto('/initiatives');
+    const minimum = moderatorPage.getByTestId('forum-minimum-section');
+    await minimum.getByLabel('Votes needed').fill(votes);
+    await minimum.getByRole('button', { name: 'Save the minimum' }).click();
+    await expect(minimum.getByTestId('forum-minimum-saved')).toHaveText('Saved.');
+    await expect(minimum.getByTestId('forum-minimum-text')).toContainText(`at least ${votes} votes`);
+  };
+  await setMinimumVotes('3');
   await moderatorPage.goto(url);
   await moderatorPage.getByLabel('Votes needed').fill('3');
   await moderatorPage.getByLabel('Stakeholder groups needed (1–4)').fill('3');
   await moderatorPage.getByRole('button', { name: 'Open voting' }).click();
   await expect(moderatorPage.getByTestId('initiative')).toHaveAttribute('data-status', 'voting');
   await expect(moderatorPage.getByTestId('rule-text')).toContainText('at least 3 votes from at least 3');
+  // Later specs open voting with the forum's default minimum.
+  await setMinimumVotes('6');
+  await moderatorPage.goto(url);
 
   // The proposer's page follows live, and they agree.
   await expect(page.getByTestId('initiative')).toHaveAttribute('data-status', 'voting');
@@ -85,6 +110,12 @@ test('stakeholders reach consensus on a joint initiative proposed from the discu
     newParticipant({ displayName: `Boris ${stamp}`, organization: 'Sibur Digital', group: 'business' }),
   );
   await business.goto(url);
+  // Boris is of Sibur Digital, so he answers its invitation; the proposer's page shows who confirmed.
+  await business.getByRole('button', { name: 'Accept on behalf of Sibur Digital' }).click();
+  await expect(business.getByTestId('invitation-status')).toContainText('Sibur Digital has confirmed');
+  await expect(sibur).toHaveAttribute('data-status', 'confirmed');
+  await expect(sibur).toContainText(`confirmed by Boris ${stamp}`);
+  await expect(page.getByTestId('proposer-only')).toHaveCount(0);
   await business.getByRole('button', { name: 'Agree', exact: true }).click();
   await expect(business.getByTestId('my-vote')).toHaveText('Your vote: Agree.');
 

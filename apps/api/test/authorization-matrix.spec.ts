@@ -508,6 +508,36 @@ const REST_TABLE: RestRow[] = [
   },
   {
     method: 'POST',
+    path: '/api/initiatives/{id}/partners/accept',
+    // Someone of the invited organisation and group answers for it, whatever their role: the draft invites
+    // Tomsk State University (university), the organisation of the participant, the moderator and the admin.
+    // The author's own organisation is a partner already (accepting again changes nothing).
+    expect: {
+      anonymous: 401,
+      participant: 200,
+      author: 200,
+      otherParticipant: 403,
+      moderator: 200,
+      admin: 200,
+    },
+    request: async (f) => ({ params: { id: (await f.fresh.draftInitiative()).id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/partners/decline',
+    // As accepting; the author's own organisation cannot decline (409).
+    expect: {
+      anonymous: 401,
+      participant: 200,
+      author: 409,
+      otherParticipant: 403,
+      moderator: 200,
+      admin: 200,
+    },
+    request: async (f) => ({ params: { id: (await f.fresh.draftInitiative()).id } }),
+  },
+  {
+    method: 'POST',
     path: '/api/initiatives/{id}/voting/open',
     // CONTRACT GAP (admin): "proposer or moderator" says nothing of admins; the API lets them.
     expect: { anonymous: 401, author: 200, otherParticipant: 403, moderator: 200, admin: 200 },
@@ -532,6 +562,17 @@ const REST_TABLE: RestRow[] = [
     // CONTRACT GAP: the vote history is not in the contract; the API lets moderators and admins.
     expect: staff(200),
     request: (f) => ({ params: { id: f.votingInitiative.id } }),
+  },
+
+  // CONTRACT GAP: the forum's minimum consensus rule is not in the contract; everyone signed in reads it,
+  // moderators and admins set it.
+  { method: 'GET', path: '/api/consensus-rule', expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    path: '/api/consensus-rule',
+    expect: staff(200),
+    // The default minimum again: the other rows open voting with whatever the minimum is.
+    request: () => ({ body: { quorum: 6 } }),
   },
 
   // Audience Q&A

@@ -1,4 +1,13 @@
-import type { AuthResponse, Initiative, Message, MessagePage, Poll, Room, Thread } from '@helix/contract';
+import type {
+  AuthResponse,
+  ConsensusRuleSettings,
+  Initiative,
+  Message,
+  MessagePage,
+  Poll,
+  Room,
+  Thread,
+} from '@helix/contract';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { startApiProcess, type ApiProcess } from './support/api-process';
@@ -28,6 +37,8 @@ describe('a change on one instance is in the REST answers of the other within a 
       request(url).post(path).set('Authorization', `Bearer ${user.accessToken}`).send(body),
     put: (path: string, body: object) =>
       request(url).put(path).set('Authorization', `Bearer ${user.accessToken}`).send(body),
+    patch: (path: string, body: object) =>
+      request(url).patch(path).set('Authorization', `Bearer ${user.accessToken}`).send(body),
   });
 
   /** Asks `read` until `seen` holds; fails unless that happens within a second of the change. */
@@ -149,5 +160,27 @@ describe('a change on one instance is in the REST answers of the other within a 
         (await as(a.url, ann).get(`/api/initiatives/${initiative.id}`).expect(200)).body as Initiative,
       (seen) => seen.tally.total === 1 && seen.tally.byGroup.government?.agree === 1,
     );
+  });
+
+  it('the forum minimum rule an admin sets on A is the one B opens voting with', async () => {
+    await as(a.url, admin).patch('/api/consensus-rule', { quorum: 9 }).expect(200);
+    await seenWithinASecond(
+      async () => (await as(b.url, bob).get('/api/consensus-rule').expect(200)).body as ConsensusRuleSettings,
+      (seen) => seen.minimum.quorum === 9,
+    );
+    const initiative = (
+      await as(b.url, bob)
+        .post('/api/initiatives', { title: 'Night buses', summary: 'Buses after midnight.', partners: [] })
+        .expect(201)
+    ).body as Initiative;
+    const refused = await as(b.url, bob)
+      .post(`/api/initiatives/${initiative.id}/voting/open`, { rule: { quorum: 8 } })
+      .expect(400);
+    expect(refused.body.message).toEqual(['quorum 8 is below the forum minimum of 9']);
+    const opened = (
+      await as(b.url, bob).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200)
+    ).body as Initiative;
+    expect(opened.rule.quorum).toBe(9);
+    await as(a.url, admin).patch('/api/consensus-rule', { quorum: 6 }).expect(200);
   });
 });

@@ -16,6 +16,13 @@ import {
   type TestUser,
 } from './support/test-app';
 
+/** The parts of socket.io-client's engine a test writes raw packets with. */
+interface EngineSocket {
+  write(data: string): void;
+  on(event: 'message', listener: (data: string) => void): void;
+  off(event: 'message', listener: (data: string) => void): void;
+}
+
 describe('hardening against hostile input and load', () => {
   let t: TestApp;
   let moderator: TestUser;
@@ -148,6 +155,35 @@ describe('hardening against hostile input and load', () => {
     expect(ack).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', retryable: false } });
     expect(socket.connected).toBe(true);
     expect(await emitWithAck(socket, 'room:join', { roomId: rooms[0].id })).toMatchObject({ ok: true });
+  });
+
+  it('answers a socket payload nested 100,000 deep with VALIDATION and keeps the socket', async () => {
+    const user = await t.register();
+    const socket = await t.connect(user.accessToken);
+    const poll = await openPoll();
+    // No JSON.stringify can build this (it recurses), so the packet is written as Socket.IO's wire text:
+    // an event with ack id 7, as a hostile client would send it.
+    const depth = 100_000;
+    const nested = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    const packet = `27["poll:vote",{"pollId":"${poll.id}","optionIds":["${poll.options[0].id}"],"x":${nested}}]`;
+    const engine = (socket as unknown as { io: { engine: EngineSocket } }).io.engine;
+    const answer = new Promise<string>((resolve) => {
+      const onMessage = (data: string) => {
+        if (!data.startsWith('37[')) return;
+        engine.off('message', onMessage);
+        resolve(data.slice(2));
+      };
+      engine.on('message', onMessage);
+    });
+    engine.write(packet);
+    const [ack] = JSON.parse(await answer) as [{ ok: boolean; error?: { code: string } }];
+    expect(ack).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(socket.connected).toBe(true);
+    expect(
+      await emitWithAck(socket, 'poll:vote', { pollId: poll.id, optionIds: [poll.options[0].id] }),
+    ).toMatchObject({
+      ok: true,
+    });
   });
 
   it('ends the live sockets of a session at logout, and only of that session', async () => {

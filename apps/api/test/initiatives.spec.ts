@@ -1,8 +1,16 @@
 import { getConnectionToken } from '@nestjs/mongoose';
+import { DEFAULT_CONSENSUS_RULE } from '@helix/consensus';
 import type { Initiative, RegisterRequest, Room, StakeholderGroup } from '@helix/contract';
 import { Types, type Connection } from 'mongoose';
-import { Inbox, join } from './support/live';
-import { bearer, startTestApp, uniqueDbName, type TestApp, type TestUser } from './support/test-app';
+import { Inbox, join, send, type Thread } from './support/live';
+import {
+  bearer,
+  emitWithAck,
+  startTestApp,
+  uniqueDbName,
+  type TestApp,
+  type TestUser,
+} from './support/test-app';
 
 const FAST_SWEEP = { INITIATIVE_SWEEP_MS: '100' };
 
@@ -57,6 +65,20 @@ describe('joint initiatives and consensus voting', () => {
       .send(body);
   const voters = (app: TestApp, groups: StakeholderGroup[], extra: Partial<RegisterRequest> = {}) =>
     Promise.all(groups.map((stakeholderGroup) => app.register({ stakeholderGroup, ...extra })));
+  /** Runs `opening` with the forum's minimum rule lowered to `minimum`, as a moderator sets it for a session. */
+  const withMinimum = async (
+    app: TestApp,
+    chair: TestUser,
+    minimum: object,
+    opening: () => Promise<unknown>,
+  ): Promise<void> => {
+    await app.as(chair).patch('/api/consensus-rule', minimum).expect(200);
+    try {
+      await opening();
+    } finally {
+      await app.as(chair).patch('/api/consensus-rule', DEFAULT_CONSENSUS_RULE).expect(200);
+    }
+  };
 
   it('starts a draft with the proposer’s organisation as first partner and the default rule', async () => {
     const initiative = await propose(t, proposer, {
@@ -71,15 +93,63 @@ describe('joint initiatives and consensus voting', () => {
       roomId: rooms[0].id,
       proposer: { id: proposer.user.id, displayName: 'Irina' },
       partners: [
-        { organization: 'Tomsk State University', stakeholderGroup: 'university' },
-        { organization: 'Gazprom Neft', stakeholderGroup: 'business' },
+        {
+          organization: 'Tomsk State University',
+          stakeholderGroup: 'university',
+          status: 'confirmed',
+          respondedBy: { id: proposer.user.id },
+        },
+        { organization: 'Gazprom Neft', stakeholderGroup: 'business', status: 'invited', respondedBy: null },
       ],
+      joint: false,
       rule: { quorum: 6, minGroups: 3, maxBlocks: 0 },
       tally: { total: 0, byGroup: {} },
       consensus: { reached: false },
       myVote: null,
     });
     expect(initiative.ruleText).toMatch(/at least 6 votes from at least 3 stakeholder groups/);
+  });
+
+  it('takes a source only when it names a message of that thread in that room (else 400)', async () => {
+    const [room, otherRoom] = rooms;
+    const socket = await t.connect(proposer.accessToken);
+    await join(socket, room.id);
+    const thread = (await t.as(proposer).post(`/api/rooms/${room.id}/threads`, { title: 'Labs' }).expect(201))
+      .body as Thread;
+    const otherThread = (
+      await t.as(proposer).post(`/api/rooms/${room.id}/threads`, { title: 'Other' }).expect(201)
+    ).body as Thread;
+    const message = await send(socket, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'Labs!',
+      clientId: 'src-1',
+    });
+    const gone = await send(socket, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'Oops',
+      clientId: 'src-2',
+    });
+    expect(await emitWithAck(socket, 'message:delete', { messageId: gone.id })).toMatchObject({ ok: true });
+    const withSource = (source: object) =>
+      t.as(proposer).post('/api/initiatives', { title: 'Labs', summary: 'Open labs.', partners: [], source });
+
+    const created = (
+      await withSource({ roomId: room.id, threadId: thread.id, messageId: message.id }).expect(201)
+    ).body as Initiative;
+    expect(created.source).toEqual({ roomId: room.id, threadId: thread.id, messageId: message.id });
+    const before = (await t.as(proposer).get('/api/initiatives').expect(200)).body.length;
+    for (const source of [
+      { roomId: room.id, threadId: thread.id, messageId: '0'.repeat(24) },
+      { roomId: room.id, threadId: otherThread.id, messageId: message.id },
+      { roomId: otherRoom.id, threadId: thread.id, messageId: message.id },
+      { roomId: room.id, threadId: thread.id, messageId: gone.id },
+    ]) {
+      const refused = await withSource(source).expect(400);
+      expect(refused.body.message).toBe('source names no message of that thread and room');
+    }
+    expect((await t.as(proposer).get('/api/initiatives').expect(200)).body.length).toBe(before);
   });
 
   it('lets only the proposer edit a draft, the proposer or a moderator open voting, and only moderators close', async () => {
@@ -186,8 +256,12 @@ describe('joint initiatives and consensus voting', () => {
   it('adopts with consensus and rejects without it, freezing the tally', async () => {
     const adopted = await propose(t, proposer);
     const rejected = await propose(t, proposer);
-    await open(t, proposer, adopted.id, { rule: { quorum: 3 } }).expect(200);
-    await open(t, proposer, rejected.id, { rule: { quorum: 3 } }).expect(200);
+    await withMinimum(t, moderator, { quorum: 3 }, async () => {
+      await open(t, proposer, adopted.id, { rule: { quorum: 3 } }).expect(200);
+      await open(t, proposer, rejected.id, { rule: { quorum: 3 } }).expect(200);
+    });
+    const gazprom = await t.register({ organization: 'Gazprom Neft', stakeholderGroup: 'business' });
+    await t.as(gazprom).post(`/api/initiatives/${adopted.id}/partners/accept`).expect(200);
     const people = await voters(t, ['university', 'business', 'government']);
     for (const person of people) {
       await vote(t, person, adopted.id, { position: 'agree' }).expect(200);
@@ -249,10 +323,12 @@ describe('joint initiatives and consensus voting', () => {
     const watcher = new Inbox(await t.connect(proposer.accessToken));
     await join(watcher.socket, room.id);
     const initiative = await propose(t, proposer, { roomId: room.id });
-    await open(t, proposer, initiative.id, {
-      closesAt: new Date(Date.now() + 1200).toISOString(),
-      rule: { quorum: 1, minGroups: 1 },
-    }).expect(200);
+    await withMinimum(t, moderator, { quorum: 1, minGroups: 1 }, () =>
+      open(t, proposer, initiative.id, {
+        closesAt: new Date(Date.now() + 1200).toISOString(),
+        rule: { quorum: 1, minGroups: 1 },
+      }).expect(200),
+    );
     await vote(t, proposer, initiative.id, { position: 'agree' }).expect(200);
     await watcher.waitFor(
       () =>
@@ -285,10 +361,12 @@ describe('joint initiatives and consensus voting', () => {
       ).body as Room[]
     )[0];
     const initiative = await propose(first, user, { roomId: room.id });
-    await open(first, user, initiative.id, {
-      closesAt: new Date(Date.now() + 1500).toISOString(),
-      rule: { quorum: 1, minGroups: 1 },
-    }).expect(200);
+    await withMinimum(first, await first.moderator(), { quorum: 1, minGroups: 1 }, () =>
+      open(first, user, initiative.id, {
+        closesAt: new Date(Date.now() + 1500).toISOString(),
+        rule: { quorum: 1, minGroups: 1 },
+      }).expect(200),
+    );
     await vote(first, user, initiative.id, { position: 'agree' }).expect(200);
     await first.close(); // the instance that opened it is gone before closesAt
 

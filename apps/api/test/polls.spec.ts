@@ -171,8 +171,8 @@ describe('live polls', () => {
         .set(...bearer(moderator.accessToken))
         .expect(200)
     ).body as Poll;
-    // The lone government voter's choice cannot be read from the split.
-    expect(Object.keys(asModerator.byGroup)).toEqual(['business']);
+    // Business's split would leave the lone government voter's choice as totals minus business.
+    expect(asModerator.byGroup).toEqual({});
     const csv = (
       await t
         .http()
@@ -185,6 +185,32 @@ describe('live polls', () => {
       expect(everything).not.toContain(person.user.id);
       expect(everything).not.toContain(person.user.displayName);
     }
+  });
+
+  it('shows no split of an anonymous poll that totals minus the shown groups give away, live, in CSV and in events', async () => {
+    const poll = await draft({ anonymous: true, options: ['Yes', 'No'] });
+    const [yes, no] = poll.options.map((option) => option.id);
+    const watcher = new Inbox(await t.connect(ann.accessToken));
+    await join(watcher.socket, rooms[0].id);
+    await action(moderator, poll.id, 'open').expect(200);
+    const university = await Promise.all([1, 2, 3].map(() => t.register({ stakeholderGroup: 'university' })));
+    const government = await t.register({ stakeholderGroup: 'government' });
+    await vote(university[0], poll.id, [yes]).expect(200);
+    await vote(university[1], poll.id, [yes]).expect(200);
+    await vote(university[2], poll.id, [no]).expect(200);
+    await vote(government, poll.id, [no]).expect(200);
+    await watcher.waitFor(() =>
+      watcher.events.some((event) => event.type === 'poll.updated' && (event.payload as Poll).voters === 4),
+    );
+    const closed = (await action(moderator, poll.id, 'close').expect(200)).body as Poll;
+    const live = (await t.as(ann).get(`/api/polls/${poll.id}`).expect(200)).body as Poll;
+    for (const shown of [closed, live, ...watcher.events.map((event) => event.payload as Poll)]) {
+      if (shown.id !== poll.id) continue;
+      expect(shown.byGroup).toEqual({});
+    }
+    expect(live.options.map((option) => option.votes)).toEqual([2, 2]);
+    const csv = (await t.as(ann).get(`/api/polls/${poll.id}/results.csv`).expect(200)).text;
+    expect(csv.slice(1).trim().split('\n').slice(1)).toEqual(['Yes,2,,,,', 'No,2,,,,']);
   });
 
   it('exports results as CSV: BOM, header, one quoted row per option, Cyrillic intact', async () => {

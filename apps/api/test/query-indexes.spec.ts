@@ -190,13 +190,23 @@ async function runEveryFeature(t: TestApp): Promise<void> {
     .patch(`/api/rooms/${room.id}/settings`, { projector: { kind: 'poll', targetId: poll.id } });
   await t.as(moderator).get(`/api/rooms/${room.id}/moderation-log`).expect(200);
 
+  await t.as(ann).get('/api/consensus-rule').expect(200);
+  await t.as(moderator).patch('/api/consensus-rule', { quorum: 1 }).expect(200);
   const initiative = (
     await t
       .as(ann)
-      .post('/api/initiatives', { title: 'Labs', summary: 'Open labs.', roomId: room.id, partners: [] })
+      .post('/api/initiatives', {
+        title: 'Labs',
+        summary: 'Open labs.',
+        roomId: room.id,
+        partners: [{ organization: 'Tomsk State University', stakeholderGroup: 'government' }],
+        source: { roomId: room.id, threadId: thread.id, messageId: message.id },
+      })
       .expect(201)
   ).body as Initiative;
   await t.as(ann).patch(`/api/initiatives/${initiative.id}`, { summary: 'Open the labs.' }).expect(200);
+  await t.as(bob).post(`/api/initiatives/${initiative.id}/partners/accept`).expect(200);
+  await t.as(bob).post(`/api/initiatives/${initiative.id}/partners/decline`).expect(200);
   await t.as(ann).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200);
   await t.as(bob).put(`/api/initiatives/${initiative.id}/vote`, { position: 'agree' }).expect(200);
   await t.as(ann).get(`/api/initiatives?status=voting&roomId=${room.id}`).expect(200);

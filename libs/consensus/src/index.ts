@@ -8,3 +8,4 @@ export {
 } from './lib/rule';
 export { evaluateConsensus, tallyBallots, type ConsensusResult, type Tally } from './lib/evaluate';
 export { describeRule, describeUnmet, type Language, type UnmetCondition } from './lib/messages';
+export { atLeastAsStrict, loosenings, type Loosening } from './lib/minimum';

@@ -1,5 +1,6 @@
 export { ForumsModule } from './lib/forums.module';
 export { RoomsService } from './lib/rooms.service';
+export { RoomMessages, type MessageExists } from './lib/room-messages';
 export { ForumsService } from './lib/forums.service';
 export { ForumsStore } from './lib/forums-store';
 export { ForumParts, type ForumPart, type ForumPartStats, type ForumScope } from './lib/forum-parts';

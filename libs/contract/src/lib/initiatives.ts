@@ -17,12 +17,49 @@ export const partnerSchema = z.strictObject({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
+/**
+ * A partner is an invitation until someone of that organisation (and stakeholder group) answers it: the
+ * proposer's own organisation is confirmed by proposing; any other stays `invited` until a member accepts
+ * (`confirmed`) or declines (`declined`). Only confirmed partners are named in the forum's outcome.
+ */
+export const PARTNER_STATUSES = ['invited', 'confirmed', 'declined'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+
+export const initiativePartnerSchema = z.object({
+  organization: z.string(),
+  stakeholderGroup: stakeholderGroupSchema,
+  status: z.enum(PARTNER_STATUSES),
+  /** Who accepted or declined for the organisation (the proposer, for their own); null while invited. */
+  respondedBy: publicUserSchema.nullable(),
+  respondedAt: isoDateSchema.nullable(),
+});
+export type InitiativePartner = z.infer<typeof initiativePartnerSchema>;
+
 export const consensusRuleSchema = z.strictObject({
   quorum: z.number().int().min(1).max(100_000),
   minGroups: z.number().int().min(1).max(4),
   groupThreshold: z.number().min(0.5).max(1),
   maxBlocks: z.number().int().min(0).max(1000),
 });
+
+/**
+ * The forum's minimum consensus rule, set by moderators: voting opens with it unless the proposer asks for a
+ * stricter one (more votes, more groups, a higher threshold, fewer blocks); a looser one is refused.
+ */
+export const consensusRuleSettingsSchema = z.object({
+  minimum: consensusRuleSchema,
+  /** The minimum in words, in the language asked for. */
+  minimumText: z.string(),
+  updatedAt: isoDateSchema.nullable(),
+  updatedBy: publicUserSchema.nullable(),
+});
+export type ConsensusRuleSettings = z.infer<typeof consensusRuleSettingsSchema>;
+
+export const updateConsensusRuleRequestSchema = consensusRuleSchema
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
+export type UpdateConsensusRuleRequest = z.infer<typeof updateConsensusRuleRequestSchema>;
 
 /** Where a proposal came from: the discussion message it was proposed from. */
 export const initiativeSourceSchema = z.strictObject({
@@ -106,7 +143,9 @@ export const initiativeSchema = z.object({
   roomId: idSchema.nullable(),
   forumId: idSchema,
   proposer: publicUserSchema,
-  partners: z.array(z.object({ organization: z.string(), stakeholderGroup: stakeholderGroupSchema })),
+  partners: z.array(initiativePartnerSchema),
+  /** Whether an organisation besides the proposer's own confirmed it: false means the proposer's alone. */
+  joint: z.boolean(),
   status: z.enum(INITIATIVE_STATUSES),
   rule: consensusRuleSchema,
   /** The rule in words, in the language asked for (Accept-Language: ru or en). */

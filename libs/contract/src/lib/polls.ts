@@ -9,7 +9,10 @@ export const POLL_OPTIONS_MAX = 10;
 export const POLL_QUESTION_MAX = 300;
 export const POLL_OPTION_MAX = 200;
 
-/** In an anonymous poll, a group's split is shown only once this many of its members voted. */
+/**
+ * In an anonymous poll, the fewest voters each shown group, and the voters of the groups left out together,
+ * must have for the split by group to be shown; it is shown only when it lets nobody work out a choice.
+ */
 export const ANONYMOUS_GROUP_MIN_VOTERS = 3;
 
 const optionLabels = z

@@ -14,8 +14,8 @@ import {
 } from './rooms';
 import type { Question } from './qa';
 import { pollVoteSchema, type Poll } from './polls';
-import type { Initiative } from './initiatives';
 import type { AgendaSession, Forum } from './forums';
+import type { ConsensusRuleSettings, Initiative } from './initiatives';
 
 export const ROOM_EVENT_TYPES = [
   'message.created',
@@ -35,6 +35,7 @@ export const ROOM_EVENT_TYPES = [
   'room.updated',
   'session.updated',
   'forum.updated',
+  'consensus-rule.updated',
 ] as const;
 export type RoomEventType = (typeof ROOM_EVENT_TYPES)[number];
 
@@ -63,6 +64,8 @@ export interface RoomEventPayloads {
   'session.updated': AgendaSession & { removed?: boolean };
   /** A forum changed (sent to every instance, not to sockets). */
   'forum.updated': Forum;
+  /** The forum's minimum consensus rule changed (on the forum's channel, which no socket joins). */
+  'consensus-rule.updated': ConsensusRuleSettings;
 }
 
 export interface RoomEvent<T extends RoomEventType = RoomEventType> {

@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
-import { ForumParts, ForumsModule } from '@helix/api/forums';
+import { ForumParts, ForumsModule, RoomMessages } from '@helix/api/forums';
 import { SearchModule } from '@helix/api/search';
 import { DiscussionForumPart } from './discussion-forum-part';
 import { DiscussionGateway } from './discussion.gateway';
@@ -32,9 +32,15 @@ export class DiscussionModule implements OnModuleInit {
   constructor(
     private readonly parts: ForumParts,
     private readonly forumPart: DiscussionForumPart,
+    private readonly roomMessages: RoomMessages,
+    private readonly store: DiscussionStore,
   ) {}
 
   onModuleInit(): void {
     this.parts.register(this.forumPart);
+    this.roomMessages.register((roomId, threadId, messageId) => {
+      const record = this.store.message(messageId)?.record;
+      return record?.roomId === roomId && record.threadId === threadId && !record.deleted;
+    });
   }
 }

@@ -9,6 +9,7 @@ import { ForumsController } from './forums.controller';
 import { ForumsService } from './forums.service';
 import { ForumsStore } from './forums-store';
 import { RoomsController } from './rooms.controller';
+import { RoomMessages } from './room-messages';
 import { RoomsService } from './rooms.service';
 import { AgendaClaimRecord, AgendaClaimSchema } from './schemas/agenda-claim.schema';
 import { AgendaSessionRecord, AgendaSessionSchema } from './schemas/agenda-session.schema';
@@ -28,7 +29,16 @@ import { ForumSeeder } from './seed/forum-seeder';
     ]),
   ],
   controllers: [ForumsController, RoomsController, AgendaController],
-  providers: [ForumsStore, ForumSeeder, ForumsService, RoomsService, AgendaService, AgendaClock, ForumParts],
-  exports: [ForumsStore, ForumsService, RoomsService, ForumParts],
+  providers: [
+    ForumsStore,
+    ForumSeeder,
+    ForumsService,
+    RoomsService,
+    AgendaService,
+    AgendaClock,
+    ForumParts,
+    RoomMessages,
+  ],
+  exports: [ForumsStore, ForumsService, RoomsService, ForumParts, RoomMessages],
 })
 export class ForumsModule {}

@@ -3,20 +3,23 @@ import {
   describeUnmet,
   evaluateConsensus,
   type ConsensusResult,
+  type ConsensusRule,
   type Language,
 } from '@helix/consensus';
 import type { Initiative } from '@helix/contract';
+import { isJoint } from './partners';
 import type { InitiativeRecord } from './schemas/initiative.schema';
 
 type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
 
-/** The verdict now: the frozen one once voting closed, else the rule applied to the current votes. */
-export const verdictOf = (record: InitiativeRecord): Verdict =>
-  record.outcome ?? evaluateConsensus(record.rule, Object.values(record.votes ?? {}));
+/** The verdict now: the frozen one once voting closed, else `rule` applied to the current votes. */
+export const verdictOf = (record: InitiativeRecord, rule: ConsensusRule): Verdict =>
+  record.outcome ?? evaluateConsensus(rule, Object.values(record.votes ?? {}));
 
-/** The contract's view of an initiative as `viewerId` sees it (null: as every member does). */
+/** The contract's view of an initiative under `rule`, as `viewerId` sees it (null: as every member does). */
 export function toInitiative(
   record: InitiativeRecord & { forumId: string },
+  rule: ConsensusRule,
   verdict: Verdict,
   viewerId: string | null,
   language: Language,
@@ -30,10 +33,17 @@ export function toInitiative(
     roomId: record.roomId,
     forumId: record.forumId,
     proposer: record.proposer,
-    partners: record.partners,
+    partners: record.partners.map((partner) => ({
+      organization: partner.organization,
+      stakeholderGroup: partner.stakeholderGroup,
+      status: partner.status,
+      respondedBy: partner.respondedBy,
+      respondedAt: partner.respondedAt?.toISOString() ?? null,
+    })),
+    joint: isJoint(record.partners),
     status: record.status,
-    rule: record.rule,
-    ruleText: describeRule(record.rule, language),
+    rule,
+    ruleText: describeRule(rule, language),
     closesAt: record.closesAt?.toISOString() ?? null,
     openedAt: record.openedAt?.toISOString() ?? null,
     closedAt: record.closedAt?.toISOString() ?? null,

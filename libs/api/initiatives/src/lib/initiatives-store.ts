@@ -4,17 +4,19 @@ import { ReadModel } from '@helix/api/core';
 import { ForumsStore } from '@helix/api/forums';
 import { SearchIndex } from '@helix/api/search';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
-import type { ConsensusResult } from '@helix/consensus';
+import type { ConsensusResult, ConsensusRule } from '@helix/consensus';
 import type { Initiative } from '@helix/contract';
 import type { Model } from 'mongoose';
+import { ConsensusRuleService } from './consensus-rule.service';
 import { toInitiative, verdictOf } from './initiative-view';
+import { withPartnerAnswers } from './partners';
 import { InitiativeRecord } from './schemas/initiative.schema';
 
 type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
 
 interface InitiativeState {
   record: InitiativeRecord;
-  /** The verdict of `record` as it is, evaluated once per version. */
+  /** The verdict of `record` as it is, evaluated once per version (not for a draft, whose rule may change). */
   verdict?: Verdict;
 }
 
@@ -27,6 +29,7 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
     @InjectModel(InitiativeRecord.name) private readonly model: Model<InitiativeRecord>,
     private readonly forums: ForumsStore,
     private readonly search: SearchIndex,
+    private readonly consensusRule: ConsensusRuleService,
     subjects: RoomSubjects,
   ) {
     super();
@@ -51,10 +54,11 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
   }
 
   /** Applies a stored state, unless a newer one is already here. */
-  put(record: InitiativeRecord): void {
-    const id = record._id.toHexString();
+  put(stored: InitiativeRecord): void {
+    const id = stored._id.toHexString();
     const existing = this.initiatives.get(id);
-    if (existing && existing.record.version >= record.version) return;
+    if (existing && existing.record.version >= stored.version) return;
+    const record = withPartnerAnswers(stored);
     this.initiatives.set(id, { record });
     // A draft is its proposer's until voting opens.
     if (record.status === 'draft') this.search.remove('initiative', id);
@@ -71,10 +75,17 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
       });
   }
 
+  /** The rule an initiative is decided by: its own once voting opened; for a draft, the forum's minimum now. */
+  ruleOf(record: InitiativeRecord): ConsensusRule {
+    return record.status === 'draft' ? this.consensusRule.minimum(this.forumIdOf(record)) : record.rule;
+  }
+
   viewAs(record: InitiativeRecord, viewerId: string | null, language: 'en' | 'ru'): Initiative {
+    const rule = this.ruleOf(record);
     const state = this.initiatives.get(record._id.toHexString());
-    const verdict = state?.record === record ? (state.verdict ??= verdictOf(record)) : verdictOf(record);
-    return toInitiative({ ...record, forumId: this.forumIdOf(record) }, verdict, viewerId, language);
+    const cached = state?.record === record && record.status !== 'draft';
+    const verdict = cached ? (state.verdict ??= verdictOf(record, rule)) : verdictOf(record, rule);
+    return toInitiative({ ...record, forumId: this.forumIdOf(record) }, rule, verdict, viewerId, language);
   }
 
   /** The forum an initiative belongs to (one stored before forums: its room's, else the oldest forum). */

@@ -22,7 +22,6 @@ import {
   type AuthenticatedUser,
   type RequestLanguage,
 } from '@helix/api/core';
-import { DEFAULT_CONSENSUS_RULE, describeRule } from '@helix/consensus';
 import type { Initiative, VoteHistoryEntry } from '@helix/contract';
 import {
   CreateInitiativeDto,
@@ -35,8 +34,6 @@ import {
 } from './dto/initiatives.dto';
 import { InitiativesService } from './initiatives.service';
 import { outcomeRows } from './outcome-rows';
-
-const DEFAULT_RULE_DOC = `Default rule ${JSON.stringify(DEFAULT_CONSENSUS_RULE)}: ${describeRule(DEFAULT_CONSENSUS_RULE, 'en')}`;
 
 @ApiTags('initiatives')
 @ApiBearerAuth()
@@ -75,10 +72,14 @@ export class InitiativesController {
   }
 
   @Get('outcome.csv')
-  @ApiOperation({ summary: 'Adopted initiatives with partners and tallies, as CSV (UTF-8 with BOM)' })
+  @ApiOperation({
+    summary: 'Adopted initiatives with confirmed partners and tallies, as CSV (UTF-8 with BOM)',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({
-    description: 'title, partners, closed at, votes, totals per position, then per group',
+    description:
+      'title, confirmed partners, closed at, votes, totals per position, then per group, then partnership ' +
+      '("joint", or "proposer only" when no organisation besides the proposer confirmed)',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   outcome(@Lang() lang: RequestLanguage): StreamableFile {
@@ -110,11 +111,51 @@ export class InitiativesController {
     return this.initiatives.update(user, id, body, lang);
   }
 
+  @Post(':id/partners/accept')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Accept the invitation to partner, for your own organisation (its name and stakeholder group must match); ' +
+      'until voting closes',
+  })
+  @ApiOkResponse({ type: InitiativeDto.Output })
+  @ApiForbiddenResponse({ description: 'Your organisation is not invited' })
+  @ApiConflictResponse({ description: 'Voting has closed' })
+  acceptPartnership(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('id') id: string,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.answerPartnership(user, id, 'confirmed', lang);
+  }
+
+  @Post(':id/partners/decline')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Decline the invitation to partner, for your own organisation; until voting closes',
+  })
+  @ApiOkResponse({ type: InitiativeDto.Output })
+  @ApiForbiddenResponse({ description: 'Your organisation is not invited' })
+  @ApiConflictResponse({ description: "Voting has closed, or it is the proposer's own organisation" })
+  declinePartnership(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('id') id: string,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.answerPartnership(user, id, 'declined', lang);
+  }
+
   @Post(':id/voting/open')
   @HttpCode(200)
-  @ApiOperation({ summary: `Open consensus voting (proposer or moderator). ${DEFAULT_RULE_DOC}` })
+  @ApiOperation({
+    summary:
+      'Open consensus voting (proposer or moderator), with the forum minimum rule (GET /api/consensus-rule) ' +
+      'or a stricter one',
+  })
   @ApiOkResponse({ type: InitiativeDto.Output })
-  @ApiBadRequestResponse({ description: 'closesAt in the past, or a rule out of range' })
+  @ApiBadRequestResponse({
+    description: 'closesAt in the past, or a rule out of range or looser than the forum minimum',
+  })
   @ApiForbiddenResponse()
   @ApiConflictResponse({ description: 'Not a draft' })
   open(

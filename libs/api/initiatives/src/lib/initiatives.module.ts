@@ -4,11 +4,14 @@ import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
 import { SearchModule } from '@helix/api/search';
+import { ConsensusRuleController } from './consensus-rule.controller';
+import { ConsensusRuleService } from './consensus-rule.service';
 import { InitiativeCloser } from './initiative-closer';
 import { InitiativesController } from './initiatives.controller';
 import { InitiativesForumPart } from './initiatives-forum-part';
 import { InitiativesService } from './initiatives.service';
 import { InitiativesStore } from './initiatives-store';
+import { ConsensusRuleRecord, ConsensusRuleSchema } from './schemas/consensus-rule.schema';
 import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema';
 
 @Module({
@@ -17,10 +20,19 @@ import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema'
     ForumsModule,
     ModerationModule,
     SearchModule,
-    MongooseModule.forFeature([{ name: InitiativeRecord.name, schema: InitiativeSchema }]),
+    MongooseModule.forFeature([
+      { name: InitiativeRecord.name, schema: InitiativeSchema },
+      { name: ConsensusRuleRecord.name, schema: ConsensusRuleSchema },
+    ]),
   ],
-  controllers: [InitiativesController],
-  providers: [InitiativesStore, InitiativesService, InitiativeCloser, InitiativesForumPart],
+  controllers: [InitiativesController, ConsensusRuleController],
+  providers: [
+    ConsensusRuleService,
+    InitiativesStore,
+    InitiativesService,
+    InitiativeCloser,
+    InitiativesForumPart,
+  ],
 })
 export class InitiativesModule implements OnModuleInit {
   constructor(

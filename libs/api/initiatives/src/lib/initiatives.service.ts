@@ -14,21 +14,22 @@ import {
   type RequestLanguage,
 } from '@helix/api/core';
 import { CoalescedRoomUpdates, forumChannel, RoomEventLog } from '@helix/api/realtime';
-import { ForumsStore, RoomsService } from '@helix/api/forums';
-import { DEFAULT_CONSENSUS_RULE, evaluateConsensus } from '@helix/consensus';
+import { ForumsStore, RoomMessages, RoomsService } from '@helix/api/forums';
+import { evaluateConsensus } from '@helix/consensus';
 import type {
   CreateInitiativeRequest,
   Initiative,
   InitiativeVoteRequest,
   ListInitiativesQuery,
   OpenVotingRequest,
-  Partner,
   UpdateInitiativeRequest,
   VoteHistoryEntry,
 } from '@helix/contract';
 import { trusted, Types, type Model, type UpdateQuery } from 'mongoose';
+import { ConsensusRuleService } from './consensus-rule.service';
 import { InitiativesStore } from './initiatives-store';
-import { InitiativeRecord, type InitiativeVote } from './schemas/initiative.schema';
+import { partnerIndexOf, partnersFor } from './partners';
+import { InitiativeRecord, type InitiativeVote, type PartnerRecord } from './schemas/initiative.schema';
 
 const SYSTEM = 'system';
 
@@ -47,8 +48,10 @@ export class InitiativesService {
   constructor(
     @InjectModel(InitiativeRecord.name) private readonly initiatives: Model<InitiativeRecord>,
     private readonly store: InitiativesStore,
+    private readonly consensusRule: ConsensusRuleService,
     private readonly rooms: RoomsService,
     private readonly forums: ForumsStore,
+    private readonly roomMessages: RoomMessages,
     private readonly log: RoomEventLog,
     private readonly updates: CoalescedRoomUpdates,
   ) {}
@@ -68,6 +71,9 @@ export class InitiativesService {
     if (!forumId || !this.forums.forum(forumId)) throw new NotFoundException('No such forum');
     if (room && request.forumId && request.forumId !== room.forumId)
       throw new BadRequestException('The room belongs to another forum');
+    const { source } = request;
+    if (source && !this.roomMessages.exists(source.roomId, source.threadId, source.messageId))
+      throw new BadRequestException('source names no message of that thread and room');
     const record: InitiativeRecord = {
       _id: new Types.ObjectId(),
       title: request.title,
@@ -75,15 +81,15 @@ export class InitiativesService {
       roomId: request.roomId ?? null,
       forumId,
       proposer: toPublicUser(user),
-      partners: withProposer(user, request.partners ?? []),
+      partners: partnersFor(user, request.partners ?? []),
       status: 'draft',
-      rule: DEFAULT_CONSENSUS_RULE,
+      rule: this.consensusRule.minimum(forumId),
       closesAt: null,
       openedAt: null,
       closedAt: null,
       closedBy: null,
       outcome: null,
-      source: request.source ?? null,
+      source: source ?? null,
       createdAt: new Date(),
       votes: {},
       history: [],
@@ -115,7 +121,61 @@ export class InitiativesService {
         if (current.status !== 'draft') throw new ConflictException('Only a draft can be edited');
       },
       from: 'draft',
-      update: () => ({ $set: { ...rest, ...(partners ? { partners: withProposer(user, partners) } : {}) } }),
+      update: () => ({
+        $set: {
+          ...rest,
+          ...(partners ? { partners: partnersFor(user, partners, this.recordOf(id).partners) } : {}),
+        },
+      }),
+    });
+  }
+
+  /**
+   * A member of an invited organisation (matching its name and stakeholder group) accepts or declines the
+   * invitation for it, until voting closes; the last answer counts and names who gave it. The proposer's own
+   * organisation is a partner by proposing.
+   */
+  answerPartnership(
+    user: AuthenticatedUser,
+    id: string,
+    answer: 'confirmed' | 'declined',
+    language: RequestLanguage,
+  ): Promise<Initiative> {
+    let index = -1;
+    return this.change(user, id, language, {
+      decide: (current) => {
+        if (current.status !== 'draft' && current.status !== 'voting')
+          throw new ConflictException(
+            `Partners answer until voting closes; the initiative is ${current.status}`,
+          );
+        index = partnerIndexOf(current.partners, user);
+        if (index < 0)
+          throw new ForbiddenException(
+            'Only a member of an invited organization, in its stakeholder group, answers for it',
+          );
+        if (index === 0 && answer === 'declined')
+          throw new ConflictException(
+            "The proposer's organization is a partner by proposing; it cannot decline",
+          );
+        return current.partners[index].status !== answer;
+      },
+      filter: () => {
+        const partner = this.recordOf(id).partners[index];
+        return {
+          status: this.recordOf(id).status,
+          [`partners.${index}.organization`]: partner.organization,
+          [`partners.${index}.stakeholderGroup`]: partner.stakeholderGroup,
+        };
+      },
+      update: () => {
+        const partner: PartnerRecord = {
+          ...this.recordOf(id).partners[index],
+          status: answer,
+          respondedBy: toPublicUser(user),
+          respondedAt: new Date(),
+        };
+        return { $set: { [`partners.${index}`]: partner } };
+      },
     });
   }
 
@@ -126,6 +186,8 @@ export class InitiativesService {
     language: RequestLanguage,
   ): Promise<Initiative> {
     const closesAt = request.closesAt ? new Date(request.closesAt) : null;
+    const forumId = this.store.forumIdOf(this.recordOf(id));
+    const rule = () => ({ ...this.consensusRule.minimum(forumId), ...request.rule });
     return this.change(user, id, language, {
       decide: (current) => {
         if (current.proposer.id !== user.id && !isModerator(user))
@@ -134,6 +196,7 @@ export class InitiativesService {
           throw new ConflictException(`Voting cannot open: the initiative is ${current.status}`);
         if (closesAt && closesAt.getTime() <= Date.now())
           throw new BadRequestException('closesAt must be in the future');
+        this.consensusRule.requireAtLeastMinimum(forumId, rule());
       },
       from: 'draft',
       update: () => ({
@@ -141,7 +204,7 @@ export class InitiativesService {
           status: 'voting',
           openedAt: new Date(),
           closesAt,
-          rule: { ...DEFAULT_CONSENSUS_RULE, ...request.rule },
+          rule: rule(),
         },
       }),
     });
@@ -215,7 +278,10 @@ export class InitiativesService {
           this.store.forumIdOf(record) === forumId &&
           (!query.status || record.status === query.status) &&
           (!query.roomId || record.roomId === query.roomId) &&
-          (!query.group || record.partners.some((partner) => partner.stakeholderGroup === query.group)),
+          (!query.group ||
+            record.partners.some(
+              (partner) => partner.status === 'confirmed' && partner.stakeholderGroup === query.group,
+            )),
       )
       .slice(0, 500)
       .map((record) => this.store.viewAs(record, user.id, language));
@@ -294,8 +360,11 @@ export class InitiativesService {
     id: string,
     language: RequestLanguage,
     step: {
-      decide: (current: InitiativeRecord) => void;
+      /** Throws to refuse; answers false when nothing would change (no event, nothing written). */
+      decide: (current: InitiativeRecord) => boolean | void;
       from?: InitiativeRecord['status'];
+      /** More of the document the write expects to find as it was decided on. */
+      filter?: () => Record<string, unknown>;
       update?: () => UpdateQuery<InitiativeRecord>;
       write?: () => Promise<InitiativeRecord | null>;
       actorId?: string;
@@ -305,7 +374,8 @@ export class InitiativesService {
     const known = this.recordOf(id);
     return this.log.record(this.channelOf(known), () => {
       const current = this.recordOf(id);
-      step.decide(current);
+      if (step.decide(current) === false)
+        return { event: null, result: () => this.viewFor(id, user?.id ?? null, language) };
       return {
         event: { type: 'initiative.updated', subjectId: id, actorId: step.actorId ?? user?.id ?? SYSTEM },
         commit: () =>
@@ -313,7 +383,7 @@ export class InitiativesService {
             const written = step.write
               ? await step.write()
               : await this.write(
-                  { _id: id, ...(step.from ? { status: step.from } : {}) },
+                  { _id: id, ...(step.from ? { status: step.from } : {}), ...step.filter?.() },
                   step.update?.() ?? {},
                 );
             if (!written) {
@@ -347,16 +417,4 @@ export class InitiativesService {
     if (!record) throw new NotFoundException('No such initiative');
     return record;
   }
-}
-
-/** The proposer's organisation is always the first partner, and no partner is listed twice. */
-function withProposer(user: AuthenticatedUser, partners: Partner[]): Partner[] {
-  const all = [{ organization: user.organization, stakeholderGroup: user.stakeholderGroup }, ...partners];
-  const seen = new Set<string>();
-  return all.filter((partner) => {
-    const key = `${partner.organization.toLowerCase()}|${partner.stakeholderGroup}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

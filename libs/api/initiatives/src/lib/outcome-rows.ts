@@ -1,11 +1,23 @@
 import { STAKEHOLDER_GROUPS, VOTE_POSITIONS, type Initiative } from '@helix/contract';
 
-/** The forum's outcome: one row per adopted initiative with partners and its frozen tally. */
+/**
+ * The forum's outcome: one row per adopted initiative with its confirmed partners (an invitation nobody of the
+ * organisation accepted names no one) and its frozen tally; the last column says whether organisations besides
+ * the proposer's stand behind it.
+ */
 export function outcomeRows(initiatives: Initiative[]): unknown[][] {
   const groupColumns = STAKEHOLDER_GROUPS.flatMap((group) =>
     VOTE_POSITIONS.map((position) => `${group} ${position}`),
   );
-  const header = ['title', 'partners', 'closed at', 'votes', ...VOTE_POSITIONS, ...groupColumns];
+  const header = [
+    'title',
+    'partners',
+    'closed at',
+    'votes',
+    ...VOTE_POSITIONS,
+    ...groupColumns,
+    'partnership',
+  ];
   const rows = initiatives.map((initiative) => {
     const totals = VOTE_POSITIONS.map((position) =>
       Object.values(initiative.tally.byGroup).reduce((sum, counts) => sum + (counts?.[position] ?? 0), 0),
@@ -13,6 +25,7 @@ export function outcomeRows(initiatives: Initiative[]): unknown[][] {
     return [
       initiative.title,
       initiative.partners
+        .filter((partner) => partner.status === 'confirmed')
         .map((partner) => `${partner.organization} (${partner.stakeholderGroup})`)
         .join('; '),
       initiative.closedAt ?? '',
@@ -21,6 +34,7 @@ export function outcomeRows(initiatives: Initiative[]): unknown[][] {
       ...STAKEHOLDER_GROUPS.flatMap((group) =>
         VOTE_POSITIONS.map((position) => initiative.tally.byGroup[group]?.[position] ?? 0),
       ),
+      initiative.joint ? 'joint' : 'proposer only',
     ];
   });
   return [header, ...rows];

@@ -1,10 +1,27 @@
 import { RETRYABLE_ERROR_CODES, type Ack, type AckError } from '@helix/contract';
 import { currentLanguage, toErrorBody, type RequestLanguage } from '@helix/api/core';
-import { PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import type { z } from 'zod';
 
 /** The largest event payload a handler accepts; a 4000-character message fits with room to spare. */
 export const SOCKET_MAX_EVENT_BYTES = 64 * 1024;
+
+/** The deepest nesting an event may have; every contract payload is a few levels deep. */
+export const SOCKET_MAX_EVENT_DEPTH = 32;
+
+/**
+ * Whether `value` nests deeper than `limit`, found without recursion: JSON.stringify and zod recurse, and a
+ * payload nested 100,000 deep overflows their stack.
+ */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.node === null || typeof next.node !== 'object') continue;
+    if (next.depth >= limit) return true;
+    for (const child of Object.values(next.node)) pending.push({ node: child, depth: next.depth + 1 });
+  }
+  return false;
+}
 
 /**
  * Runs a socket event handler so that nothing a client sends can throw out of it: the payload is
@@ -16,6 +33,9 @@ export async function handleSocketEvent<S extends z.ZodType, R extends object>(
   handler: (input: z.output<S>) => Promise<R> | R,
 ): Promise<Ack<R>> {
   try {
+    if (nestsDeeperThan(payload, SOCKET_MAX_EVENT_DEPTH)) {
+      throw new BadRequestException(`An event may nest at most ${SOCKET_MAX_EVENT_DEPTH} levels deep`);
+    }
     if (Buffer.byteLength(JSON.stringify(payload) ?? '') > SOCKET_MAX_EVENT_BYTES) {
       throw new PayloadTooLargeException(`An event may carry at most ${SOCKET_MAX_EVENT_BYTES / 1024} KB`);
     }

@@ -11,7 +11,16 @@ const initiative = (overrides: Partial<Initiative> = {}): Initiative => ({
   summary: 'A lab',
   roomId: 'r1',
   proposer: user,
-  partners: [{ organization: 'TSU', stakeholderGroup: 'university' }],
+  partners: [
+    {
+      organization: 'TSU',
+      stakeholderGroup: 'university',
+      status: 'confirmed',
+      respondedBy: user,
+      respondedAt: '2026-05-20T10:00:00.000Z',
+    },
+  ],
+  joint: false,
   status: 'voting',
   rule: { quorum: 3, minGroups: 3, groupThreshold: 0.6, maxBlocks: 0 },
   ruleText: '',

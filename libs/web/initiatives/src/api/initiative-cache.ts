@@ -15,7 +15,12 @@ function merge(next: Initiative, previous: Initiative | undefined, source: Initi
 function matches(initiative: Initiative, filters: ListInitiativesQuery): boolean {
   if (filters.status && initiative.status !== filters.status) return false;
   if (filters.roomId && initiative.roomId !== filters.roomId) return false;
-  if (filters.group && !initiative.partners.some((partner) => partner.stakeholderGroup === filters.group))
+  if (
+    filters.group &&
+    !initiative.partners.some(
+      (partner) => partner.status === 'confirmed' && partner.stakeholderGroup === filters.group,
+    )
+  )
     return false;
   return true;
 }

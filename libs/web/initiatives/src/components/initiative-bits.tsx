@@ -1,4 +1,10 @@
-import type { Initiative, InitiativeStatus, PublicUser } from '@helix/contract';
+import type {
+  Initiative,
+  InitiativePartner,
+  InitiativeStatus,
+  PartnerStatus,
+  PublicUser,
+} from '@helix/contract';
 import { useTranslation } from 'react-i18next';
 import { useCountdown } from '../hooks/use-now';
 import { useLanguage } from '../hooks/use-language';
@@ -22,19 +28,68 @@ export function StatusBadge({ status }: { status: InitiativeStatus }) {
   );
 }
 
-export function PartnerList({ partners }: { partners: Initiative['partners'] }) {
+const PARTNER_ICON: Record<PartnerStatus, string> = { confirmed: '✓', invited: '…', declined: '✗' };
+
+/** What a partner said to the invitation, as a translation key and who said it (`detailed` only). */
+function partnerStatus(
+  partner: InitiativePartner,
+  isProposer: boolean,
+  detailed: boolean,
+): { key: string; name?: string } {
+  if (isProposer) return { key: 'initiatives.partner.proposer' };
+  const name = detailed && partner.status !== 'invited' ? partner.respondedBy?.displayName : undefined;
+  return name
+    ? { key: `initiatives.partner.${partner.status}By`, name }
+    : { key: `initiatives.partner.${partner.status}` };
+}
+
+/**
+ * The partners with their answers: the proposer's organisation first, then each invited one as invited,
+ * confirmed or declined (`detailed`: and by whom).
+ */
+export function PartnerList({
+  partners,
+  detailed = false,
+}: {
+  partners: InitiativePartner[];
+  detailed?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <ul className="hx-partners" aria-label={t('initiatives.partners')}>
-      {partners.map((partner) => (
-        <li key={`${partner.organization}|${partner.stakeholderGroup}`} className="hx-partner">
-          <span className="hx-partner__org">{partner.organization}</span>{' '}
-          <span className={`hx-group-chip hx-group-chip--${partner.stakeholderGroup}`}>
-            {t(`groups.${partner.stakeholderGroup}`)}
-          </span>
-        </li>
-      ))}
+      {partners.map((partner, index) => {
+        const status = partnerStatus(partner, index === 0, detailed);
+        return (
+          <li
+            key={`${partner.organization}|${partner.stakeholderGroup}`}
+            className={`hx-partner hx-partner--${partner.status}`}
+            data-testid="partner"
+            data-status={partner.status}
+          >
+            <span className="hx-partner__org">{partner.organization}</span>{' '}
+            <span className={`hx-group-chip hx-group-chip--${partner.stakeholderGroup}`}>
+              {t(`groups.${partner.stakeholderGroup}`)}
+            </span>{' '}
+            <span className="hx-partner__status">
+              <span aria-hidden="true">{PARTNER_ICON[partner.status]} </span>
+              {t(status.key, { name: status.name })}
+            </span>
+          </li>
+        );
+      })}
     </ul>
+  );
+}
+
+/** Said plainly when no organisation besides the proposer's has confirmed: the initiative is not joint (yet). */
+export function ProposerOnlyNote({ initiative }: { initiative: Pick<Initiative, 'joint' | 'status'> }) {
+  const { t } = useTranslation();
+  if (initiative.joint) return null;
+  const decided = initiative.status === 'adopted' || initiative.status === 'rejected';
+  return (
+    <p className="hx-muted hx-partnership-note" data-testid="proposer-only">
+      {t(decided ? 'initiatives.partnership.proposerOnly' : 'initiatives.partnership.noneYet')}
+    </p>
   );
 }
 

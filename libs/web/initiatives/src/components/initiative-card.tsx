@@ -28,6 +28,11 @@ export function InitiativeCard({ initiative }: { initiative: Initiative }) {
             </span>
           ) : null}
           <span>{t('initiatives.tally.votes', { count: initiative.tally.total })}</span>
+          {initiative.joint ? null : (
+            <span className="hx-badge" data-testid="card-proposer-only">
+              {t('initiatives.partnership.short')}
+            </span>
+          )}
         </div>
         <PartnerList partners={initiative.partners} />
         {initiative.status !== 'draft' ? <TallyBars tally={initiative.tally} legend={false} /> : null}

@@ -13,9 +13,10 @@ import { useInitiative } from '../api/get-initiative';
 import { useInitiativeRoom } from '../hooks/use-initiatives-live';
 import { useCountdown } from '../hooks/use-now';
 import { ConsensusPanel } from './consensus-panel';
-import { PartnerList, PersonLabel, StatusBadge, TimeLeft } from './initiative-bits';
+import { PartnerList, PersonLabel, ProposerOnlyNote, StatusBadge, TimeLeft } from './initiative-bits';
 import { ObjectionsList } from './objections-list';
 import { OpenVotingForm } from './open-voting-form';
+import { PartnerInvitation } from './partner-invitation';
 import { TallyBars, TallyTable } from './tally-view';
 import { VoteHistory } from './vote-history';
 import { VotePanel } from './vote-panel';
@@ -87,7 +88,9 @@ export function InitiativePage() {
       ) : null}
       <p className="hx-text hx-initiative__summary">{initiative.summary}</p>
       <h2>{t('initiatives.partners')}</h2>
-      <PartnerList partners={initiative.partners} />
+      <PartnerList partners={initiative.partners} detailed />
+      <ProposerOnlyNote initiative={initiative} />
+      <PartnerInvitation initiative={initiative} />
 
       {initiative.status === 'draft' ? (
         <>

@@ -10,6 +10,7 @@ import { LoadError, SelectField, Spinner, useDocumentTitle } from '@helix/web/ui
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useInitiatives } from '../api/get-initiatives';
+import { ConsensusMinimumSection } from './consensus-minimum-section';
 import { InitiativeCard } from './initiative-card';
 import { TallyLegend } from './tally-view';
 
@@ -60,6 +61,7 @@ export function InitiativesBoardPage() {
         </Link>
       </div>
       <p>{t('initiatives.board.intro')}</p>
+      <ConsensusMinimumSection />
       <form role="search" aria-label={t('initiatives.board.filters')} className="hx-initiative-filters">
         <SelectField
           label={t('initiatives.board.status')}

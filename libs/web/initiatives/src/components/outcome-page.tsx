@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDownloadOutcome } from '../api/download-outcome';
 import { useInitiatives } from '../api/get-initiatives';
-import { PartnerList } from './initiative-bits';
+import { confirmedPartners } from '../lib/partners';
+import { PartnerList, ProposerOnlyNote } from './initiative-bits';
 import { TallyBars, TallyLegend } from './tally-view';
 
 function OutcomeCard({ initiative }: { initiative: Initiative }) {
@@ -19,7 +20,8 @@ function OutcomeCard({ initiative }: { initiative: Initiative }) {
         </h2>
         <p className="hx-text">{initiative.summary}</p>
         <h3>{t('initiatives.partners')}</h3>
-        <PartnerList partners={initiative.partners} />
+        <PartnerList partners={confirmedPartners(initiative.partners)} />
+        <ProposerOnlyNote initiative={initiative} />
         <p className="hx-muted">
           {initiative.closedAt
             ? t('initiatives.outcome.adoptedAt', { time: formatDateTime(initiative.closedAt, i18n.language) })
@@ -32,7 +34,10 @@ function OutcomeCard({ initiative }: { initiative: Initiative }) {
   );
 }
 
-/** The forum's outcome: adopted initiatives, for the closing session, a CSV and a printout. */
+/**
+ * The forum's outcome: adopted initiatives, for the closing session, a CSV and a printout. Only partners who
+ * confirmed are named; an invitation nobody accepted commits no one.
+ */
 export function OutcomePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('initiatives.outcome.title'));

@@ -4,6 +4,10 @@ import {
   localDateTimeValue,
   newPartner,
   openVotingForm,
+  parseRuleForm,
+  ruleBounds,
+  ruleChanges,
+  ruleForm,
   titleFromText,
   toOpenVotingRequest,
   toRequest,
@@ -104,14 +108,40 @@ describe('toOpenVotingRequest', () => {
   it('sends only the changed rule fields, and the closing time in UTC', () => {
     const closes = localDateTimeValue(now + 3_600_000);
     const result = toOpenVotingRequest(
-      { ...openVotingForm(rule), closesAt: closes, quorum: '3', threshold: '75' },
+      { ...openVotingForm(rule), closesAt: closes, quorum: '8', threshold: '75' },
       rule,
       now,
     );
     expect(result.request).toEqual({
       closesAt: new Date(closes).toISOString(),
-      rule: { quorum: 3, groupThreshold: 0.75 },
+      rule: { quorum: 8, groupThreshold: 0.75 },
     });
+  });
+
+  it('refuses, field by field, a rule looser than the forum minimum', () => {
+    const result = toOpenVotingRequest(
+      { closesAt: '', quorum: '5', minGroups: '2', threshold: '66', maxBlocks: '1' },
+      rule,
+      now,
+    );
+    expect(result).toEqual({
+      request: null,
+      errors: {
+        quorum: 'belowMinimum',
+        minGroups: 'belowMinimum',
+        threshold: 'belowMinimum',
+        maxBlocks: 'aboveMaximum',
+      },
+    });
+  });
+
+  it('takes the minimum’s threshold as the form shows it (67 % for two thirds) and leaves it to the API', () => {
+    const minimum = { ...rule, groupThreshold: 0.674 };
+    expect(toOpenVotingRequest({ ...openVotingForm(minimum), quorum: '7' }, minimum, now)).toEqual({
+      errors: {},
+      request: { rule: { quorum: 7 } },
+    });
+    expect(ruleBounds(minimum).threshold).toBe(67);
   });
 
   it('refuses a past closing time and values out of range', () => {
@@ -133,6 +163,24 @@ describe('toOpenVotingRequest', () => {
       minGroups: 'range',
       threshold: 'range',
       maxBlocks: 'invalid',
+    });
+  });
+});
+
+describe('the forum minimum form', () => {
+  const minimum: Initiative['rule'] = { quorum: 6, minGroups: 3, groupThreshold: 2 / 3, maxBlocks: 0 };
+
+  it('reads the four fields and sends only what changed', () => {
+    const parsed = parseRuleForm({ ...ruleForm(minimum), quorum: '12', maxBlocks: '1' });
+    expect(parsed.errors).toEqual({});
+    expect(ruleChanges(parsed.rule as Initiative['rule'], minimum)).toEqual({ quorum: 12, maxBlocks: 1 });
+    expect(ruleChanges(parseRuleForm(ruleForm(minimum)).rule as Initiative['rule'], minimum)).toEqual({});
+  });
+
+  it('refuses values outside the contract', () => {
+    expect(parseRuleForm({ quorum: '0', minGroups: '5', threshold: '101', maxBlocks: '-1' })).toEqual({
+      rule: null,
+      errors: { quorum: 'range', minGroups: 'range', threshold: 'range', maxBlocks: 'invalid' },
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { ConsensusRule } from '@helix/consensus';
 import {
   STAKEHOLDER_GROUPS,
   type CreateInitiativeRequest,
@@ -78,7 +79,9 @@ export function draftFromInitiative(initiative: Initiative): InitiativeDraft {
     title: initiative.title,
     summary: initiative.summary,
     roomId: initiative.roomId ?? '',
-    partners: others.length ? others.map((partner) => newPartner(partner)) : [newPartner()],
+    partners: others.length
+      ? others.map(({ organization, stakeholderGroup }) => newPartner({ organization, stakeholderGroup }))
+      : [newPartner()],
     source: initiative.source,
   };
 }
@@ -126,9 +129,8 @@ export function toRequest(draft: InitiativeDraft): CreateInitiativeRequest {
   };
 }
 
-export interface OpenVotingForm {
-  /** `datetime-local` value, in the viewer's time zone; empty for no closing time. */
-  closesAt: string;
+/** A consensus rule as typed into a form: the threshold in percent. */
+export interface RuleForm {
   quorum: string;
   minGroups: string;
   /** Percent, 50 to 100. */
@@ -136,17 +138,29 @@ export interface OpenVotingForm {
   maxBlocks: string;
 }
 
-export type OpenVotingErrors = Partial<Record<keyof OpenVotingForm, 'past' | 'invalid' | 'range'>>;
+export type RuleErrors = Partial<
+  Record<keyof RuleForm, 'invalid' | 'range' | 'belowMinimum' | 'aboveMaximum'>
+>;
 
-export function openVotingForm(rule: Initiative['rule']): OpenVotingForm {
+export interface OpenVotingForm extends RuleForm {
+  /** `datetime-local` value, in the viewer's time zone; empty for no closing time. */
+  closesAt: string;
+}
+
+export type OpenVotingErrors = RuleErrors & { closesAt?: 'past' | 'invalid' };
+
+export const percentOf = (ratio: number): number => Math.round(ratio * 100);
+
+export function ruleForm(rule: ConsensusRule): RuleForm {
   return {
-    closesAt: '',
     quorum: String(rule.quorum),
     minGroups: String(rule.minGroups),
-    threshold: String(Math.round(rule.groupThreshold * 100)),
+    threshold: String(percentOf(rule.groupThreshold)),
     maxBlocks: String(rule.maxBlocks),
   };
 }
+
+export const openVotingForm = (rule: ConsensusRule): OpenVotingForm => ({ closesAt: '', ...ruleForm(rule) });
 
 function integer(value: string, min: number, max: number): number | 'invalid' | 'range' {
   if (!/^\s*\d+\s*$/.test(value)) return 'invalid';
@@ -154,13 +168,48 @@ function integer(value: string, min: number, max: number): number | 'invalid' | 
   return number < min || number > max ? 'range' : number;
 }
 
+/** Reads a rule form within the contract's bounds. */
+export function parseRuleForm(form: RuleForm): { errors: RuleErrors; rule: ConsensusRule | null } {
+  const errors: RuleErrors = {};
+  const quorum = integer(form.quorum, 1, 100_000);
+  const minGroups = integer(form.minGroups, 1, 4);
+  const threshold = integer(form.threshold, 50, 100);
+  const maxBlocks = integer(form.maxBlocks, 0, 1000);
+  if (typeof quorum === 'string') errors.quorum = quorum;
+  if (typeof minGroups === 'string') errors.minGroups = minGroups;
+  if (typeof threshold === 'string') errors.threshold = threshold;
+  if (typeof maxBlocks === 'string') errors.maxBlocks = maxBlocks;
+  if (Object.keys(errors).length) return { errors, rule: null };
+  return {
+    errors,
+    rule: {
+      quorum: quorum as number,
+      minGroups: minGroups as number,
+      groupThreshold: (threshold as number) / 100,
+      maxBlocks: maxBlocks as number,
+    },
+  };
+}
+
+/** The fields of `rule` that differ from `base`; the threshold as far as the form shows it, in whole percent. */
+export function ruleChanges(rule: ConsensusRule, base: ConsensusRule): Partial<ConsensusRule> {
+  const changes: Partial<ConsensusRule> = {};
+  if (rule.quorum !== base.quorum) changes.quorum = rule.quorum;
+  if (rule.minGroups !== base.minGroups) changes.minGroups = rule.minGroups;
+  if (percentOf(rule.groupThreshold) !== percentOf(base.groupThreshold))
+    changes.groupThreshold = rule.groupThreshold;
+  if (rule.maxBlocks !== base.maxBlocks) changes.maxBlocks = rule.maxBlocks;
+  return changes;
+}
+
 /**
- * Checks the open-voting form and builds the request: the closing time as UTC ISO, and the rule
- * fields only where they differ from the current rule.
+ * Checks the open-voting form against the forum's minimum rule and builds the request: the closing time as
+ * UTC ISO, and the rule fields only where they differ from the minimum (which the API applies otherwise).
+ * A field looser than the minimum is refused, as the API would.
  */
 export function toOpenVotingRequest(
   form: OpenVotingForm,
-  rule: Initiative['rule'],
+  minimum: ConsensusRule,
   now: number,
 ): { errors: OpenVotingErrors; request: OpenVotingRequest | null } {
   const errors: OpenVotingErrors = {};
@@ -171,28 +220,35 @@ export function toOpenVotingRequest(
     else if (time <= now) errors.closesAt = 'past';
     else closesAt = new Date(time).toISOString();
   }
-  const quorum = integer(form.quorum, 1, 100_000);
-  const minGroups = integer(form.minGroups, 1, 4);
-  const threshold = integer(form.threshold, 50, 100);
-  const maxBlocks = integer(form.maxBlocks, 0, 1000);
-  if (typeof quorum === 'string') errors.quorum = quorum;
-  if (typeof minGroups === 'string') errors.minGroups = minGroups;
-  if (typeof threshold === 'string') errors.threshold = threshold;
-  if (typeof maxBlocks === 'string') errors.maxBlocks = maxBlocks;
-  if (Object.keys(errors).length) return { errors, request: null };
-
-  const overrides: NonNullable<OpenVotingRequest['rule']> = {};
-  if (quorum !== rule.quorum) overrides.quorum = quorum as number;
-  if (minGroups !== rule.minGroups) overrides.minGroups = minGroups as number;
-  if (threshold !== Math.round(rule.groupThreshold * 100))
-    overrides.groupThreshold = (threshold as number) / 100;
-  if (maxBlocks !== rule.maxBlocks) overrides.maxBlocks = maxBlocks as number;
+  const parsed = parseRuleForm(form);
+  Object.assign(errors, parsed.errors);
+  if (parsed.rule) {
+    const bounds = ruleBounds(minimum);
+    for (const key of ['quorum', 'minGroups', 'threshold'] as const)
+      if (Number(form[key]) < bounds[key]) errors[key] = 'belowMinimum';
+    if (Number(form.maxBlocks) > bounds.maxBlocks) errors.maxBlocks = 'aboveMaximum';
+  }
+  if (!parsed.rule || Object.keys(errors).length) return { errors, request: null };
+  const overrides = ruleChanges(parsed.rule, minimum);
   return {
     errors,
     request: {
       ...(closesAt ? { closesAt } : {}),
       ...(Object.keys(overrides).length ? { rule: overrides } : {}),
     },
+  };
+}
+
+/**
+ * The least each field may be under `minimum` (the most, for blocks allowed), as the form shows them: the
+ * minimum's threshold in whole percent stands for the minimum itself, and is not sent (the API applies it).
+ */
+export function ruleBounds(minimum: ConsensusRule): Record<keyof RuleForm, number> {
+  return {
+    quorum: minimum.quorum,
+    minGroups: minimum.minGroups,
+    threshold: percentOf(minimum.groupThreshold),
+    maxBlocks: minimum.maxBlocks,
   };
 }
 

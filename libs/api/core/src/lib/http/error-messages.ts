@@ -68,6 +68,8 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
   'This server is restarting; try again': 'Сервер перезапускается; попробуйте ещё раз',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
+  'An event may nest at most {depth} levels deep':
+    'Событие может иметь не больше {depth} уровней вложенности',
   'letters, digits, _ and - only': 'только латинские буквы, цифры, _ и -',
   'give title, pinned, locked or resolved': 'укажите title, pinned, locked или resolved',
   'give qaReview, qaOpen or projector': 'укажите qaReview, qaOpen или projector',
@@ -136,6 +138,17 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'A draft initiative cannot be shown yet': 'Черновик инициативы пока нельзя показать',
   'give at least one field to change': 'укажите хотя бы одно поле для изменения',
   'a reason is required to disagree or block': 'чтобы возразить или заблокировать, нужна причина',
+  'Only a member of an invited organization, in its stakeholder group, answers for it':
+    'Ответить на приглашение может только участник приглашённой организации из её группы',
+  "The proposer's organization is a partner by proposing; it cannot decline":
+    'Организация автора — партнёр уже потому, что предложила инициативу; отказаться она не может',
+  'Partners answer until voting closes; the initiative is {status}':
+    'Партнёры отвечают, пока не закрыто голосование; инициатива в статусе «{status}»',
+  '{field} {value} is below the forum minimum of {limit}': '{field} = {value} ниже минимума форума ({limit})',
+  '{field} {value} is above the forum maximum of {limit}':
+    '{field} = {value} выше допустимого на форуме ({limit})',
+  'source names no message of that thread and room':
+    'в source указано сообщение, которого нет в этой теме и комнате',
 
   // Questions.
   'No such question': 'Такого вопроса нет',

@@ -13,7 +13,8 @@ import { SEED_FORUM, SEED_ROOMS_RU } from './seed-forum';
 /**
  * On a database with no forum, creates the forum of forum-seed.txt, live, with its 3 track rooms and 6
  * cluster rooms in English and Russian; rooms stored before rooms belonged to forums join it, keeping
- * their ids (and so their threads). Ids are derived from slugs, so instances starting at once make one of each.
+ * their ids (and so their threads). Ids are derived from slugs, so instances starting at once make one of
+ * each, and every start makes sure the seed forum has its rooms (another instance may have been half-way).
  */
 @Injectable()
 export class ForumSeeder implements OnApplicationBootstrap {
@@ -27,8 +28,9 @@ export class ForumSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.store.onApplicationBootstrap();
-    if (this.store.forums().length) return;
-    const forum = await this.seedForum();
+    const seeded = this.store.forum(deterministicId('forum', SEED_FORUM.slug).toHexString());
+    if (!seeded && this.store.forums().length) return;
+    const forum = seeded ?? (await this.seedForum());
     const forumId = forum._id.toHexString();
     let created = 0;
     for (const seed of parseForumSeed(FORUM_SEED_TEXT)) {
@@ -53,15 +55,18 @@ export class ForumSeeder implements OnApplicationBootstrap {
         continue;
       }
       const record: RoomRecord = { _id: deterministicId('room', forumId, seed.slug), ...texts, version: 1 };
+      if (this.store.room(record._id.toHexString())) continue;
       try {
         await this.rooms.collection.insertOne(record as never);
+        this.store.putRoom(record);
         created += 1;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
+        const stored = await this.rooms.findById(record._id).lean<RoomRecord>().exec();
+        if (stored) this.store.putRoom(withRoomDefaults(stored));
       }
-      this.store.putRoom(record);
     }
-    this.logger.log(`Seeded the forum “${SEED_FORUM.title.en}” with ${created} rooms`);
+    if (created) this.logger.log(`Seeded the forum “${SEED_FORUM.title.en}” with ${created} rooms`);
   }
 
   private async seedForum(): Promise<ForumRecord> {

@@ -1,13 +1,17 @@
 import {
+  consensusRuleSettingsSchema,
   createInitiativeRequestSchema,
   initiativeSchema,
   initiativeVoteRequestSchema,
   listInitiativesQuerySchema,
   openVotingRequestSchema,
+  updateConsensusRuleRequestSchema,
   updateInitiativeRequestSchema,
+  idSchema,
   voteHistoryEntrySchema,
 } from '@helix/contract';
 import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 
 export class CreateInitiativeDto extends createZodDto(createInitiativeRequestSchema) {}
 export class UpdateInitiativeDto extends createZodDto(updateInitiativeRequestSchema) {}
@@ -16,3 +20,7 @@ export class InitiativeVoteDto extends createZodDto(initiativeVoteRequestSchema)
 export class ListInitiativesQueryDto extends createZodDto(listInitiativesQuerySchema) {}
 export class InitiativeDto extends createZodDto(initiativeSchema) {}
 export class VoteHistoryEntryDto extends createZodDto(voteHistoryEntrySchema) {}
+export class ConsensusRuleSettingsDto extends createZodDto(consensusRuleSettingsSchema) {}
+export class UpdateConsensusRuleDto extends createZodDto(updateConsensusRuleRequestSchema) {}
+
+export class ForumQueryDto extends createZodDto(z.strictObject({ forumId: idSchema.optional() })) {}

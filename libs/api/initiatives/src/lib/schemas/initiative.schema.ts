@@ -3,7 +3,7 @@ import type { ConsensusResult, ConsensusRule } from '@helix/consensus';
 import {
   INITIATIVE_STATUSES,
   type InitiativeStatus,
-  type Partner,
+  type PartnerStatus,
   type PublicUser,
   type StakeholderGroup,
   type VotePosition,
@@ -14,6 +14,15 @@ export interface InitiativeSource {
   roomId: string;
   threadId: string;
   messageId: string;
+}
+
+/** A partner organisation and its answer to the invitation (see PARTNER_STATUSES). */
+export interface PartnerRecord {
+  organization: string;
+  stakeholderGroup: StakeholderGroup;
+  status: PartnerStatus;
+  respondedBy: PublicUser | null;
+  respondedAt: Date | null;
 }
 
 /** A participant's vote; the group is the one they had when they voted. */
@@ -51,12 +60,14 @@ export class InitiativeRecord {
   @Prop({ type: Object, required: true })
   proposer!: PublicUser;
 
+  /** The proposer's own organisation first, confirmed by proposing; then the invited ones. */
   @Prop({ type: [Object], required: true })
-  partners!: Partner[];
+  partners!: PartnerRecord[];
 
   @Prop({ type: String, required: true, enum: INITIATIVE_STATUSES })
   status!: InitiativeStatus;
 
+  /** Fixed when voting opens; until then the forum's minimum applies, whatever it is by then. */
   @Prop({ type: Object, required: true })
   rule!: ConsensusRule;
 

@@ -41,7 +41,9 @@ export const COLLECTIONS = [
   'room_log_channels',
   'room_log_chunks',
   'polls',
+  'poll_ballots',
   'initiatives',
+  'initiative_votes',
   'questions',
   'moderation_log',
   'room_settings',
@@ -696,10 +698,13 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
       openedAt,
       closedAt,
       finalTally: p.open ? null : pollTally(options, Object.values(ballots)),
-      ballots,
       version: 1 + p.times.length,
+      ballots,
     };
   });
+  const pollBallotDocs = pollDocs.flatMap((poll) =>
+    ballotBuckets(poll._id.toHexString(), poll.status === 'open', poll.ballots, null),
+  );
   const openPoll =
     pollDocs.find((p) => p.status === 'open' && p.roomId === big.id) ??
     pollDocs.find((p) => p.status === 'open');
@@ -817,11 +822,25 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
       outcome: x.status === 'voting' ? null : frozenVerdict(Object.values(votes)),
       source: null,
       createdAt: new Date(openedAt.getTime() - r.between(1, 20) * HOUR),
+      version: 1 + x.times.length,
       votes,
       history,
-      version: 1 + x.times.length,
     };
   });
+  const initiativeVoteDocs = initiativeDocs.flatMap((initiative) =>
+    ballotBuckets(
+      initiative._id.toHexString(),
+      initiative.status === 'voting',
+      initiative.votes,
+      initiative.history,
+    ),
+  );
+  // The subjects themselves hold no ballots: those live in their buckets (libs/api/core ballot-box.ts).
+  for (const doc of [...pollDocs, ...initiativeDocs]) {
+    delete doc.ballots;
+    delete doc.votes;
+    delete doc.history;
+  }
   if (measured) manifest.votingInitiative = { id: measured.id.toHexString(), roomId: big.id };
 
   /** One moderator action; its id derives from its room event, as the moderation feature stores it. */
@@ -847,7 +866,9 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
       room_log_channels: channels,
       room_log_chunks: chunks,
       polls: pollDocs,
+      poll_ballots: pollBallotDocs,
       initiatives: initiativeDocs,
+      initiative_votes: initiativeVoteDocs,
       questions: questionDocs,
       moderation_log: moderation,
       room_settings: settings,
@@ -863,6 +884,33 @@ export function thirdDay({ rooms, admin, passwordHash, volumes: v, probes, sampl
  */
 function deterministicId(...parts) {
   return new ObjectId(createHash('sha256').update(parts.join('\u0000')).digest().subarray(0, 12));
+}
+
+const BALLOT_BUCKETS = 16;
+
+/** The bucket of a voter, as libs/api/core's ballotBucketOf computes it (FNV-1a of the voter id). */
+function ballotBucketOf(subjectId, voterId) {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < voterId.length; index += 1) {
+    hash ^= voterId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${subjectId}:${hash % BALLOT_BUCKETS}`;
+}
+
+/** A subject's ballots spread over its buckets, each with the history of its voters when there is one. */
+function ballotBuckets(subjectId, open, ballots, history) {
+  const buckets = new Map(
+    Array.from({ length: BALLOT_BUCKETS }, (_, index) => {
+      const _id = `${subjectId}:${index}`;
+      return [_id, { _id, subjectId, open, ballots: {}, history: [], version: 1 }];
+    }),
+  );
+  for (const [voterId, ballot] of Object.entries(ballots))
+    buckets.get(ballotBucketOf(subjectId, voterId)).ballots[voterId] = ballot;
+  for (const entry of history ?? [])
+    buckets.get(ballotBucketOf(subjectId, entry.user.id)).history.push(entry);
+  return [...buckets.values()];
 }
 
 /** A closed poll's tally, as the polls feature freezes it: per option, voters, per group and option. */

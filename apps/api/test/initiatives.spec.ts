@@ -424,12 +424,17 @@ describe('joint initiatives and consensus voting', () => {
       }),
     );
     const closed = (await close(t, moderator, initiative.id).expect(200)).body as Initiative;
-    const document = await t.app
+    const buckets = await t.app
       .get<Connection>(getConnectionToken())
-      .collection('initiatives')
-      .findOne({ _id: new Types.ObjectId(initiative.id) });
-    const stored = Object.values(document?.['votes'] ?? {}) as Array<{ group: string; position: string }>;
-    expect(document?.['history']).toHaveLength(400);
+      .collection('initiative_votes')
+      .find({ subjectId: initiative.id })
+      .toArray();
+    expect(buckets.every((bucket) => bucket['open'] === false)).toBe(true);
+    const stored = buckets.flatMap((bucket) => Object.values(bucket['ballots'])) as Array<{
+      group: string;
+      position: string;
+    }>;
+    expect(buckets.flatMap((bucket) => bucket['history'])).toHaveLength(400);
     expect(stored).toHaveLength(300);
     expect(closed.tally.total).toBe(300);
     for (const group of groups) {

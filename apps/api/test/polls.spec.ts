@@ -288,11 +288,16 @@ describe('live polls', () => {
     );
     const closed = (await action(moderator, poll.id, 'close').expect(200)).body as Poll;
 
-    const stored = await t.app
+    const buckets = await t.app
       .get<Connection>(getConnectionToken())
-      .collection('polls')
-      .findOne({ _id: new Types.ObjectId(poll.id) });
-    const ballots = Object.values(stored?.['ballots'] ?? {}) as Array<{ optionIds: string[]; group: string }>;
+      .collection('poll_ballots')
+      .find({ subjectId: poll.id })
+      .toArray();
+    expect(buckets.every((bucket) => bucket['open'] === false)).toBe(true);
+    const ballots = buckets.flatMap((bucket) => Object.values(bucket['ballots'])) as Array<{
+      optionIds: string[];
+      group: string;
+    }>;
     const recount = (option: string, group?: string) =>
       ballots.filter(
         (ballot) => ballot['optionIds'].includes(option) && (!group || ballot['group'] === group),

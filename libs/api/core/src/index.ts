@@ -45,3 +45,10 @@ export { ReadModel } from './lib/data/read-model';
 export { jsonBody } from './lib/http/json-body';
 export { webClient } from './lib/http/web-client';
 export { securityHeaders } from './lib/http/security-headers';
+export {
+  BallotBox,
+  ballotBucketOf,
+  ballotBucketSchema,
+  BALLOT_BUCKETS,
+  type BallotBucket,
+} from './lib/data/ballot-box';

@@ -8,24 +8,24 @@ import {
 } from '@helix/consensus';
 import type { Initiative } from '@helix/contract';
 import { isJoint } from './partners';
-import type { InitiativeRecord } from './schemas/initiative.schema';
+import type { InitiativeWithVotes } from './schemas/initiative.schema';
 
 type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
 
 /** The verdict now: the frozen one once voting closed, else `rule` applied to the current votes. */
-export const verdictOf = (record: InitiativeRecord, rule: ConsensusRule): Verdict =>
-  record.outcome ?? evaluateConsensus(rule, Object.values(record.votes ?? {}));
+export const verdictOf = (record: InitiativeWithVotes, rule: ConsensusRule): Verdict =>
+  record.outcome ?? evaluateConsensus(rule, Object.values(record.votes));
 
 /** The contract's view of an initiative under `rule`, as `viewerId` sees it (null: as every member does). */
 export function toInitiative(
-  record: InitiativeRecord & { forumId: string },
+  record: InitiativeWithVotes & { forumId: string },
   rule: ConsensusRule,
   verdict: Verdict,
   viewerId: string | null,
   language: Language,
 ): Initiative {
-  const votes = Object.values(record.votes ?? {});
-  const mine = viewerId ? record.votes?.[viewerId] : undefined;
+  const votes = Object.values(record.votes);
+  const mine = viewerId ? record.votes[viewerId] : undefined;
   return {
     id: record._id.toHexString(),
     title: record.title,

@@ -18,7 +18,7 @@ export class InitiativesForumPart implements ForumPart {
     const participants = new Map<string, StakeholderGroup>();
     for (const record of records) {
       participants.set(record.proposer.id, record.proposer.stakeholderGroup);
-      for (const [userId, vote] of Object.entries(record.votes ?? {})) participants.set(userId, vote.group);
+      for (const [userId, vote] of Object.entries(record.votes)) participants.set(userId, vote.group);
     }
     const count = (status: string) => records.filter((record) => record.status === status).length;
     return {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ReadModel } from '@helix/api/core';
+import { BallotBox, ReadModel, type BallotBucket } from '@helix/api/core';
 import { ForumsStore } from '@helix/api/forums';
 import { SearchIndex } from '@helix/api/search';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
@@ -10,46 +10,59 @@ import type { Model } from 'mongoose';
 import { ConsensusRuleService } from './consensus-rule.service';
 import { toInitiative, verdictOf } from './initiative-view';
 import { withPartnerAnswers } from './partners';
-import { InitiativeRecord } from './schemas/initiative.schema';
+import {
+  INITIATIVE_VOTES,
+  InitiativeRecord,
+  type InitiativeVote,
+  type InitiativeWithVotes,
+} from './schemas/initiative.schema';
 
 type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
 
 interface InitiativeState {
   record: InitiativeRecord;
-  /** The verdict of `record` as it is, evaluated once per version (not for a draft, whose rule may change). */
-  verdict?: Verdict;
+  /**
+   * `record` with the votes it was put together with, and its verdict once evaluated (not for a draft, whose
+   * rule may change).
+   */
+  joined?: { initiative: InitiativeWithVotes; verdict?: Verdict };
 }
 
 /** Every initiative with its votes, in memory (docs/adr/0001-forum-scale.md). */
 @Injectable()
 export class InitiativesStore extends ReadModel implements RoomSubjectSource {
   private readonly initiatives = new Map<string, InitiativeState>();
+  readonly votes: BallotBox<InitiativeVote>;
 
   constructor(
     @InjectModel(InitiativeRecord.name) private readonly model: Model<InitiativeRecord>,
+    @InjectModel(INITIATIVE_VOTES) votes: Model<BallotBucket<InitiativeVote>>,
     private readonly forums: ForumsStore,
     private readonly search: SearchIndex,
     private readonly consensusRule: ConsensusRuleService,
     subjects: RoomSubjects,
   ) {
     super();
+    this.votes = new BallotBox(votes, true);
     subjects.register(['initiative.updated'], this);
   }
 
-  get(id: string): InitiativeRecord | undefined {
-    return this.initiatives.get(id)?.record;
+  get(id: string): InitiativeWithVotes | undefined {
+    const state = this.initiatives.get(id);
+    return state && this.joinedOf(id, state).initiative;
   }
 
   /** The initiative, read by `_id` when this instance has not heard of it yet (made a moment ago on another). */
-  async find(id: string): Promise<InitiativeRecord | undefined> {
+  async find(id: string): Promise<InitiativeWithVotes | undefined> {
     if (!this.initiatives.has(id)) await this.reload(id);
     return this.get(id);
   }
 
   /** Every initiative, newest first. */
-  all(): InitiativeRecord[] {
-    return [...this.initiatives.values()]
-      .map((state) => state.record)
+  all(): InitiativeWithVotes[] {
+    return [...this.initiatives.keys()]
+      .map((id) => this.get(id))
+      .filter((record) => record !== undefined)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   }
 
@@ -80,11 +93,11 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
     return record.status === 'draft' ? this.consensusRule.minimum(this.forumIdOf(record)) : record.rule;
   }
 
-  viewAs(record: InitiativeRecord, viewerId: string | null, language: 'en' | 'ru'): Initiative {
+  viewAs(record: InitiativeWithVotes, viewerId: string | null, language: 'en' | 'ru'): Initiative {
     const rule = this.ruleOf(record);
-    const state = this.initiatives.get(record._id.toHexString());
-    const cached = state?.record === record && record.status !== 'draft';
-    const verdict = cached ? (state.verdict ??= verdictOf(record, rule)) : verdictOf(record, rule);
+    const joined = this.initiatives.get(record._id.toHexString())?.joined;
+    const cached = joined?.initiative === record && record.status !== 'draft';
+    const verdict = cached ? (joined.verdict ??= verdictOf(record, rule)) : verdictOf(record, rule);
     return toInitiative({ ...record, forumId: this.forumIdOf(record) }, rule, verdict, viewerId, language);
   }
 
@@ -100,12 +113,26 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
   }
 
   async reload(id: string): Promise<void> {
-    const record = await this.model.findById(id).lean<InitiativeRecord>().exec();
+    const [record] = await Promise.all([
+      this.model.findById(id).lean<InitiativeRecord>().exec(),
+      this.votes.reload(id),
+    ]);
     if (record) this.put(record);
   }
 
   protected async load(): Promise<void> {
-    for await (const record of this.model.find().lean<InitiativeRecord>().cursor({ batchSize: 100 }))
-      this.put(record);
+    const initiatives = async () => {
+      for await (const record of this.model.find().lean<InitiativeRecord>().cursor({ batchSize: 100 }))
+        this.put(record);
+    };
+    await Promise.all([initiatives(), this.votes.load()]);
+  }
+
+  /** The initiative joined with its current votes, again only when either changed. */
+  private joinedOf(id: string, state: InitiativeState): NonNullable<InitiativeState['joined']> {
+    const votes = this.votes.ballotsOf(id);
+    if (state.joined?.initiative.votes !== votes)
+      state.joined = { initiative: { ...state.record, votes, history: this.votes.historyOf(id) } };
+    return state.joined;
   }
 }

@@ -12,7 +12,12 @@ import { InitiativesForumPart } from './initiatives-forum-part';
 import { InitiativesService } from './initiatives.service';
 import { InitiativesStore } from './initiatives-store';
 import { ConsensusRuleRecord, ConsensusRuleSchema } from './schemas/consensus-rule.schema';
-import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema';
+import {
+  INITIATIVE_VOTES,
+  InitiativeRecord,
+  InitiativeSchema,
+  InitiativeVotesSchema,
+} from './schemas/initiative.schema';
 
 @Module({
   imports: [
@@ -22,6 +27,7 @@ import { InitiativeRecord, InitiativeSchema } from './schemas/initiative.schema'
     SearchModule,
     MongooseModule.forFeature([
       { name: InitiativeRecord.name, schema: InitiativeSchema },
+      { name: INITIATIVE_VOTES, schema: InitiativeVotesSchema },
       { name: ConsensusRuleRecord.name, schema: ConsensusRuleSchema },
     ]),
   ],

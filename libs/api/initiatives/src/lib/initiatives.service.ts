@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  GroupCommit,
   isModerator,
   toPublicUser,
   type AuthenticatedUser,
@@ -25,26 +24,21 @@ import type {
   UpdateInitiativeRequest,
   VoteHistoryEntry,
 } from '@helix/contract';
-import { trusted, Types, type Model, type UpdateQuery } from 'mongoose';
+import { Types, type Model, type UpdateQuery } from 'mongoose';
 import { ConsensusRuleService } from './consensus-rule.service';
 import { InitiativesStore } from './initiatives-store';
 import { partnerIndexOf, partnersFor } from './partners';
-import { InitiativeRecord, type InitiativeVote, type PartnerRecord } from './schemas/initiative.schema';
+import {
+  InitiativeRecord,
+  type InitiativeVote,
+  type InitiativeWithVotes,
+  type PartnerRecord,
+} from './schemas/initiative.schema';
 
 const SYSTEM = 'system';
 
-interface VoteChange {
-  userId: string;
-  vote: InitiativeVote;
-}
-
 @Injectable()
 export class InitiativesService {
-  /** Votes reach their initiative's document in batches (see GroupCommit). */
-  private readonly votes = new GroupCommit<VoteChange, InitiativeRecord | null>((id, changes) =>
-    this.storeVotes(id, changes),
-  );
-
   constructor(
     @InjectModel(InitiativeRecord.name) private readonly initiatives: Model<InitiativeRecord>,
     private readonly store: InitiativesStore,
@@ -91,8 +85,6 @@ export class InitiativesService {
       outcome: null,
       source: source ?? null,
       createdAt: new Date(),
-      votes: {},
-      history: [],
       version: 1,
     };
     const id = record._id.toHexString();
@@ -199,6 +191,8 @@ export class InitiativesService {
         this.consensusRule.requireAtLeastMinimum(forumId, rule());
       },
       from: 'draft',
+      // The vote buckets exist, open, before the initiative says voting is open.
+      before: () => this.store.votes.open(id),
       update: () => ({
         $set: {
           status: 'voting',
@@ -211,9 +205,9 @@ export class InitiativesService {
   }
 
   /**
-   * Closes voting once, by a moderator or the timer: the verdict is evaluated on the stored votes and written
-   * only if they are still those votes, so a vote that was acknowledged is in the verdict, and a vote that
-   * comes after is refused. Two instances closing at once: one write wins, the other finds it closed.
+   * Closes voting once, by a moderator or the timer: the votes are frozen first, so a vote that was
+   * acknowledged is in the verdict and a vote that comes after is refused. Two instances closing at once
+   * freeze the same votes and reach the same verdict; one write wins, the other finds it closed.
    */
   close(by: AuthenticatedUser | typeof SYSTEM, id: string, language: RequestLanguage): Promise<Initiative> {
     const actorId = by === SYSTEM ? SYSTEM : by.id;
@@ -254,14 +248,13 @@ export class InitiativesService {
       reason: request.reason || null,
       at: new Date(),
     };
-    const stored = await this.votes.add(id, { userId: user.id, vote });
-    if (!stored) throw new ConflictException('Voting has closed');
-    this.updates.schedule(id, this.channelOf(stored), () =>
+    if (!(await this.store.votes.cast(id, user.id, vote))) throw new ConflictException('Voting has closed');
+    this.updates.schedule(id, this.channelOf(current), () =>
       this.store.get(id)?.status === 'voting'
         ? { type: 'initiative.updated', subjectId: id, actorId: SYSTEM }
         : null,
     );
-    return this.store.viewAs(stored, user.id, language);
+    return this.viewFor(id, user.id, language);
   }
 
   async get(user: AuthenticatedUser, id: string, language: RequestLanguage): Promise<Initiative> {
@@ -311,49 +304,26 @@ export class InitiativesService {
       .map((record) => this.store.viewAs(record, null, language));
   }
 
-  private async storeVotes(id: string, changes: VoteChange[]): Promise<Array<InitiativeRecord | null>> {
-    const set = Object.fromEntries(changes.map(({ userId, vote }) => [`votes.${userId}`, vote]));
-    const stored = await this.initiatives
-      .findOneAndUpdate(
-        { _id: id, status: 'voting', $or: [{ closesAt: null }, { closesAt: trusted({ $gt: new Date() }) }] },
-        {
-          $set: set,
-          $push: { history: { $each: changes.map((change) => change.vote) } },
-          $inc: { version: 1 },
-        },
-        { new: true },
-      )
-      .lean<InitiativeRecord>()
-      .exec();
-    if (stored) this.store.put(stored);
-    else await this.store.reload(id);
-    return changes.map(() => stored);
-  }
-
-  /** Evaluates the stored votes and closes with that verdict if the votes are still those; else again. */
+  /** Freezes the votes, then closes with their verdict, if voting is still open. */
   private async closeVoting(id: string, closedBy: string): Promise<InitiativeRecord | null> {
-    for (;;) {
-      const current = await this.initiatives.findById(id).lean<InitiativeRecord>().exec();
-      if (current?.status !== 'voting') return null;
-      const verdict = evaluateConsensus(current.rule, Object.values(current.votes ?? {}));
-      const closed = await this.write(
-        { _id: id, status: 'voting', version: current.version },
-        {
-          $set: {
-            status: verdict.reached ? 'adopted' : 'rejected',
-            outcome: { reached: verdict.reached, conditions: verdict.conditions, tally: verdict.tally },
-            closedAt: new Date(),
-            closedBy,
-          },
+    const votes = await this.store.votes.freeze(id);
+    const verdict = evaluateConsensus(this.recordOf(id).rule, Object.values(votes));
+    return this.write(
+      { _id: id, status: 'voting' },
+      {
+        $set: {
+          status: verdict.reached ? 'adopted' : 'rejected',
+          outcome: { reached: verdict.reached, conditions: verdict.conditions, tally: verdict.tally },
+          closedAt: new Date(),
+          closedBy,
         },
-      );
-      if (closed) return closed;
-    }
+      },
+    );
   }
 
   /**
    * Changes an initiative in its log's queue: decided against the read model, recorded as an event, then
-   * written (between vote batches, never during one) with the expected status in the filter.
+   * written with the expected status in the filter.
    */
   private async change(
     user: AuthenticatedUser | null,
@@ -361,11 +331,13 @@ export class InitiativesService {
     language: RequestLanguage,
     step: {
       /** Throws to refuse; answers false when nothing would change (no event, nothing written). */
-      decide: (current: InitiativeRecord) => boolean | void;
+      decide: (current: InitiativeWithVotes) => boolean | void;
       from?: InitiativeRecord['status'];
       /** More of the document the write expects to find as it was decided on. */
       filter?: () => Record<string, unknown>;
       update?: () => UpdateQuery<InitiativeRecord>;
+      /** Runs before the write, once the change is decided. */
+      before?: () => Promise<void>;
       write?: () => Promise<InitiativeRecord | null>;
       actorId?: string;
     },
@@ -378,21 +350,21 @@ export class InitiativesService {
         return { event: null, result: () => this.viewFor(id, user?.id ?? null, language) };
       return {
         event: { type: 'initiative.updated', subjectId: id, actorId: step.actorId ?? user?.id ?? SYSTEM },
-        commit: () =>
-          this.votes.exclusive(id, async () => {
-            const written = step.write
-              ? await step.write()
-              : await this.write(
-                  { _id: id, ...(step.from ? { status: step.from } : {}), ...step.filter?.() },
-                  step.update?.() ?? {},
-                );
-            if (!written) {
-              await this.store.reload(id);
-              step.decide(this.recordOf(id));
-              throw new ConflictException('The initiative was changed meanwhile; look again');
-            }
-            this.store.put(written);
-          }),
+        commit: async () => {
+          await step.before?.();
+          const written = step.write
+            ? await step.write()
+            : await this.write(
+                { _id: id, ...(step.from ? { status: step.from } : {}), ...step.filter?.() },
+                step.update?.() ?? {},
+              );
+          if (!written) {
+            await this.store.reload(id);
+            step.decide(this.recordOf(id));
+            throw new ConflictException('The initiative was changed meanwhile; look again');
+          }
+          this.store.put(written);
+        },
         result: () => this.viewFor(id, user?.id ?? null, language),
       };
     });
@@ -412,7 +384,7 @@ export class InitiativesService {
     return this.store.viewAs(this.recordOf(id), viewerId, language);
   }
 
-  private recordOf(id: string): InitiativeRecord {
+  private recordOf(id: string): InitiativeWithVotes {
     const record = this.store.get(id);
     if (!record) throw new NotFoundException('No such initiative');
     return record;

@@ -175,7 +175,7 @@ describe('an anonymous split never lets anyone derive a choice that the totals a
       const totals = tallies.map((tally) => JSON.stringify([tally.voters, tally.votes]));
       const fromView = derivable(all, voters, views);
       const fromTotals = derivable(all, voters, totals);
-      const leaks = fromView.findIndex((pinned, index) => pinned && !fromTotals[index]);
+      const leaks = fromView.findIndex((pinned, index) => pinned === 1 && fromTotals[index] === 0);
       if (leaks >= 0) {
         const assignment = Math.floor(leaks / ((voters + 1) * voters));
         const observer = Math.floor(leaks / voters) % (voters + 1);

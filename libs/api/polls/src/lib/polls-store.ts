@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ReadModel } from '@helix/api/core';
+import { BallotBox, ReadModel, type BallotBucket } from '@helix/api/core';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
 import type { Poll, RoomEventType } from '@helix/contract';
 import type { Model } from 'mongoose';
 import { tallyBallots, type PollTally } from './poll-tally';
-import { PollRecord } from './schemas/poll.schema';
+import {
+  POLL_BALLOTS,
+  PollRecord,
+  type BallotRecord,
+  type PollWithBallots,
+} from './schemas/poll.schema';
 
 export const POLL_EVENT_TYPES = [
   'poll.created',
@@ -15,41 +20,47 @@ export const POLL_EVENT_TYPES = [
 
 interface PollState {
   record: PollRecord;
-  /** The tally of `record` as it is, counted once per version. */
-  counted?: { version: number; tally: PollTally };
+  /** `record` with the ballots it was put together with, and their tally once counted. */
+  joined?: { poll: PollWithBallots; tally?: PollTally };
 }
 
 /**
  * Every poll with its ballots, in memory (docs/adr/0001-forum-scale.md): lists, results and everyone's own vote
- * are answered from here; a poll is read again by `_id` when another instance changed it.
+ * are answered from here; a poll and its ballot buckets are read again by `_id` when another instance changed
+ * them.
  */
 @Injectable()
 export class PollsStore extends ReadModel implements RoomSubjectSource {
   private readonly polls = new Map<string, PollState>();
   private readonly rooms = new Map<string, Set<string>>();
 
+  readonly ballots: BallotBox<BallotRecord>;
+
   constructor(
     @InjectModel(PollRecord.name) private readonly model: Model<PollRecord>,
+    @InjectModel(POLL_BALLOTS) ballots: Model<BallotBucket<BallotRecord>>,
     subjects: RoomSubjects,
   ) {
     super();
+    this.ballots = new BallotBox(ballots, false);
     subjects.register(POLL_EVENT_TYPES, this);
   }
 
-  get(pollId: string): PollRecord | undefined {
-    return this.polls.get(pollId)?.record;
+  get(pollId: string): PollWithBallots | undefined {
+    const state = this.polls.get(pollId);
+    return state && this.joinedOf(pollId, state).poll;
   }
 
   /** The poll, read by `_id` when this instance has not heard of it yet (made a moment ago on another). */
-  async find(pollId: string): Promise<PollRecord | undefined> {
+  async find(pollId: string): Promise<PollWithBallots | undefined> {
     if (!this.polls.has(pollId)) await this.reload(pollId);
     return this.get(pollId);
   }
 
   /** The room's polls, newest first. */
-  ofRoom(roomId: string): PollRecord[] {
+  ofRoom(roomId: string): PollWithBallots[] {
     return [...(this.rooms.get(roomId) ?? [])]
-      .map((id) => this.polls.get(id)?.record)
+      .map((id) => this.get(id))
       .filter((poll) => poll !== undefined)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   }
@@ -68,14 +79,12 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
     ids.add(id);
   }
 
-  /** Results now: the frozen count of a closed poll, else a count of its ballots. */
-  tally(record: PollRecord): PollTally {
-    if (record.finalTally) return record.finalTally;
-    const state = this.polls.get(record._id.toHexString());
-    if (state?.record === record && state.counted?.version === record.version) return state.counted.tally;
-    const tally = countBallots(record);
-    if (state?.record === record) state.counted = { version: record.version, tally };
-    return tally;
+  /** Results now: the frozen count of a closed poll, else a count of its ballots, once per change. */
+  tally(poll: PollWithBallots): PollTally {
+    if (poll.finalTally) return poll.finalTally;
+    const joined = this.polls.get(poll._id.toHexString())?.joined;
+    if (joined?.poll !== poll) return countBallots(poll);
+    return (joined.tally ??= countBallots(poll));
   }
 
   /** What members see in the poll's room events: drafts only as a notice for moderators. */
@@ -87,7 +96,7 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
   }
 
   /** The poll as `viewerId` sees it (null: as every member does, with no own vote). */
-  pollView(record: PollRecord, viewerId: string | null): Poll {
+  pollView(record: PollWithBallots, viewerId: string | null): Poll {
     const tally = record.status === 'draft' ? undefined : this.tally(record);
     return {
       id: record._id.toHexString(),
@@ -107,18 +116,31 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
   }
 
   async reload(pollId: string): Promise<void> {
-    const record = await this.model.findById(pollId).lean<PollRecord>().exec();
+    const [record] = await Promise.all([
+      this.model.findById(pollId).lean<PollRecord>().exec(),
+      this.ballots.reload(pollId),
+    ]);
     if (record) this.put(record);
   }
 
   protected async load(): Promise<void> {
-    for await (const record of this.model.find().lean<PollRecord>().cursor({ batchSize: 100 }))
-      this.put(record);
+    const polls = async () => {
+      for await (const record of this.model.find().lean<PollRecord>().cursor({ batchSize: 100 }))
+        this.put(record);
+    };
+    await Promise.all([polls(), this.ballots.load()]);
+  }
+
+  /** The poll joined with its current ballots, again only when either changed. */
+  private joinedOf(pollId: string, state: PollState): { poll: PollWithBallots; tally?: PollTally } {
+    const ballots = this.ballots.ballotsOf(pollId);
+    if (state.joined?.poll.ballots !== ballots) state.joined = { poll: { ...state.record, ballots } };
+    return state.joined;
   }
 }
 
-/** Counts a poll's ballots as they are stored in it. */
-export function countBallots(record: PollRecord): PollTally {
+/** Counts a poll's ballots. */
+export function countBallots(record: PollWithBallots): PollTally {
   return tallyBallots(
     record.options.map((option) => option.id),
     Object.values(record.ballots ?? {}),

@@ -8,14 +8,17 @@ import { PollsForumPart } from './polls-forum-part';
 import { PollsGateway } from './polls.gateway';
 import { PollsService } from './polls.service';
 import { PollsStore } from './polls-store';
-import { PollRecord, PollSchema } from './schemas/poll.schema';
+import { POLL_BALLOTS, PollBallotsSchema, PollRecord, PollSchema } from './schemas/poll.schema';
 
 @Module({
   imports: [
     RealtimeModule,
     ForumsModule,
     ModerationModule,
-    MongooseModule.forFeature([{ name: PollRecord.name, schema: PollSchema }]),
+    MongooseModule.forFeature([
+      { name: PollRecord.name, schema: PollSchema },
+      { name: POLL_BALLOTS, schema: PollBallotsSchema },
+    ]),
   ],
   controllers: [PollsController],
   providers: [PollsStore, PollsService, PollsGateway, PollsForumPart],

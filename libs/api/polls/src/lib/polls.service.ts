@@ -1,32 +1,19 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { GroupCommit, isModerator, type AuthenticatedUser } from '@helix/api/core';
+import { isModerator, type AuthenticatedUser } from '@helix/api/core';
 import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
 import type { CreatePollRequest, Poll, PollStatus, UpdatePollRequest } from '@helix/contract';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import type { PollTally } from './poll-tally';
 import { countBallots, PollsStore } from './polls-store';
-import { PollRecord, type BallotRecord } from './schemas/poll.schema';
+import { PollRecord, type BallotRecord, type PollWithBallots } from './schemas/poll.schema';
 
 const toOptions = (labels: string[]): PollRecord['options'] =>
   labels.map((label) => ({ id: new Types.ObjectId().toHexString(), label }));
 
-interface BallotChange {
-  userId: string;
-  ballot: BallotRecord;
-}
-
 @Injectable()
 export class PollsService {
-  /**
-   * Ballots reach their poll's document in batches: those that arrive while one write is running go out
-   * together in the next, each batch one update whose filter requires the poll to be open.
-   */
-  private readonly ballots = new GroupCommit<BallotChange, PollRecord | null>((pollId, changes) =>
-    this.storeBallots(pollId, changes),
-  );
-
   constructor(
     @InjectModel(PollRecord.name) private readonly polls: Model<PollRecord>,
     private readonly store: PollsStore,
@@ -49,7 +36,6 @@ export class PollsService {
       createdAt: new Date(),
       openedAt: null,
       closedAt: null,
-      ballots: {},
       finalTally: null,
       version: 1,
     };
@@ -70,27 +56,37 @@ export class PollsService {
       from: 'draft',
       type: 'poll.draft',
       refusal: () => new ConflictException('Only a draft poll can be edited'),
-      change: () => ({ $set: { ...rest, ...(options ? { options: toOptions(options) } : {}) } }),
+      change: async () => ({ $set: { ...rest, ...(options ? { options: toOptions(options) } : {}) } }),
     });
   }
 
+  /** The ballot buckets exist, open, before the poll says it is open. */
   open(user: AuthenticatedUser, pollId: string): Promise<Poll> {
     return this.transition(user, pollId, {
       from: 'draft',
       type: 'poll.created',
       refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become open`),
-      change: () => ({ $set: { status: 'open', openedAt: new Date() } }),
+      change: async () => {
+        await this.store.ballots.open(pollId);
+        return { $set: { status: 'open', openedAt: new Date() } };
+      },
     });
   }
 
-  /** After the close matched the open poll, no ballot can match it any more: its count is final. */
+  /**
+   * Freezes the ballots first: from then on no ballot is acknowledged, and every one that was is in the count
+   * stored with the closed status.
+   */
   close(user: AuthenticatedUser, pollId: string): Promise<Poll> {
     return this.transition(user, pollId, {
       from: 'open',
       type: 'poll.updated',
       refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become closed`),
-      change: () => ({ $set: { status: 'closed', closedAt: new Date() } }),
-      after: (closed) => ({ $set: { finalTally: countBallots(closed) } }),
+      change: async (poll) => {
+        const ballots = await this.store.ballots.freeze(pollId);
+        const finalTally = countBallots({ ...poll, ballots });
+        return { $set: { status: 'closed', closedAt: new Date(), finalTally } };
+      },
     });
   }
 
@@ -105,14 +101,14 @@ export class PollsService {
     if (!poll.multiple && optionIds.length > 1) throw new BadRequestException('This poll takes one option');
     this.rooms.requireWritable(poll.roomId);
     const ballot: BallotRecord = { group: user.stakeholderGroup, optionIds, at: new Date() };
-    const stored = await this.ballots.add(pollId, { userId: user.id, ballot });
-    if (!stored) throw this.notOpen(this.store.get(pollId)?.status ?? 'closed');
+    // Refused once the close froze the ballots, even before the poll's status says closed.
+    if (!(await this.store.ballots.cast(pollId, user.id, ballot))) throw this.notOpen('closed');
     this.updates.schedule(pollId, poll.roomId, () =>
       this.store.get(pollId)?.status === 'open'
         ? { type: 'poll.updated', subjectId: pollId, actorId: 'system' }
         : null,
     );
-    return this.store.pollView(stored, user.id);
+    return this.viewFor(pollId, user);
   }
 
   async get(user: AuthenticatedUser, pollId: string): Promise<Poll> {
@@ -136,26 +132,14 @@ export class PollsService {
   }
 
   /** The results of a poll with their option labels, for the CSV export. */
-  resultsForExport(user: AuthenticatedUser, pollId: string): { poll: PollRecord; tally: PollTally } {
+  resultsForExport(user: AuthenticatedUser, pollId: string): { poll: PollWithBallots; tally: PollTally } {
     const poll = this.visible(pollId, user);
     return { poll, tally: this.store.tally(poll) };
   }
 
-  private async storeBallots(pollId: string, changes: BallotChange[]): Promise<Array<PollRecord | null>> {
-    const set = Object.fromEntries(changes.map(({ userId, ballot }) => [`ballots.${userId}`, ballot]));
-    const stored = await this.polls
-      .findOneAndUpdate({ _id: pollId, status: 'open' }, { $set: set, $inc: { version: 1 } }, { new: true })
-      .lean<PollRecord>()
-      .exec();
-    if (stored) this.store.put(stored);
-    else await this.store.reload(pollId);
-    return changes.map(() => stored);
-  }
-
   /**
    * Moves a poll from one status to the next in its room's queue: decided against the read model, recorded
-   * as a room event, written with the expected status in the filter (between ballot batches, never during
-   * one), then, for a close, the final count of the frozen ballots is stored with it.
+   * as a room event, and written with the expected status in the filter.
    */
   private async transition(
     user: AuthenticatedUser,
@@ -164,8 +148,7 @@ export class PollsService {
       from: PollStatus;
       type: RoomEventDraft['type'];
       refusal: (status: PollStatus | undefined) => ConflictException;
-      change: () => UpdateQuery<PollRecord>;
-      after?: (updated: PollRecord) => UpdateQuery<PollRecord>;
+      change: (poll: PollWithBallots) => Promise<UpdateQuery<PollRecord>>;
     },
   ): Promise<Poll> {
     const poll = await this.store.find(pollId);
@@ -175,16 +158,14 @@ export class PollsService {
       if (current?.status !== step.from) throw step.refusal(current?.status);
       return {
         event: { type: step.type, subjectId: pollId, actorId: user.id },
-        commit: () =>
-          this.ballots.exclusive(pollId, async () => {
-            let updated = await this.write({ _id: pollId, status: step.from }, step.change());
-            if (!updated) {
-              await this.store.reload(pollId);
-              throw step.refusal(this.store.get(pollId)?.status);
-            }
-            if (step.after) updated = (await this.write({ _id: pollId }, step.after(updated))) ?? updated;
-            this.store.put(updated);
-          }),
+        commit: async () => {
+          const updated = await this.write({ _id: pollId, status: step.from }, await step.change(current));
+          if (!updated) {
+            await this.store.reload(pollId);
+            throw step.refusal(this.store.get(pollId)?.status);
+          }
+          this.store.put(updated);
+        },
         result: () => this.viewFor(pollId, user),
       };
     });
@@ -205,7 +186,7 @@ export class PollsService {
   }
 
   /** A poll the person may see: drafts only for moderators. */
-  private visible(pollId: string, user: AuthenticatedUser): PollRecord {
+  private visible(pollId: string, user: AuthenticatedUser): PollWithBallots {
     const poll = this.store.get(pollId);
     if (!poll || (poll.status === 'draft' && !isModerator(user))) throw new NotFoundException('No such poll');
     return poll;

@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ballotBucketSchema } from '@helix/api/core';
 import type { ConsensusResult, ConsensusRule } from '@helix/consensus';
 import {
   INITIATIVE_STATUSES,
@@ -35,10 +36,9 @@ export interface InitiativeVote {
 }
 
 /**
- * An initiative with its current votes (one per participant, keyed by user id) and every vote ever cast, in
- * order. A vote changes both in one update whose filter requires voting to be open, and the close is one
- * update that requires the votes to be those it counted (`version`), so what is closed is what was
- * acknowledged, and the history and the tally never disagree.
+ * An initiative. Its votes (the current one per participant, and every vote ever cast) are in the
+ * `initiative_votes` buckets (BallotBox): the close freezes them, evaluates them, and stores that verdict
+ * here with the status, so what is closed is what was acknowledged.
  */
 @Schema({ collection: 'initiatives', versionKey: false, minimize: false })
 export class InitiativeRecord {
@@ -94,14 +94,17 @@ export class InitiativeRecord {
   @Prop({ required: true })
   createdAt!: Date;
 
-  @Prop({ type: Object, default: {} })
-  votes!: Record<string, InitiativeVote>;
-
-  @Prop({ type: [Object], default: [] })
-  history!: InitiativeVote[];
-
   @Prop({ required: true })
   version!: number;
 }
 
 export const InitiativeSchema = SchemaFactory.createForClass(InitiativeRecord);
+
+export const INITIATIVE_VOTES = 'InitiativeVotes';
+export const InitiativeVotesSchema = ballotBucketSchema('initiative_votes');
+
+/** An initiative with its votes together, as the read model holds it. */
+export type InitiativeWithVotes = InitiativeRecord & {
+  votes: Record<string, InitiativeVote>;
+  history: InitiativeVote[];
+};

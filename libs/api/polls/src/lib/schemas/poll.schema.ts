@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ballotBucketSchema } from '@helix/api/core';
 import { POLL_STATUSES, type PollStatus, type StakeholderGroup } from '@helix/contract';
 import type { Types } from 'mongoose';
 import type { PollTally } from '../poll-tally';
@@ -16,9 +17,8 @@ export interface BallotRecord {
 }
 
 /**
- * A poll with its ballots, one per participant (keyed by user id). A ballot and the close change this one
- * document, each with the poll's status in the update's filter, so they cannot interleave: a ballot either
- * reached an open poll and is in what the close freezes, or it reached nothing and is refused.
+ * A poll. Its ballots, one per participant, are in the `poll_ballots` buckets (BallotBox): the close freezes
+ * them, counts them, and stores that count here with the status, so what a closed poll shows never changes.
  */
 @Schema({ collection: 'polls', versionKey: false, minimize: false })
 export class PollRecord {
@@ -54,9 +54,6 @@ export class PollRecord {
   @Prop({ type: Date, default: null })
   closedAt!: Date | null;
 
-  @Prop({ type: Object, default: {} })
-  ballots!: Record<string, BallotRecord>;
-
   /** The results at close, counted once from the frozen ballots. */
   @Prop({ type: Object, default: null })
   finalTally!: PollTally | null;
@@ -66,3 +63,9 @@ export class PollRecord {
 }
 
 export const PollSchema = SchemaFactory.createForClass(PollRecord);
+
+export const POLL_BALLOTS = 'PollBallots';
+export const PollBallotsSchema = ballotBucketSchema('poll_ballots');
+
+/** A poll with its ballots together, as the read model holds it. */
+export type PollWithBallots = PollRecord & { ballots: Record<string, BallotRecord> };

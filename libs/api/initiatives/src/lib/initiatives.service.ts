@@ -6,12 +6,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  isModerator,
-  toPublicUser,
-  type AuthenticatedUser,
-  type RequestLanguage,
-} from '@helix/api/core';
+import { isModerator, toPublicUser, type AuthenticatedUser, type RequestLanguage } from '@helix/api/core';
 import { CoalescedRoomUpdates, forumChannel, RoomEventLog } from '@helix/api/realtime';
 import { ForumsStore, RoomMessages, RoomsService } from '@helix/api/forums';
 import { evaluateConsensus } from '@helix/consensus';

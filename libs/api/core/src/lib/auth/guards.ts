@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@helix/contract';
 import type { AuthenticatedUser } from './authenticated-user';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 
 /** Every route needs a valid access token unless marked @Public(). */
@@ -24,6 +25,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    // A session that could not be looked up is not a bad token: the client should retry, not sign in again.
+    if (isDatabaseUnavailable(error)) throw error;
     if (error || !user)
       throw new UnauthorizedException('Sign in first: the access token is missing, invalid or expired');
     return user;

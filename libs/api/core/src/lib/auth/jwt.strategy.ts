@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { HelixConfig } from '../config/helix-config';
-import { ACCESS_TOKEN_ALGORITHM, toAuthenticatedUser } from './access-tokens';
+import { ACCESS_TOKEN_ALGORITHM, AccessTokens } from './access-tokens';
 import type { AuthenticatedUser } from './authenticated-user';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: HelixConfig) {
+  constructor(
+    config: HelixConfig,
+    private readonly tokens: AccessTokens,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.get('JWT_SECRET'),
@@ -16,7 +19,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: unknown): AuthenticatedUser {
-    return toAuthenticatedUser(payload);
+  /** passport-jwt has checked the signature and expiry; the session and the current roles are checked here. */
+  validate(payload: unknown): Promise<AuthenticatedUser> {
+    return this.tokens.current(payload);
   }
 }

@@ -54,12 +54,12 @@ export class AccessTokens {
   /** Throws on a missing, forged, expired or malformed token, and on one whose session has ended. */
   async verify(token: string): Promise<AuthenticatedUser> {
     const raw = await this.jwt.verifyAsync<object>(token, { algorithms: [ACCESS_TOKEN_ALGORITHM] });
-    return this.current(raw);
+    return this.current(toAuthenticatedUser(raw));
   }
 
-  /** The person behind the claims of a token whose signature is already verified (see JwtStrategy). */
-  async current(claims: unknown): Promise<AuthenticatedUser> {
-    const user = await this.sessions.current(toAuthenticatedUser(claims));
+  /** The person behind a token whose signature is already verified (see JwtAuthGuard), as they are now. */
+  async current(claimed: AuthenticatedUser): Promise<AuthenticatedUser> {
+    const user = await this.sessions.current(claimed);
     if (!user) throw new UnauthorizedException(ENDED);
     return user;
   }

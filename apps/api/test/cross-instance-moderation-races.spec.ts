@@ -98,7 +98,7 @@ describe('an edit on one instance racing a hide or a delete on the other never b
           roomId: room.id,
           threadId: thread.id,
           text: `Original ${removal} ${round}`,
-          clientId: `${removal.replace(":", "-")}-${round}`,
+          clientId: `${removal.replace(':', '-')}-${round}`,
         })) as Ack;
         expect(sent.ok).toBe(true);
         const messageId = (sent.message as Message).id;

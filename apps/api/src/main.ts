@@ -1,10 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { HelixConfig } from '@helix/api/core';
+import { HELIX_VERSION, HelixConfig, SCHEMA_VERSION } from '@helix/api/core';
 import { createApp } from './app/create-app';
 
 async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get(HelixConfig);
+  // What runs and how it is set up, for whoever reads the log later; the config carries no secrets.
+  Logger.log(
+    {
+      msg: 'Helix is starting',
+      versions: { helix: HELIX_VERSION, schema: SCHEMA_VERSION, node: process.versions.node },
+      config: config.loggable,
+    },
+    'Helix',
+  );
   Logger.log(config.storageSummary, 'Config');
   await app.listen(config.get('PORT'), config.get('HOST'));
   Logger.log(`Helix is ready on http://localhost:${config.get('PORT')} (API docs at /api/docs)`, 'Helix');

@@ -1,0 +1,5 @@
+export { ObservabilityModule } from './lib/observability.module';
+export { Metrics, type SampledGauge } from './lib/metrics/metrics';
+export { httpMetrics } from './lib/metrics/http-metrics';
+export { InstanceState, type RedisState } from './lib/instance-state';
+export { SocketEventObserver } from './lib/logging/socket-event-observer';

@@ -70,7 +70,11 @@ const envSchema = z
     /** pino's level; unset: `warn` under test, `info` otherwise. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     /** Turns `GET /metrics` on; Prometheus sends it as `Authorization: Bearer <METRICS_TOKEN>`. */
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    METRICS_TOKEN: z.preprocess(
+      // Compose passes an unset variable on as an empty one.
+      (value) => (value === '' ? undefined : value),
+      z.string().min(16, 'must be at least 16 characters').optional(),
+    ),
     /** A backup into HELIX_DATA_DIR/backups every so many hours; 0 turns scheduled backups off. */
     BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(168).default(0),
     /** How many scheduled backups are kept; older ones are deleted. */

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { HELIX_VERSION, HelixConfig, SCHEMA_VERSION } from '@helix/api/core';
+import { runBackupCommand } from '@helix/api/observability';
 import { createApp } from './app/create-app';
 
 async function bootstrap(): Promise<void> {
@@ -19,8 +20,14 @@ async function bootstrap(): Promise<void> {
   Logger.log(`Helix is ready on http://localhost:${config.get('PORT')} (API docs at /api/docs)`, 'Helix');
 }
 
-bootstrap().catch((error: unknown) => {
-  // One clear sentence for the person starting Helix, not a stack trace.
-  console.error(`Helix could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+const [command, ...args] = process.argv.slice(2);
+if (command === 'backup' || command === 'restore') {
+  // `npm run backup -- FILE`, `npm run restore -- FILE [--force]`: the same build, its configuration and database.
+  void runBackupCommand(command, args).then((code) => process.exit(code));
+} else {
+  bootstrap().catch((error: unknown) => {
+    // One clear sentence for the person starting Helix, not a stack trace.
+    console.error(`Helix could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HelixConfig } from '@helix/api/core';
 import { LoggerModule } from 'nestjs-pino';
+import { ScheduledBackups } from './backup/scheduled-backups';
 import { ProbesController } from './health/probes.controller';
 import { InstanceState } from './instance-state';
 import { loggerOptions } from './logging/logger-options';
@@ -18,7 +19,7 @@ import { MetricsController } from './metrics/metrics.controller';
     TerminusModule.forRoot({ logger: false }),
   ],
   controllers: [ProbesController, MetricsController],
-  providers: [Metrics, InstanceState, DatabaseMetrics],
-  exports: [Metrics, InstanceState],
+  providers: [Metrics, InstanceState, DatabaseMetrics, ScheduledBackups],
+  exports: [Metrics, InstanceState, ScheduledBackups],
 })
 export class ObservabilityModule {}

@@ -14,6 +14,8 @@ const SAMPLED_GAUGES = {
   helix_database_up: '1 while the database connection is open',
   helix_polls_open: 'Polls open for votes',
   helix_initiatives_open: 'Initiatives open for votes',
+  helix_backup_last_success_timestamp_seconds:
+    'When the last scheduled backup was written (0: none since start)',
 } as const;
 
 export type SampledGauge = keyof typeof SAMPLED_GAUGES;

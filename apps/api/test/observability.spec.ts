@@ -1,8 +1,15 @@
-import type { AuthResponse, Room, Thread } from '@helix/contract';
+import type { AuthResponse, Room, SystemStatus, Thread } from '@helix/contract';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { startApiProcess, type ApiProcess } from './support/api-process';
-import { startTestApp, TEST_JWT_SECRET, testMongoUri, uniqueDbName } from './support/test-app';
+import {
+  ADMIN_EMAIL,
+  startTestApp,
+  TEST_JWT_SECRET,
+  testMongoUri,
+  uniqueDbName,
+  type TestApp,
+} from './support/test-app';
 
 const METRICS_TOKEN = 'metrics-token-for-the-observability-test';
 const PASSWORD = 'a password nobody logs 42';
@@ -195,13 +202,36 @@ describe('logs and metrics of the built API in production mode', () => {
   });
 });
 
-describe('metrics when METRICS_TOKEN is not set', () => {
-  it('are off', async () => {
-    const t = await startTestApp();
-    try {
-      await t.http().get('/metrics').expect(404);
-    } finally {
-      await t.close();
-    }
+describe('an instance without METRICS_TOKEN', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has metrics off', async () => {
+    await t.http().get('/metrics').expect(404);
+  });
+
+  it('tells admins, and only admins, its state for the system page', async () => {
+    const admin = await t.register({ email: ADMIN_EMAIL });
+    const socket = await t.connect(admin.accessToken);
+    const status = (await t.as(admin).get('/api/admin/system').expect(200)).body as SystemStatus;
+    expect(status).toMatchObject({
+      version: expect.any(String),
+      schemaVersion: 1,
+      sockets: 1,
+      database: 'up',
+      redis: 'not configured',
+      draining: false,
+      lastBackup: null,
+    });
+    socket.disconnect();
+    await t
+      .as(await t.register())
+      .get('/api/admin/system')
+      .expect(403);
   });
 });

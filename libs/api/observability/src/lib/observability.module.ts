@@ -9,6 +9,7 @@ import { loggerOptions } from './logging/logger-options';
 import { DatabaseMetrics } from './metrics/database-metrics';
 import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { SystemController } from './system.controller';
 
 /** Logs, metrics and probes for the whole app; feature libraries inject `Metrics` and `InstanceState`. */
 @Global()
@@ -18,7 +19,7 @@ import { MetricsController } from './metrics/metrics.controller';
     // terminus' own log of a failed check would repeat every probe; the probe's answer says it all.
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [ProbesController, MetricsController],
+  controllers: [ProbesController, MetricsController, SystemController],
   providers: [Metrics, InstanceState, DatabaseMetrics, ScheduledBackups],
   exports: [Metrics, InstanceState, ScheduledBackups],
 })

@@ -130,6 +130,11 @@ export class Metrics {
     this.samplers.set(name, read);
   }
 
+  /** A sampled gauge's value now (the system page shows them). */
+  read(name: SampledGauge): number {
+    return this.samplers.get(name)?.() ?? 0;
+  }
+
   /** Seconds elapsed since a `performance.now()` reading. */
   static secondsSince(started: number): number {
     return (performance.now() - started) / 1000;

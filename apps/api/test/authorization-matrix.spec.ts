@@ -156,6 +156,12 @@ const everyone = (status: number): Partial<Record<Actor, number>> => ({
 const REST_TABLE: RestRow[] = [
   // Health
   { method: 'GET', path: '/api/health', expect: everyone(200) },
+  { method: 'GET', path: '/api/health/live', expect: everyone(200) },
+  { method: 'GET', path: '/api/health/ready', expect: everyone(200) },
+
+  // Operations
+  // Admins only, which `organizers` is for routes with no forum.
+  { method: 'GET', path: '/api/admin/system', expect: organizers(200) },
 
   // Accounts
   {

@@ -34,6 +34,7 @@ export {
   clientAddress,
   CreateRateLimit,
   LoginRateLimit,
+  NoRateLimit,
   personKey,
   RefreshTokenRateLimit,
   RegisterRateLimit,
@@ -53,3 +54,4 @@ export {
   BALLOT_BUCKETS,
   type BallotBucket,
 } from './lib/data/ballot-box';
+export { HELIX_VERSION, SCHEMA_VERSION } from './lib/config/versions';

@@ -65,6 +65,7 @@ export function AppLayout() {
             <Link to="/rooms">{t('rooms.title')}</Link>
             <Link to="/initiatives">{t('initiatives.nav')}</Link>
             <Link to="/outcome">{t('initiatives.outcomeNav')}</Link>
+            <Link to="/forums">{t('nav.forums')}</Link>
           </nav>
         ) : null}
         {user || isLoading ? (

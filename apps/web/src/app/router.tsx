@@ -1,7 +1,7 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
 import { RoomShell, RoomShortLinkPage } from '@helix/web/discussion';
 import { Spinner } from '@helix/web/ui';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './routes/app-layout';
 import {
@@ -23,14 +23,9 @@ const PresentRoomRoute = lazy(() => import('./routes/present-room'));
 // Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
 const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
 // The organizer's screens, the agenda, the public outcome and /join: one chunk, loaded when first opened.
-const forums = () => import('@helix/web/forums');
-const ForumsPage = lazy(() => forums().then((module) => ({ default: module.ForumsPage })));
-const ForumPage = lazy(() => forums().then((module) => ({ default: module.ForumPage })));
-const AgendaPage = lazy(() => forums().then((module) => ({ default: module.AgendaPage })));
-const PublicOutcomePage = lazy(() => forums().then((module) => ({ default: module.PublicOutcomePage })));
-const JoinPage = lazy(() => forums().then((module) => ({ default: module.JoinPage })));
-
-const suspended = (page: ReactNode) => <Suspense fallback={<Spinner />}>{page}</Suspense>;
+const forumsPage = (page: 'ForumsPage' | 'ForumPage' | 'AgendaPage' | 'PublicOutcomePage' | 'JoinPage') => ({
+  lazy: async () => ({ Component: (await import('@helix/web/forums'))[page] }),
+});
 
 const router = createBrowserRouter([
   {
@@ -93,14 +88,14 @@ const router = createBrowserRouter([
           { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
           { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
           { path: '/outcome', element: <OutcomeRoute /> },
-          { path: '/forums', element: suspended(<ForumsPage />) },
-          { path: '/forums/:forumId', element: suspended(<ForumPage />) },
-          { path: '/forums/:forumId/agenda', element: suspended(<AgendaPage />) },
+          { path: '/forums', ...forumsPage('ForumsPage') },
+          { path: '/forums/:forumId', ...forumsPage('ForumPage') },
+          { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
         ],
       },
       // For anyone, signed in or not: what a forum decided, and the join code typed from the hall's screen.
-      { path: '/outcome/:slug', element: suspended(<PublicOutcomePage />) },
-      { path: '/join', element: suspended(<JoinPage />) },
+      { path: '/outcome/:slug', ...forumsPage('PublicOutcomePage') },
+      { path: '/join', ...forumsPage('JoinPage') },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

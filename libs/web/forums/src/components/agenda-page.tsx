@@ -17,7 +17,10 @@ function SessionCard({
   marker,
   editable,
   rooms,
+  place,
 }: {
+  /** Where on the page: a session can be both under "Now" and in the programme. */
+  place: 'highlight' | 'programme';
   session: AgendaSession;
   forum: Forum;
   room: Room | undefined;
@@ -28,7 +31,7 @@ function SessionCard({
   const { t, i18n } = useTranslation(FORUMS_NS);
   const [editing, setEditing] = useState(false);
   const time = (iso: string) => formatInZone(iso, forum.timeZone, i18n.language, 'time');
-  const headingId = `session-${session.id}`;
+  const headingId = `session-${place}-${session.id}`;
   return (
     <li>
       <article
@@ -119,13 +122,14 @@ function AgendaView({
   const next = sessions.find((session) => session.startsAt > agenda.at && !agenda.now.includes(session.id));
   const marker = (session: AgendaSession) =>
     agenda.now.includes(session.id) ? 'now' : session.id === next?.id ? 'next' : null;
-  const card = (session: AgendaSession, mark: 'now' | 'next' | null) => (
+  const card = (session: AgendaSession, place: 'highlight' | 'programme') => (
     <SessionCard
       key={session.id}
       session={session}
       forum={forum}
       room={roomsById.get(session.roomId)}
-      marker={mark}
+      marker={marker(session)}
+      place={place}
       editable={editable}
       rooms={rooms}
     />
@@ -135,13 +139,13 @@ function AgendaView({
       <section aria-labelledby="agenda-now" className="hx-forums-now" data-testid="agenda-now">
         <h2 id="agenda-now">{t('forums.agenda.nowTitle')}</h2>
         {now.length ? (
-          <ul className="hx-card-list">{now.map((session) => card(session, marker(session)))}</ul>
+          <ul className="hx-card-list">{now.map((session) => card(session, 'highlight'))}</ul>
         ) : (
           <p>{t('forums.agenda.nothingNow')}</p>
         )}
         <h2>{t('forums.agenda.nextTitle')}</h2>
         {next ? (
-          <ul className="hx-card-list">{card(next, marker(next))}</ul>
+          <ul className="hx-card-list">{card(next, 'highlight')}</ul>
         ) : (
           <p>{t('forums.agenda.nothingNext')}</p>
         )}
@@ -165,7 +169,7 @@ function AgendaView({
         byDay(sessions, forum.timeZone, i18n.language).map(([day, items]) => (
           <section key={day} aria-label={day}>
             <h3>{day}</h3>
-            <ul className="hx-card-list">{items.map((session) => card(session, marker(session)))}</ul>
+            <ul className="hx-card-list">{items.map((session) => card(session, 'programme'))}</ul>
           </section>
         ))
       ) : (

@@ -180,7 +180,7 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
     { question: 'Open the labs at night?', options: ['Yes', 'No'] },
   );
   const startsAt = new Date(Date.now() + 5_000);
-  const endsAt = new Date(Date.now() + 30_000);
+  const endsAt = new Date(Date.now() + 45_000);
   await api(request, organizerTokens.accessToken, 'POST', `/rooms/${roomId}/sessions`, {
     title: { en: 'Open floor', ru: 'Открытый микрофон' },
     startsAt: startsAt.toISOString(),
@@ -209,6 +209,8 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await visitor.goto(`/forums/${forumId}/agenda`);
   await expect(visitor.getByTestId('agenda-now')).toContainText('Открытый микрофон');
   await shoot(visitor, 'agenda-ru-phone');
+  await visitor.goto(`/rooms/${roomId}`);
+  await expect(visitor.getByTestId('current-session')).toContainText('Открытый микрофон');
 
   // During the session: a vote and an answered question, for the outcome.
   await api(request, participant.accessToken, 'POST', `/polls/${poll.id}/votes`, {
@@ -228,9 +230,11 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await desk.goto(`/forums/${forumId}/agenda`);
   await expect(desk.getByTestId('agenda-now')).toContainText('Open floor');
   await shoot(desk, 'agenda-en-desktop');
+  await desk.goto(`/present/rooms/${roomId}`);
+  await expect(desk.getByTestId('current-session')).toContainText('Open floor');
 
   await expect
-    .poll(qaOpen, { message: 'the session closes the questions at its end', timeout: 40_000 })
+    .poll(qaOpen, { message: 'the session closes the questions at its end', timeout: 60_000 })
     .toBe(false);
   const closedPoll = await api<{ status: string }>(
     request,
@@ -239,7 +243,7 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
     `/polls/${poll.id}`,
   );
   expect(closedPoll.status).toBe('closed');
-  await desk.reload();
+  await desk.goto(`/forums/${forumId}/agenda`);
   await expect(desk.getByTestId('agenda-session').filter({ hasText: 'Open floor' }).last()).toContainText(
     'Ended',
   );

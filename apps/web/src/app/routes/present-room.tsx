@@ -1,5 +1,6 @@
 import { InitiativePresentView } from '@helix/web/initiatives/present';
 import { PollPresentView } from '@helix/web/polls/present';
+import CurrentSession from '@helix/web/forums/current-session';
 import { RoomPresentPage } from '@helix/web/qa/present';
 import { useParams } from 'react-router';
 
@@ -12,6 +13,7 @@ export default function PresentRoomRoute() {
   return (
     <RoomPresentPage
       roomId={roomId}
+      session={<CurrentSession roomId={roomId} presenter />}
       renderPoll={(pollId) => <PollPresentView pollId={pollId} />}
       renderInitiative={(initiativeId) => (
         <InitiativePresentView initiativeId={initiativeId} liveRoomId={roomId} />

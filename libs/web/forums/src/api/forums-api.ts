@@ -36,6 +36,7 @@ export const useForum = (forumId: string) =>
   useQuery({
     queryKey: forumKeys.forum(forumId),
     queryFn: () => apiClient.get<Forum>(`/forums/${id(forumId)}`),
+    enabled: !!forumId,
   });
 
 /** The forum's rooms; organizers also see the archived ones. */
@@ -57,6 +58,14 @@ export const useAgenda = (forumId: string) =>
   useQuery({
     queryKey: forumKeys.agenda(forumId),
     queryFn: () => apiClient.get<Agenda>(`/forums/${id(forumId)}/agenda`),
+    refetchInterval: 30_000,
+  });
+
+/** A room's sessions, asked again every half minute: the server's clock starts and ends them. */
+export const useRoomSessions = (roomId: string) =>
+  useQuery({
+    queryKey: ['rooms', roomId, 'sessions'],
+    queryFn: () => apiClient.get<AgendaSession[]>(`/rooms/${id(roomId)}/sessions`),
     refetchInterval: 30_000,
   });
 

@@ -1,9 +1,8 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import type { Agenda, AgendaSession, Forum, Room } from '@helix/contract';
 import { useCurrentUser } from '@helix/web/data-access';
 import { Button, CardSection, LoadError, SelectField, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useAgenda, useForum, useForumRooms } from '../api/forums-api';
 import { canOrganize } from '../lib/can-organize';
@@ -28,7 +27,7 @@ function SessionCard({
   editable: boolean;
   rooms: Room[];
 }) {
-  const { t, i18n } = useTranslation(FORUMS_NS);
+  const { t, i18n } = useForumsTranslation();
   const [editing, setEditing] = useState(false);
   const time = (iso: string) => formatInZone(iso, forum.timeZone, i18n.language, 'time');
   const headingId = `session-${place}-${session.id}`;
@@ -114,7 +113,7 @@ function AgendaView({
   roomId: string;
   editable: boolean;
 }) {
-  const { t, i18n } = useTranslation(FORUMS_NS);
+  const { t, i18n } = useForumsTranslation();
   const [adding, setAdding] = useState(false);
   const roomsById = new Map(rooms.map((room) => [room.id, room]));
   const sessions = agenda.sessions.filter((session) => !roomId || session.roomId === roomId);
@@ -134,18 +133,20 @@ function AgendaView({
       rooms={rooms}
     />
   );
+  const highlighted = (session: AgendaSession) => card(session, 'highlight');
+  const inProgramme = (session: AgendaSession) => card(session, 'programme');
   return (
     <>
       <section aria-labelledby="agenda-now" className="hx-forums-now" data-testid="agenda-now">
         <h2 id="agenda-now">{t('forums.agenda.nowTitle')}</h2>
         {now.length ? (
-          <ul className="hx-card-list">{now.map((session) => card(session, 'highlight'))}</ul>
+          <ul className="hx-card-list">{now.map(highlighted)}</ul>
         ) : (
           <p>{t('forums.agenda.nothingNow')}</p>
         )}
         <h2>{t('forums.agenda.nextTitle')}</h2>
         {next ? (
-          <ul className="hx-card-list">{card(next, 'highlight')}</ul>
+          <ul className="hx-card-list">{highlighted(next)}</ul>
         ) : (
           <p>{t('forums.agenda.nothingNext')}</p>
         )}
@@ -169,7 +170,7 @@ function AgendaView({
         byDay(sessions, forum.timeZone, i18n.language).map(([day, items]) => (
           <section key={day} aria-label={day}>
             <h3>{day}</h3>
-            <ul className="hx-card-list">{items.map((session) => card(session, 'programme'))}</ul>
+            <ul className="hx-card-list">{items.map(inProgramme)}</ul>
           </section>
         ))
       ) : (
@@ -184,7 +185,7 @@ export function AgendaPage() {
   const { forumId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const roomId = search.get('room') ?? '';
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const { data: user } = useCurrentUser();
   const forum = useForum(forumId);
   const editable = !!forum.data && canOrganize(user, forum.data) && forum.data.status !== 'closed';

@@ -1,7 +1,6 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import type { Translated } from '@helix/contract';
 import { TextAreaField, TextField } from '@helix/web/ui';
-import { useTranslation } from 'react-i18next';
 
 /** Russian first: the forum's own language. */
 const FORUM_LANGUAGES = ['ru', 'en'] as const;
@@ -24,7 +23,7 @@ export function BilingualField({
   maxLength?: number;
   hint?: string;
 }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const Field = multiline ? TextAreaField : TextField;
   return (
     <fieldset className="hx-forums-bilingual">

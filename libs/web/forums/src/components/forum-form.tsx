@@ -1,8 +1,7 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import type { CreateForumRequest, Forum, Translated } from '@helix/contract';
 import { ActionError, Button, SelectField, TextField } from '@helix/web/ui';
 import { useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { fromZonedInput, toZonedInput } from '../lib/zoned-time';
 import { BilingualField, EMPTY, toTranslatable } from './bilingual-fields';
 
@@ -61,7 +60,7 @@ export function ForumForm({
   submitLabel: string;
   onSubmit: (request: CreateForumRequest) => void;
 }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(forum));
   const [invalid, setInvalid] = useState<string | null>(null);
   const zoneOptions = useMemo(() => zones().map((zone) => ({ value: zone, label: zone })), []);

@@ -1,10 +1,9 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import type { Forum } from '@helix/contract';
 import { useCurrentUser } from '@helix/web/data-access';
 import { ActionError, Button, CardSection, LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { Dialog } from '@helix/web/ui/dialog';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useForum, useForumLifecycle, useUpdateForum } from '../api/forums-api';
 import { canOrganize } from '../lib/can-organize';
@@ -14,7 +13,7 @@ import { RoomsEditor } from './rooms-editor';
 
 /** Opening makes this forum the one people find; closing turns it into a read-only archive. Both ask first. */
 function Lifecycle({ forum }: { forum: Forum }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const lifecycle = useForumLifecycle(forum.id);
   const [asking, setAsking] = useState<'open' | 'close' | null>(null);
   const step = forum.status === 'draft' ? 'open' : forum.status === 'live' ? 'close' : null;
@@ -64,7 +63,7 @@ function Lifecycle({ forum }: { forum: Forum }) {
 }
 
 function Details({ forum }: { forum: Forum }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const update = useUpdateForum(forum.id);
   if (forum.status === 'closed') return <p>{t('forums.closedReadOnly')}</p>;
   return (
@@ -85,7 +84,7 @@ function Details({ forum }: { forum: Forum }) {
 /** The organizer's workspace for one forum: its details, lifecycle, rooms, numbers and archive. */
 export function ForumPage() {
   const { forumId = '' } = useParams();
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const forum = useForum(forumId);
   const { data: user } = useCurrentUser();
   useDocumentTitle(forum.data ? t('forums.manage.documentTitle', { forum: forum.data.title }) : undefined);

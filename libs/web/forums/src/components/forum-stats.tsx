@@ -1,12 +1,11 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import { STAKEHOLDER_GROUPS } from '@helix/contract';
 import { CardSection, LoadError, Spinner } from '@helix/web/ui';
-import { useTranslation } from 'react-i18next';
 import { useForumStats } from '../api/forums-api';
 
 /** The forum's numbers on one page, from the API's read models: who took part, by group, and what they made. */
 export function ForumStatsSection({ forumId }: { forumId: string }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const stats = useForumStats(forumId);
   return (
     <CardSection headingId="forum-stats" title={t('forums.stats.title')} testId="forum-stats">

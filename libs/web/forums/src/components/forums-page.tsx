@@ -1,9 +1,8 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import type { Forum } from '@helix/contract';
 import { useCurrentUser } from '@helix/web/data-access';
 import { Button, CardSection, LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCreateForum, useForums } from '../api/forums-api';
 import { canOrganize } from '../lib/can-organize';
@@ -11,7 +10,7 @@ import { formatInZone } from '../lib/zoned-time';
 import { ForumForm } from './forum-form';
 
 function ForumItem({ forum, organizes }: { forum: Forum; organizes: boolean }) {
-  const { t, i18n } = useTranslation(FORUMS_NS);
+  const { t, i18n } = useForumsTranslation();
   const headingId = `forum-${forum.id}`;
   const date = (iso: string) => formatInZone(iso, forum.timeZone, i18n.language, 'date');
   return (
@@ -43,7 +42,7 @@ function ForumItem({ forum, organizes }: { forum: Forum; organizes: boolean }) {
 
 /** Every edition of the forum: this year's live one, drafts for their organizers, last year's archive. */
 export function ForumsPage() {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   useDocumentTitle(t('forums.list.title'));
   const forums = useForums();
   const { data: user } = useCurrentUser();

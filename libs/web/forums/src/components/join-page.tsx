@@ -1,15 +1,14 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import { joinCodeSchema } from '@helix/contract';
 import { ApiError } from '@helix/web/data-access';
 import { Button, TextField, useDocumentTitle } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { joinForum } from '../api/forums-api';
 
 /** Six characters from the projector, typed on a phone: they lead into the live forum's rooms. */
 export function JoinPage() {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   useDocumentTitle(t('forums.join.title'));
   const navigate = useNavigate();
   const [code, setCode] = useState('');

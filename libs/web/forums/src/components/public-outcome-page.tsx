@@ -1,8 +1,7 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import { STAKEHOLDER_GROUPS, type PublicOutcome } from '@helix/contract';
 import { ApiError } from '@helix/web/data-access';
 import { Button, LoadError, Spinner, TableScroll, useDocumentTitle } from '@helix/web/ui';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePublicOutcome } from '../api/forums-api';
 import { formatInZone } from '../lib/zoned-time';
@@ -10,7 +9,7 @@ import { formatInZone } from '../lib/zoned-time';
 type OutcomePoll = PublicOutcome['polls'][number];
 
 function PollResult({ poll }: { poll: OutcomePoll }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const groups = STAKEHOLDER_GROUPS.filter((group) => poll.byGroup[group]);
   return (
     <li className="hx-card" data-testid="outcome-poll">
@@ -54,7 +53,7 @@ function PollResult({ poll }: { poll: OutcomePoll }) {
  */
 export function PublicOutcomePage() {
   const { slug = '' } = useParams();
-  const { t, i18n } = useTranslation(FORUMS_NS);
+  const { t, i18n } = useForumsTranslation();
   const outcome = usePublicOutcome(slug, i18n.resolvedLanguage ?? 'en');
   useDocumentTitle(
     outcome.data ? t('forums.outcome.documentTitle', { forum: outcome.data.forum.title }) : undefined,

@@ -1,4 +1,4 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import {
   ROOM_KINDS,
   type Forum,
@@ -9,7 +9,6 @@ import {
 } from '@helix/contract';
 import { ActionError, Button, CardSection, LoadError, SelectField, Spinner } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useCreateRoom, useForumRooms, useReorderRooms, useUpdateRoom } from '../api/forums-api';
 import { BilingualField, EMPTY, toLines, toTranslatable } from './bilingual-fields';
 
@@ -52,7 +51,7 @@ function RoomForm({
   onSubmit: (draft: RoomDraft) => void;
   onCancel?: () => void;
 }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const [draft, setDraft] = useState(() => draftOf(room));
   const [missing, setMissing] = useState(false);
   const submit = (event: FormEvent) => {
@@ -123,7 +122,7 @@ function RoomRow({
   writable: boolean;
   onMove: (from: number, to: number) => void;
 }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const update = useUpdateRoom();
   const [editing, setEditing] = useState(false);
   const headingId = `room-edit-${room.id}`;
@@ -199,7 +198,7 @@ function RoomRow({
 
 /** A forum's rooms: added, renamed, put in order and archived by its organizers, never deleted. */
 export function RoomsEditor({ forum }: { forum: Forum }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const rooms = useForumRooms(forum.id, true);
   const create = useCreateRoom(forum.id);
   const reorder = useReorderRooms(forum.id);

@@ -1,8 +1,7 @@
-import { FORUMS_NS } from '../i18n/register';
+import { useForumsTranslation } from '../i18n/register';
 import type { AgendaSession, Room, Translated } from '@helix/contract';
 import { ActionError, Button, SelectField, TextAreaField, TextField } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useCreateSession, useDraftPolls, useUpdateSession } from '../api/forums-api';
 import { fromZonedInput, toZonedInput } from '../lib/zoned-time';
 import { BilingualField, EMPTY, toLines, toTranslatable } from './bilingual-fields';
@@ -55,7 +54,7 @@ export function SessionForm({
   defaultRoomId: string;
   onDone: () => void;
 }) {
-  const { t } = useTranslation(FORUMS_NS);
+  const { t } = useForumsTranslation();
   const [draft, setDraft] = useState(() => draftOf(session, defaultRoomId, timeZone));
   const [invalid, setInvalid] = useState<string | null>(null);
   const create = useCreateSession();

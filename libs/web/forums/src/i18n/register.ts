@@ -1,4 +1,5 @@
 import { i18n } from '@helix/web/data-access';
+import { useTranslation } from 'react-i18next';
 import en from './en.json';
 import ru from './ru.json';
 
@@ -7,7 +8,10 @@ import ru from './ru.json';
  * not with the first page. They live in a namespace of their own, so that adding them never makes i18next
  * believe a language's main strings are loaded; the screens read it first and the app's strings after.
  */
-export const FORUMS_NS = ['forums', 'translation'] as const;
+const FORUMS_NS = ['forums', 'translation'];
 
 for (const [language, strings] of Object.entries({ en, ru }))
   i18n.addResourceBundle(language, FORUMS_NS[0], strings, true, true);
+
+/** `t` of these screens: their own words first, then the app's (groups, common buttons). */
+export const useForumsTranslation = () => useTranslation(FORUMS_NS, { nsMode: 'fallback' });

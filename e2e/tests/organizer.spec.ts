@@ -2,6 +2,7 @@ import { devices, expect, test, type Browser, type Page } from '@playwright/test
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { expectNoSeriousViolations } from './axe';
 import { actAs, api, apiUrl, chairSession, chooseLanguage, newParticipant, registerViaApi } from './support';
 
 /*
@@ -168,6 +169,7 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await expect(desk.getByTestId('forum-status')).toHaveText('Live');
   const joinCode = (await desk.getByTestId('join-code').textContent()) ?? '';
   await shoot(desk, 'organizer-forum-en-desktop');
+  await expectNoSeriousViolations(desk, "organizer's forum page");
 
   // A session that runs the room's questions and a prepared poll, from a few seconds from now.
   const roomId = campus?.id ?? '';
@@ -209,6 +211,7 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await visitor.goto(`/forums/${forumId}/agenda`);
   await expect(visitor.getByTestId('agenda-now')).toContainText('Открытый микрофон');
   await shoot(visitor, 'agenda-ru-phone');
+  await expectNoSeriousViolations(visitor, 'agenda on a phone');
   await visitor.goto(`/rooms/${roomId}`);
   await expect(visitor.getByTestId('current-session')).toContainText('Открытый микрофон');
 
@@ -280,6 +283,7 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   const overflow = await reader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'nothing wider than the phone').toBeLessThanOrEqual(0);
   await shoot(reader, 'outcome-en-phone');
+  await expectNoSeriousViolations(reader, 'public outcome');
   await chooseLanguage(reader, 'ru');
   await expect(reader.getByRole('heading', { level: 1, name: `Итоги: ${titleRu}` })).toBeVisible();
   await expect(reader.getByRole('heading', { name: 'Вопросы с ответами' })).toBeVisible();

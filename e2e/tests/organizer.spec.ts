@@ -88,7 +88,10 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await expect(page.getByTestId('forum-status')).toHaveText('Draft');
   const forumId = /\/forums\/([0-9a-f]{24})$/.exec(page.url())?.[1] ?? '';
   expect(forumId).not.toBe('');
-  await api(request, chair.accessToken, 'PUT', `/forums/${forumId}/organizers`, { email: organizer.email });
+  const organizers = page.getByRole('region', { name: 'Organizers' });
+  await organizers.getByLabel('Email of their account').fill(organizer.email);
+  await organizers.getByRole('button', { name: 'Make an organizer' }).click();
+  await expect(organizers).toContainText(`${organizer.displayName} (${organizer.organization}`);
 
   // The organizer, not an admin, does the rest.
   const organizing = await browser.newContext();

@@ -6,6 +6,7 @@ import type {
   CreateSessionRequest,
   Forum,
   ForumStats,
+  Organizer,
   Poll,
   PublicOutcome,
   Room,
@@ -45,6 +46,12 @@ export const useForumRooms = (forumId: string, withArchived: boolean) =>
     queryKey: [...forumKeys.rooms(forumId), withArchived],
     queryFn: () =>
       apiClient.get<Room[]>('/rooms', { query: { forumId, archived: withArchived ? 'true' : undefined } }),
+  });
+
+export const useOrganizers = (forumId: string) =>
+  useQuery({
+    queryKey: [...forumKeys.forum(forumId), 'organizers'],
+    queryFn: () => apiClient.get<Organizer[]>(`/forums/${id(forumId)}/organizers`),
   });
 
 export const useForumStats = (forumId: string) =>
@@ -133,4 +140,13 @@ export const useCreateSession = () =>
 export const useUpdateSession = () =>
   useForumMutation(({ sessionId, ...body }: UpdateSessionRequest & { sessionId: string }) =>
     apiClient.patch<AgendaSession>(`/sessions/${id(sessionId)}`, body),
+  );
+
+/** Makes someone an organizer by the email of their account, or takes the role back. */
+export const useAddOrganizer = (forumId: string) =>
+  useForumMutation((email: string) => apiClient.put<Forum>(`/forums/${id(forumId)}/organizers`, { email }));
+
+export const useRemoveOrganizer = (forumId: string) =>
+  useForumMutation((userId: string) =>
+    apiClient.delete<Forum>(`/forums/${id(forumId)}/organizers/${id(userId)}`),
   );

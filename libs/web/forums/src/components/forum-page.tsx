@@ -9,12 +9,14 @@ import { useForum, useForumLifecycle, useUpdateForum } from '../api/forums-api';
 import { canOrganize } from '../lib/can-organize';
 import { ForumForm } from './forum-form';
 import { ForumStatsSection } from './forum-stats';
+import { OrganizersSection } from './organizers-section';
 import { RoomsEditor } from './rooms-editor';
 
 /** Opening makes this forum the one people find; closing turns it into a read-only archive. Both ask first. */
 function Lifecycle({ forum }: { forum: Forum }) {
   const { t } = useForumsTranslation();
   const lifecycle = useForumLifecycle(forum.id);
+  const publish = useUpdateForum(forum.id);
   const [asking, setAsking] = useState<'open' | 'close' | null>(null);
   const step = forum.status === 'draft' ? 'open' : forum.status === 'live' ? 'close' : null;
   return (
@@ -37,7 +39,19 @@ function Lifecycle({ forum }: { forum: Forum }) {
           {t(`forums.lifecycle.${step}`)}
         </Button>
       ) : null}
-      <ActionError error={lifecycle.error} />
+      {forum.status === 'live' ? (
+        <p>
+          {forum.outcomePublished ? `${t('forums.lifecycle.published')} ` : null}
+          <Button
+            variant="secondary"
+            disabled={publish.isPending}
+            onClick={() => publish.mutate({ outcomePublished: !forum.outcomePublished })}
+          >
+            {forum.outcomePublished ? t('forums.lifecycle.unpublish') : t('forums.lifecycle.publish')}
+          </Button>
+        </p>
+      ) : null}
+      <ActionError error={lifecycle.error ?? publish.error} />
       {asking ? (
         <Dialog
           title={t(`forums.lifecycle.confirm.${asking}Title`, { forum: forum.title })}
@@ -109,6 +123,7 @@ export function ForumPage() {
       <Lifecycle forum={current} />
       <ForumStatsSection forumId={current.id} />
       <RoomsEditor forum={current} />
+      <OrganizersSection forum={current} />
       <Details forum={current} />
     </div>
   );

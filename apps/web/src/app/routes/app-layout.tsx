@@ -65,7 +65,6 @@ export function AppLayout() {
             <Link to="/rooms">{t('rooms.title')}</Link>
             <Link to="/initiatives">{t('initiatives.nav')}</Link>
             <Link to="/outcome">{t('initiatives.outcomeNav')}</Link>
-            <Link to="/forums">{t('nav.forums')}</Link>
           </nav>
         ) : null}
         {user || isLoading ? (
@@ -73,6 +72,8 @@ export function AppLayout() {
             <LanguageSwitcher />
             {user ? (
               <>
+                {/* In the menu, not the row: a phone's header keeps to one row of three links. */}
+                <Link to="/forums">{t('nav.forums')}</Link>
                 <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>
                 <Button
                   variant="secondary"

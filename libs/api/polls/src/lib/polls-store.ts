@@ -5,12 +5,7 @@ import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@he
 import type { Poll, RoomEventType } from '@helix/contract';
 import type { Model } from 'mongoose';
 import { tallyBallots, type PollTally } from './poll-tally';
-import {
-  POLL_BALLOTS,
-  PollRecord,
-  type BallotRecord,
-  type PollWithBallots,
-} from './schemas/poll.schema';
+import { POLL_BALLOTS, PollRecord, type BallotRecord, type PollWithBallots } from './schemas/poll.schema';
 
 export const POLL_EVENT_TYPES = [
   'poll.created',

@@ -396,7 +396,8 @@ test('a moderator’s decisions keep the keyboard focus with the item they move'
   await expect(poll).toHaveAttribute('data-status', 'open');
   await expect(poll.getByRole('button', { name: 'Close poll' })).toBeFocused();
   await expectVisibleFocus(page);
-  // Closing folds it among the closed polls: the focus lands on its fold.
+  // Closing (once confirmed) folds it among the closed polls: the focus lands on its fold.
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.keyboard.press('Enter');
   await expect(page.locator('summary').filter({ hasText: draftQuestion })).toBeFocused();
   await expectVisibleFocus(page);

@@ -222,7 +222,7 @@ export async function actAs(
 
 /** A message's "⋯" button, which opens its one menu of actions. */
 export function messageMenuButton(message: Locator): Locator {
-  return message.getByRole('button', { name: /^(Message actions|Действия с сообщением), / });
+  return message.getByRole('button', { name: /^(More actions|Ещё действия) \(/ });
 }
 
 /** Opens a message's menu of actions with its "⋯" button and returns the menu. */

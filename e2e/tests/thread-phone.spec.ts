@@ -160,7 +160,7 @@ test('a message’s one menu opens from its "⋯" button or a long press, with r
   );
 
   // Reply from the menu puts the caret in the composer, quoting the message.
-  await message.getByRole('button', { name: `Message actions, Reader ${run}` }).click();
+  await message.getByRole('button', { name: `More actions (Reader ${run})` }).click();
   await page.getByRole('menuitem', { name: 'Reply' }).click();
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
   await expect(page.locator('.hx-composer')).toContainText(`Replying to Reader ${run}`);

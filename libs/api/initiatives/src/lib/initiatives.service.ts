@@ -255,7 +255,8 @@ export class InitiativesService {
     request: InitiativeVoteRequest,
     language: RequestLanguage,
   ): Promise<Initiative> {
-    await this.store.find(id);
+    // Opened on another instance a moment ago, its event not here yet: look again by _id before refusing.
+    if ((await this.store.find(id))?.status !== 'voting') await this.store.reload(id);
     const current = this.recordOf(id);
     if (current.status !== 'voting')
       throw new ConflictException(`Voting is not open: the initiative is ${current.status}`);

@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import { apiUrl, newParticipant, signUp, signUpModerator } from './support';
+import {
+  apiUrl,
+  messageMenuButton,
+  newParticipant,
+  openMessageMenu,
+  signUp,
+  signUpModerator,
+} from './support';
 
 test('the main pages have no serious or critical WCAG 2.2 AA violations', async ({ page }) => {
   test.setTimeout(120_000);
@@ -31,7 +38,9 @@ test('the main pages have no serious or critical WCAG 2.2 AA violations', async 
   await expectNoSeriousViolations(page, 'thread page');
 
   // A draft initiative from the message, so the board has a card to check.
-  await message.getByRole('link', { name: 'Propose as initiative' }).click();
+  const actions = await openMessageMenu(message);
+  await expectNoSeriousViolations(page, 'message menu');
+  await actions.getByRole('menuitem', { name: 'Propose as initiative' }).click();
   await expect(page.getByRole('heading', { name: 'Propose an initiative' })).toBeVisible();
   const partner = page.getByRole('group', { name: 'Partner 2', exact: true });
   await partner.getByLabel('Organization').fill('City Accessibility Council');
@@ -117,8 +126,8 @@ test('the moderator console and the hide-message dialog have no serious or criti
   await expect(message).toHaveAttribute('data-state', 'sent');
 
   // The dialog open: focus is in it, and Escape gives it back to the button that opened it.
-  const hide = message.getByRole('button', { name: 'Hide…' });
-  await hide.click();
+  const hide = messageMenuButton(message);
+  await (await openMessageMenu(message)).getByRole('menuitem', { name: 'Hide…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Hide this message?' });
   await expect(dialog.getByLabel('Reason')).toBeFocused();
   await expectNoSeriousViolations(page, 'hide-message dialog');

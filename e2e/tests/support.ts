@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { LOOPBACK_URL } from '../origins';
 
@@ -228,4 +228,17 @@ export async function actAs(
     },
     [TOKEN_STORAGE_KEY, JSON.stringify(tokens), language] as const,
   );
+}
+
+/** A message's "⋯" button, which opens its one menu of actions. */
+export function messageMenuButton(message: Locator): Locator {
+  return message.getByRole('button', { name: /^(More actions|Ещё действия) \(/ });
+}
+
+/** Opens a message's menu of actions with its "⋯" button and returns the menu. */
+export async function openMessageMenu(message: Locator): Promise<Locator> {
+  await messageMenuButton(message).click();
+  const menu = message.page().getByRole('menu');
+  await expect(menu).toBeVisible();
+  return menu;
 }

@@ -1,22 +1,37 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
 import { RoomShell, RoomShortLinkPage } from '@helix/web/discussion';
 import { Spinner } from '@helix/web/ui';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './routes/app-layout';
-import {
-  EditInitiativeRoute,
-  InitiativeRoute,
-  InitiativesRoute,
-  NewInitiativeRoute,
-  OutcomeRoute,
-} from './routes/initiatives';
 import { NotFoundRoute } from './routes/not-found';
 import { RoomRoute } from './routes/room';
 import { RoomsRoute } from './routes/rooms';
 import { SignInRoute } from './routes/sign-in';
 import { SignUpRoute } from './routes/sign-up';
 import { ThreadRoute } from './routes/thread';
+
+/** A route's screen that loads when first opened, with a spinner meanwhile. */
+function suspended(Screen: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <Screen />
+    </Suspense>
+  );
+}
+
+/** One named screen of a module that holds several, loaded on demand. */
+function lazyNamed<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// The first screen is the rooms list: the initiatives' screens (and their strings) load when opened.
+const loadInitiatives = () => import('./routes/initiatives');
+const InitiativesRoute = lazyNamed(loadInitiatives, 'InitiativesRoute');
+const NewInitiativeRoute = lazyNamed(loadInitiatives, 'NewInitiativeRoute');
+const InitiativeRoute = lazyNamed(loadInitiatives, 'InitiativeRoute');
+const EditInitiativeRoute = lazyNamed(loadInitiatives, 'EditInitiativeRoute');
+const OutcomeRoute = lazyNamed(loadInitiatives, 'OutcomeRoute');
 
 const PresentPollRoute = lazy(() => import('./routes/present-poll'));
 const PresentRoomRoute = lazy(() => import('./routes/present-room'));
@@ -34,19 +49,11 @@ const router = createBrowserRouter([
     children: [
       {
         path: '/present/poll/:pollId',
-        element: (
-          <Suspense fallback={<Spinner />}>
-            <PresentPollRoute />
-          </Suspense>
-        ),
+        element: suspended(PresentPollRoute),
       },
       {
         path: '/present/rooms/:roomId',
-        element: (
-          <Suspense fallback={<Spinner />}>
-            <PresentRoomRoute />
-          </Suspense>
-        ),
+        element: suspended(PresentRoomRoute),
       },
     ],
   },
@@ -75,19 +82,15 @@ const router = createBrowserRouter([
               { path: 'threads/:threadId', element: <ThreadRoute /> },
               {
                 path: 'moderate',
-                element: (
-                  <Suspense fallback={<Spinner />}>
-                    <ModerateRoomRoute />
-                  </Suspense>
-                ),
+                element: suspended(ModerateRoomRoute),
               },
             ],
           },
-          { path: '/initiatives', element: <InitiativesRoute /> },
-          { path: '/initiatives/new', element: <NewInitiativeRoute /> },
-          { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
-          { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
-          { path: '/outcome', element: <OutcomeRoute /> },
+          { path: '/initiatives', element: suspended(InitiativesRoute) },
+          { path: '/initiatives/new', element: suspended(NewInitiativeRoute) },
+          { path: '/initiatives/:initiativeId', element: suspended(InitiativeRoute) },
+          { path: '/initiatives/:initiativeId/edit', element: suspended(EditInitiativeRoute) },
+          { path: '/outcome', element: suspended(OutcomeRoute) },
           { path: '/forums', ...forumsPage('ForumsPage') },
           { path: '/forums/:forumId', ...forumsPage('ForumPage') },
           { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },

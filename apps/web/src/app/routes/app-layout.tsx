@@ -1,7 +1,7 @@
 import { useAuth, useSignOut } from '@helix/web/auth';
 import { LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/data-access';
 import { DiscussionLive } from '@helix/web/discussion';
-import { InitiativesLive } from '@helix/web/initiatives';
+import { InitiativesLive } from '@helix/web/initiatives/live';
 import { PollsLive } from '@helix/web/polls';
 import { Button, ConnectionBanner, HeaderMenu, Layout } from '@helix/web/ui';
 import { useEffect, useId } from 'react';

@@ -6,7 +6,14 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isModerator, toPublicUser, type AuthenticatedUser, type RequestLanguage } from '@helix/api/core';
+import {
+  deterministicId,
+  isDuplicateKeyError,
+  isModerator,
+  toPublicUser,
+  type AuthenticatedUser,
+  type RequestLanguage,
+} from '@helix/api/core';
 import { CoalescedRoomUpdates, forumChannel, RoomEventLog } from '@helix/api/realtime';
 import { ForumsStore, RoomMessages, RoomsService } from '@helix/api/forums';
 import { evaluateConsensus } from '@helix/consensus';
@@ -50,11 +57,12 @@ export class InitiativesService {
     return record.roomId ?? forumChannel(this.store.forumIdOf(record));
   }
 
+  /** With a clientId, a second request (a double click, a retry) answers the draft the first one made. */
   async create(
     user: AuthenticatedUser,
     request: CreateInitiativeRequest,
     language: RequestLanguage,
-  ): Promise<Initiative> {
+  ): Promise<{ initiative: Initiative; created: boolean }> {
     const room = request.roomId ? await this.rooms.get(request.roomId) : undefined;
     const forumId = room?.forumId ?? request.forumId ?? this.forums.liveForum()?._id.toHexString();
     if (!forumId || !this.forums.forum(forumId)) throw new NotFoundException('No such forum');
@@ -63,8 +71,14 @@ export class InitiativesService {
     const { source } = request;
     if (source && !this.roomMessages.exists(source.roomId, source.threadId, source.messageId))
       throw new BadRequestException('source names no message of that thread and room');
+    const objectId = request.clientId
+      ? deterministicId('initiative', user.id, request.clientId)
+      : new Types.ObjectId();
+    const id = objectId.toHexString();
+    if (request.clientId) await this.store.find(id);
+    let created = false;
     const record: InitiativeRecord = {
-      _id: new Types.ObjectId(),
+      _id: objectId,
       title: request.title,
       summary: request.summary,
       roomId: request.roomId ?? null,
@@ -82,15 +96,26 @@ export class InitiativesService {
       createdAt: new Date(),
       version: 1,
     };
-    const id = record._id.toHexString();
-    return this.log.record(this.channelOf(record), () => ({
-      event: { type: 'initiative.updated', subjectId: id, actorId: user.id },
-      commit: async () => {
-        await this.initiatives.collection.insertOne(record as never);
-        this.store.put(record);
-      },
-      result: () => this.viewFor(id, user.id, language),
-    }));
+    const initiative = await this.log.record(this.channelOf(record), () => {
+      if (this.store.get(id)) return { event: null, result: () => this.viewFor(id, user.id, language) };
+      return {
+        event: { type: 'initiative.updated', subjectId: id, actorId: user.id },
+        commit: async () => {
+          try {
+            await this.initiatives.collection.insertOne(record as never);
+          } catch (error) {
+            // The same clientId reached another instance at the same moment: that one stored it.
+            if (!isDuplicateKeyError(error)) throw error;
+            await this.store.find(id);
+            return;
+          }
+          this.store.put(record);
+          created = true;
+        },
+        result: () => this.viewFor(id, user.id, language),
+      };
+    });
+    return { initiative, created };
   }
 
   async update(

@@ -192,6 +192,37 @@ const REST_TABLE: RestRow[] = [
   },
   { method: 'GET', path: '/api/auth/me', expect: signedIn(200) },
   {
+    method: 'POST',
+    path: '/api/auth/password-reset',
+    expect: everyone(202),
+    request: () => ({ body: { email: `${unique('reset')}@helix.test` } }),
+  },
+  // An e-mailed token is anyone's who holds it: a wrong one is 400 whoever sends it (password-reset.spec.ts
+  // uses real ones).
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset/confirm',
+    expect: everyone(400),
+    request: () => ({ body: { token: unique('not-a-real-reset-token'), password: PASSWORD } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/sign-in-link',
+    expect: everyone(202),
+    request: () => ({ body: { email: `${unique('link')}@helix.test` } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/sign-in-link/confirm',
+    expect: everyone(400),
+    request: () => ({ body: { token: unique('not-a-real-sign-in-token') } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/outbox',
+    expect: { anonymous: 401, participant: 403, moderator: 403, admin: 200 },
+  },
+  {
     method: 'PATCH',
     path: '/api/users/{id}/roles',
     expect: { anonymous: 401, participant: 403, moderator: 403, admin: 200 },

@@ -11,6 +11,7 @@ import {
 } from '@helix/api/core';
 import { DiscussionModule } from '@helix/api/discussion';
 import { InitiativesModule } from '@helix/api/initiatives';
+import { MailModule } from '@helix/api/mail';
 import { PollsModule } from '@helix/api/polls';
 import { QaModule } from '@helix/api/qa';
 
@@ -23,6 +24,7 @@ export class AppModule {
         HelixConfigModule.forRoot(overrides),
         DatabaseModule,
         AuthCoreModule,
+        MailModule,
         AuthModule,
         DiscussionModule,
         PollsModule,

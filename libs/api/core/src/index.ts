@@ -32,6 +32,7 @@ export { FifoSemaphore } from './lib/data/fifo-semaphore';
 export {
   clientAddress,
   CreateRateLimit,
+  EmailLinkRateLimit,
   LoginRateLimit,
   personKey,
   RefreshTokenRateLimit,

@@ -118,3 +118,12 @@ export const RefreshTokenRateLimit = (): MethodDecorator =>
   );
 /** Creating something others see in a room (a thread, a poll, a question, an initiative): a few a minute. */
 export const CreateRateLimit = (): MethodDecorator => applyDecorators(SetMetadata(CREATES, true), tooMany);
+/**
+ * Asking for an e-mailed link: a few per email (each one is a message in someone's inbox), and a bound per
+ * address loose enough for a hall behind one NAT.
+ */
+export const EmailLinkRateLimit = (): MethodDecorator =>
+  applyDecorators(
+    Throttle({ person: { limit: 5, ttl: 900_000 }, ip: { limit: 300, ttl: 600_000 } }),
+    tooMany,
+  );

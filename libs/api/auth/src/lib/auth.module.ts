@@ -4,6 +4,15 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailLinksController } from './email-links.controller';
+import { EmailLinksService } from './email-links.service';
+import { LinkTokens } from './link-tokens.service';
+import {
+  LinkTokenRecord,
+  LinkTokenSchema,
+  LinkTokenUseRecord,
+  LinkTokenUseSchema,
+} from './schemas/link-token.schema';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionsService } from './refresh-sessions.service';
@@ -24,11 +33,15 @@ import { UsersService } from './users.service';
       { name: UserEmailRecord.name, schema: UserEmailSchema },
       { name: RefreshTokenRecord.name, schema: RefreshTokenSchema },
       { name: SessionRecord.name, schema: SessionSchema },
+      { name: LinkTokenRecord.name, schema: LinkTokenSchema },
+      { name: LinkTokenUseRecord.name, schema: LinkTokenUseSchema },
     ]),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, EmailLinksController, UsersController],
   providers: [
     AuthService,
+    EmailLinksService,
+    LinkTokens,
     UsersService,
     RefreshSessionsService,
     PasswordHasher,

@@ -81,6 +81,15 @@ export class RefreshSessionsService {
     this.sockets.end(sessionId);
   }
 
+  /** Ends every session of an account (a new password); found by the sessions' `userId` index. */
+  async endAllOf(userId: string): Promise<void> {
+    const live = await this.sessions
+      .find({ userId, revokedAt: null }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    for (const session of live) await this.end(session._id);
+  }
+
   private async isLive(sessionId: string): Promise<boolean> {
     const session = await this.sessions.findById(sessionId).lean<SessionRecord>().exec();
     return !!session && session.revokedAt === null;

@@ -109,6 +109,11 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
     return user;
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    const result = await this.users.updateOne({ _id: id }, { $set: { passwordHash } }).exec();
+    if (result.matchedCount === 0) throw new NotFoundException('No such user');
+  }
+
   async setRoles(id: string, roles: Role[]): Promise<User> {
     // Everyone is a participant; the other roles come on top.
     const next = [...new Set<Role>(['participant', ...roles])];

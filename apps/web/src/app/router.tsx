@@ -1,7 +1,7 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
 import { RoomShell, RoomShortLinkPage } from '@helix/web/discussion';
 import { Spinner } from '@helix/web/ui';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './routes/app-layout';
 import {
@@ -22,6 +22,11 @@ const PresentPollRoute = lazy(() => import('./routes/present-poll'));
 const PresentRoomRoute = lazy(() => import('./routes/present-room'));
 // Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
 const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
+const EmailLinkRoute = lazy(() => import('./routes/email-link'));
+const ResetPasswordRoute = lazy(() => import('./routes/reset-password'));
+const SignInLinkRoute = lazy(() => import('./routes/sign-in-link'));
+
+const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
 
 const router = createBrowserRouter([
   {
@@ -54,8 +59,13 @@ const router = createBrowserRouter([
         children: [
           { path: '/sign-in', element: <SignInRoute /> },
           { path: '/sign-up', element: <SignUpRoute /> },
+          { path: '/forgot-password', element: lazily(<EmailLinkRoute kind="password-reset" />) },
+          { path: '/sign-in-by-email', element: lazily(<EmailLinkRoute kind="sign-in-link" />) },
         ],
       },
+      // Opened from an e-mail, signed in or not: the link decides who is signed in afterwards.
+      { path: '/reset-password', element: lazily(<ResetPasswordRoute />) },
+      { path: '/sign-in-link', element: lazily(<SignInLinkRoute />) },
       {
         element: <RequireAuth />,
         children: [

@@ -81,6 +81,8 @@ interface Fixtures {
     question(): Promise<Question>;
     message(): Promise<Message>;
     refreshToken(): Promise<string>;
+    /** A new account's sign-in: its id and its session's, as the access token names it (`sid`). */
+    signIn(): Promise<{ userId: string; sessionId: string }>;
     /** A thread by the other participant. */
     thread(): Promise<Thread>;
     /** A draft forum by the admin: nobody but its organizers sees it. */
@@ -216,6 +218,47 @@ const REST_TABLE: RestRow[] = [
     path: '/api/auth/sign-in-link/confirm',
     expect: everyone(400),
     request: () => ({ body: { token: unique('not-a-real-sign-in-token') } }),
+  },
+  // People directory: admins, organizers and moderators see it; only admins change roles or end sessions.
+  { method: 'GET', path: '/api/people', expect: staff(200) },
+  {
+    method: 'GET',
+    path: '/api/people/{id}',
+    expect: staff(200),
+    request: (f) => ({ params: { id: f.roleTarget.user.id } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/people/{id}/roles',
+    expect: organizers(200),
+    request: (f) => ({ params: { id: f.roleTarget.user.id }, body: { roles: ['participant'] } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/people/{id}/role-changes',
+    expect: staff(200),
+    request: (f) => ({ params: { id: f.roleTarget.user.id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/people/{id}/sessions',
+    expect: organizers(200),
+    request: (f) => ({ params: { id: f.roleTarget.user.id } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/people/{id}/sessions/{sessionId}',
+    expect: organizers(204),
+    request: async (f) => {
+      const { userId, sessionId } = await f.fresh.signIn();
+      return { params: { id: userId, sessionId } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/people/{id}/sessions',
+    expect: organizers(204),
+    request: (f) => ({ params: { id: f.roleTarget.user.id } }),
   },
   {
     method: 'GET',
@@ -826,6 +869,13 @@ describe('authorization matrix', () => {
         }),
       // A new account each time: signing in is rate limited per email, registering a new email is not.
       refreshToken: async () => (await t.register({ displayName: 'Session holder' })).refreshToken,
+      signIn: async () => {
+        const holder = await t.register({ displayName: 'Session holder' });
+        const claims = JSON.parse(Buffer.from(holder.accessToken.split('.')[1], 'base64url').toString()) as {
+          sid: string;
+        };
+        return { userId: holder.user.id, sessionId: claims.sid };
+      },
       thread: () =>
         created<Thread>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/threads`, {
           title: unique('Thread'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from './auth';
+import { idSchema, isoDateSchema, roleSchema, stakeholderGroupSchema } from './common';
 
 const emailField = z
   .string()
@@ -32,3 +33,42 @@ export const outboxMessageSchema = z.object({
   createdAt: z.string(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+/** The people directory's search: every part optional, all given parts must match. */
+export const peopleQuerySchema = z.strictObject({
+  /** Words of the name, the organization or the e-mail, in any case. */
+  q: z.string().max(100).optional(),
+  organization: z.string().max(120).optional(),
+  group: stakeholderGroupSchema.optional(),
+  role: roleSchema.optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type PeopleQuery = z.input<typeof peopleQuerySchema>;
+export type PeopleSearch = z.output<typeof peopleQuerySchema>;
+
+export const personSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  displayName: z.string(),
+  organization: z.string(),
+  stakeholderGroup: stakeholderGroupSchema,
+  roles: z.array(roleSchema),
+  createdAt: isoDateSchema,
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const peoplePageSchema = z.object({ items: z.array(personSchema), total: z.number().int() });
+export type PeoplePage = z.infer<typeof peoplePageSchema>;
+
+export const roleChangeSchema = z.object({
+  id: z.string(),
+  at: isoDateSchema,
+  by: z.object({ id: idSchema, displayName: z.string() }),
+  from: z.array(roleSchema),
+  to: z.array(roleSchema),
+});
+export type RoleChange = z.infer<typeof roleChangeSchema>;
+
+export const personSessionSchema = z.object({ id: z.string(), createdAt: isoDateSchema });
+export type PersonSession = z.infer<typeof personSessionSchema>;

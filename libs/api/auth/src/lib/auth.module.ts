@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { UserDirectory } from '@helix/api/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
+import { AccountAdmin } from './account-admin';
+import { Accounts } from './accounts';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { EmailLinksController } from './email-links.controller';
@@ -39,6 +41,8 @@ import { UsersService } from './users.service';
   ],
   controllers: [AuthController, EmailLinksController, UsersController],
   providers: [
+    Accounts,
+    AccountAdmin,
     AuthService,
     EmailLinksService,
     LinkTokens,
@@ -48,6 +52,6 @@ import { UsersService } from './users.service';
     LoginAttempts,
     { provide: UserDirectory, useExisting: UsersService },
   ],
-  exports: [UserDirectory],
+  exports: [UserDirectory, AccountAdmin],
 })
 export class AuthModule {}

@@ -81,13 +81,31 @@ export class RefreshSessionsService {
     this.sockets.end(sessionId);
   }
 
-  /** Ends every session of an account (a new password); found by the sessions' `userId` index. */
-  async endAllOf(userId: string): Promise<void> {
+  /**
+   * The live sessions of an account, newest first, found by the sessions' `userId` index: asked for by a
+   * new password or an admin looking at one person, never by a hall's worth of requests.
+   */
+  async liveOf(userId: string): Promise<{ id: string; createdAt: Date }[]> {
     const live = await this.sessions
-      .find({ userId, revokedAt: null }, { _id: 1 })
-      .lean<{ _id: string }[]>()
+      .find({ userId, revokedAt: null }, { _id: 1, createdAt: 1 })
+      .lean<{ _id: string; createdAt: Date }[]>()
       .exec();
-    for (const session of live) await this.end(session._id);
+    return live
+      .map((session) => ({ id: session._id, createdAt: session.createdAt }))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  /** Ends every session of an account (a new password). */
+  async endAllOf(userId: string): Promise<void> {
+    for (const session of await this.liveOf(userId)) await this.end(session.id);
+  }
+
+  /** Ends one session if it is this account's; false when it is not (or is unknown). */
+  async endOf(userId: string, sessionId: string): Promise<boolean> {
+    const session = await this.sessions.findById(sessionId).lean<SessionRecord>().exec();
+    if (!session || session.userId !== userId) return false;
+    await this.end(sessionId);
+    return true;
   }
 
   private async isLive(sessionId: string): Promise<boolean> {

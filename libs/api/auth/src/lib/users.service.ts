@@ -9,6 +9,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, UserDirectory, type DirectoryUser } from '@helix/api/core';
 import type { Role, StakeholderGroup, User } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
+import { Accounts } from './accounts';
 import { UserEmailRecord } from './schemas/user-email.schema';
 import { UserRecord } from './schemas/user.schema';
 
@@ -47,6 +48,7 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
   constructor(
     @InjectModel(UserRecord.name) private readonly users: Model<UserRecord>,
     @InjectModel(UserEmailRecord.name) private readonly emails: Model<UserEmailRecord>,
+    private readonly accounts: Accounts,
   ) {}
 
   /** A database from before email look-ups: each account gets its own, once. */
@@ -65,8 +67,9 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
     const _id = new Types.ObjectId();
     await this.claim(user.email, _id.toHexString());
     try {
-      const created = await this.users.create({ ...user, _id });
-      return created.toObject();
+      const created = (await this.users.create({ ...user, _id })).toObject();
+      this.accounts.put(created);
+      return created;
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictException(EXISTS);
       throw error;
@@ -122,6 +125,7 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
       .lean<UserRecord>()
       .exec();
     if (!updated) throw new NotFoundException('No such user');
+    this.accounts.put(updated);
     return toUser(updated);
   }
 }

@@ -25,6 +25,9 @@ const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
 const EmailLinkRoute = lazy(() => import('./routes/email-link'));
 const ResetPasswordRoute = lazy(() => import('./routes/reset-password'));
 const SignInLinkRoute = lazy(() => import('./routes/sign-in-link'));
+// Staff only: the directory and the outbox load when opened.
+const PeopleRoute = lazy(() => import('./routes/people'));
+const OutboxRoute = lazy(() => import('./routes/outbox'));
 
 const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
 
@@ -94,6 +97,8 @@ const router = createBrowserRouter([
           { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
           { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
           { path: '/outcome', element: <OutcomeRoute /> },
+          { path: '/people', element: lazily(<PeopleRoute />) },
+          { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

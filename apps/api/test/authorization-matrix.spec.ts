@@ -194,6 +194,12 @@ const REST_TABLE: RestRow[] = [
   },
   { method: 'GET', path: '/api/auth/me', expect: signedIn(200) },
   {
+    method: 'PATCH',
+    path: '/api/auth/me',
+    expect: signedIn(200),
+    request: () => ({ body: { language: 'en' } }),
+  },
+  {
     method: 'POST',
     path: '/api/auth/password-reset',
     expect: everyone(202),

@@ -15,7 +15,11 @@ describe('the people directory: search, roles with their log, sessions', () => {
     // t.moderator registers the admin (ADMIN_EMAIL, the default password) to grant the role.
     moderator = await t.moderator({ displayName: 'Mona Moderator' });
     const password = moderator.password;
-    const signedIn = await t.http().post('/api/auth/login').send({ email: ADMIN_EMAIL, password }).expect(200);
+    const signedIn = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: ADMIN_EMAIL, password })
+      .expect(200);
     admin = { ...(signedIn.body as AuthResponse), password };
     ann = await t.register({ displayName: 'Ann Lee', organization: 'Tomsk State University' });
     boris = await t.register({

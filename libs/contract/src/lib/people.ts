@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from './auth';
-import { idSchema, isoDateSchema, roleSchema, stakeholderGroupSchema } from './common';
+import { idSchema, isoDateSchema, roleSchema, stakeholderGroupSchema, textField } from './common';
 
 const emailField = z
   .string()
@@ -72,3 +72,13 @@ export type RoleChange = z.infer<typeof roleChangeSchema>;
 
 export const personSessionSchema = z.object({ id: z.string(), createdAt: isoDateSchema });
 export type PersonSession = z.infer<typeof personSessionSchema>;
+
+/** What a person corrects about themselves; the stakeholder group is not here: it decides whose consensus counts. */
+export const updateProfileSchema = z
+  .strictObject({
+    displayName: textField(80).optional(),
+    organization: textField(120).optional(),
+    language: z.enum(['en', 'ru']).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'Send at least one of displayName, organization, language');
+export type UpdateProfile = z.input<typeof updateProfileSchema>;

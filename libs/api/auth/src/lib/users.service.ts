@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, UserDirectory, type DirectoryUser } from '@helix/api/core';
-import type { Role, StakeholderGroup, User } from '@helix/contract';
+import type { Role, StakeholderGroup, UpdateProfile, User } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
 import { Accounts } from './accounts';
 import { UserEmailRecord } from './schemas/user-email.schema';
@@ -115,6 +115,16 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     const result = await this.users.updateOne({ _id: id }, { $set: { passwordHash } }).exec();
     if (result.matchedCount === 0) throw new NotFoundException('No such user');
+  }
+
+  async updateProfile(id: string, changes: UpdateProfile): Promise<User> {
+    const updated = await this.users
+      .findByIdAndUpdate(id, { $set: changes }, { new: true })
+      .lean<UserRecord>()
+      .exec();
+    if (!updated) throw new NotFoundException('No such user');
+    this.accounts.put(updated);
+    return toUser(updated);
   }
 
   async setRoles(id: string, roles: Role[]): Promise<User> {

@@ -3,6 +3,7 @@ import {
   emailLinkRequestSchema,
   passwordResetConfirmSchema,
   signInLinkConfirmSchema,
+  updateProfileSchema,
   loginRequestSchema,
   refreshRequestSchema,
   registerRequestSchema,
@@ -22,3 +23,4 @@ export class TokenPairDto extends createZodDto(tokenPairSchema) {}
 export class EmailLinkRequestDto extends createZodDto(emailLinkRequestSchema) {}
 export class PasswordResetConfirmDto extends createZodDto(passwordResetConfirmSchema) {}
 export class SignInLinkConfirmDto extends createZodDto(signInLinkConfirmSchema) {}
+export class UpdateProfileDto extends createZodDto(updateProfileSchema) {}

@@ -34,7 +34,9 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Only admins, organizers and moderators may see the people directory':
     'Список участников видят только администраторы, организаторы и модераторы',
   'No such person': 'Такого человека нет',
-  'No such session': 'Такого сеанса нет',
+  'Send at least one of displayName, organization, language':
+    'Укажите хотя бы одно из: displayName, organization, language',
+  'This person has no such signed-in session': 'У этого человека нет такого сеанса входа',
   'This link is invalid, expired or already used: ask for a new one':
     'Ссылка недействительна, истекла или уже использована: запросите новую',
   'The refresh token is invalid, expired or revoked': 'Токен обновления недействителен, истёк или отозван',

@@ -81,6 +81,8 @@ interface Fixtures {
     question(): Promise<Question>;
     message(): Promise<Message>;
     refreshToken(): Promise<string>;
+    /** A new account's sign-in: its id and its session's, as the access token names it (`sid`). */
+    signIn(): Promise<{ userId: string; sessionId: string }>;
     /** A thread by the other participant. */
     thread(): Promise<Thread>;
     /** A draft forum by the admin: nobody but its organizers sees it. */
@@ -197,6 +199,84 @@ const REST_TABLE: RestRow[] = [
     request: async (f) => ({ body: { refreshToken: await f.fresh.refreshToken() } }),
   },
   { method: 'GET', path: '/api/auth/me', expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    path: '/api/auth/me',
+    expect: signedIn(200),
+    request: () => ({ body: { language: 'en' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset',
+    expect: everyone(202),
+    request: () => ({ body: { email: `${unique('reset')}@helix.test` } }),
+  },
+  // An e-mailed token is anyone's who holds it: a wrong one is 400 whoever sends it (password-reset.spec.ts
+  // uses real ones).
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset/confirm',
+    expect: everyone(400),
+    request: () => ({ body: { token: unique('not-a-real-reset-token'), password: PASSWORD } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/sign-in-link',
+    expect: everyone(202),
+    request: () => ({ body: { email: `${unique('link')}@helix.test` } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/sign-in-link/confirm',
+    expect: everyone(400),
+    request: () => ({ body: { token: unique('not-a-real-sign-in-token') } }),
+  },
+  // People directory: admins, organizers and moderators see it; only admins change roles or end sessions.
+  { method: 'GET', path: '/api/people', expect: staff(200) },
+  {
+    method: 'GET',
+    path: '/api/people/{id}',
+    expect: staff(200),
+    request: (f) => ({ params: { id: f.roleTarget.user.id } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/people/{id}/roles',
+    expect: organizers(200),
+    request: (f) => ({ params: { id: f.roleTarget.user.id }, body: { roles: ['participant'] } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/people/{id}/role-changes',
+    expect: staff(200),
+    request: (f) => ({ params: { id: f.roleTarget.user.id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/people/{id}/sessions',
+    expect: organizers(200),
+    request: (f) => ({ params: { id: f.roleTarget.user.id } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/people/{id}/sessions/{sessionId}',
+    expect: organizers(204),
+    request: async (f) => {
+      const { userId, sessionId } = await f.fresh.signIn();
+      return { params: { id: userId, sessionId } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/people/{id}/sessions',
+    expect: organizers(204),
+    request: (f) => ({ params: { id: f.roleTarget.user.id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/outbox',
+    expect: { anonymous: 401, participant: 403, moderator: 403, admin: 200 },
+  },
   {
     method: 'PATCH',
     path: '/api/users/{id}/roles',
@@ -801,6 +881,13 @@ describe('authorization matrix', () => {
         }),
       // A new account each time: signing in is rate limited per email, registering a new email is not.
       refreshToken: async () => (await t.register({ displayName: 'Session holder' })).refreshToken,
+      signIn: async () => {
+        const holder = await t.register({ displayName: 'Session holder' });
+        const claims = JSON.parse(Buffer.from(holder.accessToken.split('.')[1], 'base64url').toString()) as {
+          sid: string;
+        };
+        return { userId: holder.user.id, sessionId: claims.sid };
+      },
       thread: () =>
         created<Thread>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/threads`, {
           title: unique('Thread'),

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { AuthModule } from '@helix/api/auth';
+import { AccountAdmin, AuthModule } from '@helix/api/auth';
 import {
   AuthCoreModule,
   DatabaseModule,
@@ -12,6 +12,8 @@ import {
 import { DiscussionModule } from '@helix/api/discussion';
 import { InitiativesModule } from '@helix/api/initiatives';
 import { ObservabilityModule } from '@helix/api/observability';
+import { MailModule } from '@helix/api/mail';
+import { PeopleModule } from '@helix/api/people';
 import { PollsModule } from '@helix/api/polls';
 import { QaModule } from '@helix/api/qa';
 
@@ -25,11 +27,13 @@ export class AppModule {
         ObservabilityModule,
         DatabaseModule,
         AuthCoreModule,
+        MailModule,
         AuthModule,
         DiscussionModule,
         PollsModule,
         QaModule,
         InitiativesModule,
+        PeopleModule.forRoot(AccountAdmin),
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -1,7 +1,7 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
 import { RoomShell, RoomShortLinkPage } from '@helix/web/discussion';
 import { Spinner } from '@helix/web/ui';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './routes/app-layout';
 import { NotFoundRoute } from './routes/not-found';
@@ -11,14 +11,6 @@ import { SignInRoute } from './routes/sign-in';
 import { SignUpRoute } from './routes/sign-up';
 import { ThreadRoute } from './routes/thread';
 
-/** A route's screen that loads when first opened, with a spinner meanwhile. */
-function suspended(Screen: LazyExoticComponent<ComponentType>) {
-  return (
-    <Suspense fallback={<Spinner />}>
-      <Screen />
-    </Suspense>
-  );
-}
 
 /** One named screen of a module that holds several, loaded on demand. */
 function lazyNamed<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
@@ -41,6 +33,15 @@ const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
 const forumsPage = (page: 'ForumsPage' | 'ForumPage' | 'AgendaPage' | 'PublicOutcomePage' | 'JoinPage') => ({
   lazy: async () => ({ Component: (await import('@helix/web/forums'))[page] }),
 });
+const EmailLinkRoute = lazy(() => import('./routes/email-link'));
+const ResetPasswordRoute = lazy(() => import('./routes/reset-password'));
+const SignInLinkRoute = lazy(() => import('./routes/sign-in-link'));
+// Staff only: the directory and the outbox load when opened.
+const PeopleRoute = lazy(() => import('./routes/people'));
+const OutboxRoute = lazy(() => import('./routes/outbox'));
+
+/** A route's screen that loads when first opened, with a spinner meanwhile. */
+const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
 
 const router = createBrowserRouter([
   {
@@ -49,11 +50,11 @@ const router = createBrowserRouter([
     children: [
       {
         path: '/present/poll/:pollId',
-        element: suspended(PresentPollRoute),
+        element: lazily(<PresentPollRoute />),
       },
       {
         path: '/present/rooms/:roomId',
-        element: suspended(PresentRoomRoute),
+        element: lazily(<PresentRoomRoute />),
       },
     ],
   },
@@ -65,8 +66,13 @@ const router = createBrowserRouter([
         children: [
           { path: '/sign-in', element: <SignInRoute /> },
           { path: '/sign-up', element: <SignUpRoute /> },
+          { path: '/forgot-password', element: lazily(<EmailLinkRoute kind="password-reset" />) },
+          { path: '/sign-in-by-email', element: lazily(<EmailLinkRoute kind="sign-in-link" />) },
         ],
       },
+      // Opened from an e-mail, signed in or not: the link decides who is signed in afterwards.
+      { path: '/reset-password', element: lazily(<ResetPasswordRoute />) },
+      { path: '/sign-in-link', element: lazily(<SignInLinkRoute />) },
       {
         element: <RequireAuth />,
         children: [
@@ -82,18 +88,25 @@ const router = createBrowserRouter([
               { path: 'threads/:threadId', element: <ThreadRoute /> },
               {
                 path: 'moderate',
-                element: suspended(ModerateRoomRoute),
+                element: lazily(<ModerateRoomRoute />),
               },
             ],
           },
-          { path: '/initiatives', element: suspended(InitiativesRoute) },
-          { path: '/initiatives/new', element: suspended(NewInitiativeRoute) },
-          { path: '/initiatives/:initiativeId', element: suspended(InitiativeRoute) },
-          { path: '/initiatives/:initiativeId/edit', element: suspended(EditInitiativeRoute) },
-          { path: '/outcome', element: suspended(OutcomeRoute) },
+          { path: '/initiatives', element: lazily(<InitiativesRoute />) },
+          { path: '/initiatives/new', element: lazily(<NewInitiativeRoute />) },
+          { path: '/initiatives/:initiativeId', element: lazily(<InitiativeRoute />) },
+          { path: '/initiatives/:initiativeId/edit', element: lazily(<EditInitiativeRoute />) },
+          { path: '/outcome', element: lazily(<OutcomeRoute />) },
           { path: '/forums', ...forumsPage('ForumsPage') },
           { path: '/forums/:forumId', ...forumsPage('ForumPage') },
           { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
+          { path: '/initiatives', element: <InitiativesRoute /> },
+          { path: '/initiatives/new', element: <NewInitiativeRoute /> },
+          { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
+          { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
+          { path: '/outcome', element: <OutcomeRoute /> },
+          { path: '/people', element: lazily(<PeopleRoute />) },
+          { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
         ],
       },
       // For anyone, signed in or not: what a forum decided, and the join code typed from the hall's screen.

@@ -1,1 +1,3 @@
 export { AuthModule } from './lib/auth.module';
+export { AccountAdmin } from './lib/account-admin';
+export type { Account } from './lib/accounts';

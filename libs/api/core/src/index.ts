@@ -33,6 +33,7 @@ export { FifoSemaphore } from './lib/data/fifo-semaphore';
 export {
   clientAddress,
   CreateRateLimit,
+  EmailLinkRateLimit,
   LoginRateLimit,
   NoRateLimit,
   personKey,

@@ -1,5 +1,5 @@
 import { useAuth, useSignOut } from '@helix/web/auth';
-import { LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/data-access';
+import { isModerator, LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/data-access';
 import { DiscussionLive } from '@helix/web/discussion';
 import { InitiativesLive } from '@helix/web/initiatives/live';
 import { PollsLive } from '@helix/web/polls';
@@ -65,6 +65,8 @@ export function AppLayout() {
             <Link to="/rooms">{t('rooms.title')}</Link>
             <Link to="/initiatives">{t('initiatives.nav')}</Link>
             <Link to="/outcome">{t('initiatives.outcomeNav')}</Link>
+            {isModerator(user) ? <Link to="/people">{t('people.nav')}</Link> : null}
+            {user?.roles.includes('admin') ? <Link to="/admin/outbox">{t('people.outbox')}</Link> : null}
           </nav>
         ) : null}
         {user || isLoading ? (

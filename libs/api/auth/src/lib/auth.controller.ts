@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -20,12 +20,24 @@ import {
 } from '@helix/api/core';
 import type { AuthResponse, TokenPair, User } from '@helix/contract';
 import { AuthService } from './auth.service';
-import { AuthResponseDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto, UserDto } from './dto/auth.dto';
+import {
+  AuthResponseDto,
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+  TokenPairDto,
+  UpdateProfileDto,
+  UserDto,
+} from './dto/auth.dto';
+import { UsersService } from './users.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
   @Public()
   @RegisterRateLimit()
@@ -73,5 +85,16 @@ export class AuthController {
   @ApiUnauthorizedResponse()
   me(@CurrentUser() user: AuthenticatedUser): Promise<User> {
     return this.auth.me(user.id);
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Correct one’s display name, organization or language (of e-mail); access tokens carry it from the next refresh',
+  })
+  @ApiOkResponse({ type: UserDto.Output })
+  updateMe(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto): Promise<User> {
+    return this.users.updateProfile(user.id, body);
   }
 }

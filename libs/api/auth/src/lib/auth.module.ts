@@ -2,9 +2,20 @@ import { Global, Module } from '@nestjs/common';
 import { SessionDirectory, UserDirectory } from '@helix/api/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
+import { AccountAdmin } from './account-admin';
+import { Accounts } from './accounts';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LiveSessions } from './live-sessions';
+import { EmailLinksController } from './email-links.controller';
+import { EmailLinksService } from './email-links.service';
+import { LinkTokens } from './link-tokens.service';
+import {
+  LinkTokenRecord,
+  LinkTokenSchema,
+  LinkTokenUseRecord,
+  LinkTokenUseSchema,
+} from './schemas/link-token.schema';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionsService } from './refresh-sessions.service';
@@ -28,11 +39,17 @@ import { UsersService } from './users.service';
       { name: UserEmailRecord.name, schema: UserEmailSchema },
       { name: RefreshTokenRecord.name, schema: RefreshTokenSchema },
       { name: SessionRecord.name, schema: SessionSchema },
+      { name: LinkTokenRecord.name, schema: LinkTokenSchema },
+      { name: LinkTokenUseRecord.name, schema: LinkTokenUseSchema },
     ]),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, EmailLinksController, UsersController],
   providers: [
+    Accounts,
+    AccountAdmin,
     AuthService,
+    EmailLinksService,
+    LinkTokens,
     UsersService,
     RefreshSessionsService,
     PasswordHasher,
@@ -41,6 +58,6 @@ import { UsersService } from './users.service';
     { provide: UserDirectory, useExisting: UsersService },
     { provide: SessionDirectory, useExisting: LiveSessions },
   ],
-  exports: [UserDirectory, SessionDirectory],
+  exports: [UserDirectory, SessionDirectory, AccountAdmin],
 })
 export class AuthModule {}

@@ -83,6 +83,33 @@ export class RefreshSessionsService {
     this.live.ended(sessionId);
   }
 
+  /**
+   * The live sessions of an account, newest first, found by the sessions' `userId` index: asked for by a
+   * new password or an admin looking at one person, never by a hall's worth of requests.
+   */
+  async liveOf(userId: string): Promise<{ id: string; createdAt: Date }[]> {
+    const live = await this.sessions
+      .find({ userId, revokedAt: null }, { _id: 1, createdAt: 1 })
+      .lean<{ _id: string; createdAt: Date }[]>()
+      .exec();
+    return live
+      .map((session) => ({ id: session._id, createdAt: session.createdAt }))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  /** Ends every session of an account (a new password). */
+  async endAllOf(userId: string): Promise<void> {
+    for (const session of await this.liveOf(userId)) await this.end(session.id);
+  }
+
+  /** Ends one session if it is this account's; false when it is not (or is unknown). */
+  async endOf(userId: string, sessionId: string): Promise<boolean> {
+    const session = await this.sessions.findById(sessionId).lean<SessionRecord>().exec();
+    if (!session || session.userId !== userId) return false;
+    await this.end(sessionId);
+    return true;
+  }
+
   private async isLive(sessionId: string): Promise<boolean> {
     const session = await this.sessions.findById(sessionId).lean<SessionRecord>().exec();
     return !!session && session.revokedAt === null;

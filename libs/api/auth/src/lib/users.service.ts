@@ -7,9 +7,10 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, UserDirectory, type DirectoryUser } from '@helix/api/core';
-import type { Role, StakeholderGroup, User } from '@helix/contract';
+import type { Role, StakeholderGroup, UpdateProfile, User } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
 import { LiveSessions } from './live-sessions';
+import { Accounts } from './accounts';
 import { UserEmailRecord } from './schemas/user-email.schema';
 import { UserRecord } from './schemas/user.schema';
 
@@ -49,6 +50,7 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
     @InjectModel(UserRecord.name) private readonly users: Model<UserRecord>,
     @InjectModel(UserEmailRecord.name) private readonly emails: Model<UserEmailRecord>,
     private readonly live: LiveSessions,
+    private readonly accounts: Accounts,
   ) {}
 
   /** A database from before email look-ups: each account gets its own, once. */
@@ -67,8 +69,9 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
     const _id = new Types.ObjectId();
     await this.claim(user.email, _id.toHexString());
     try {
-      const created = await this.users.create({ ...user, _id });
-      return created.toObject();
+      const created = (await this.users.create({ ...user, _id })).toObject();
+      this.accounts.put(created);
+      return created;
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictException(EXISTS);
       throw error;
@@ -111,6 +114,21 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
     return user;
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    const result = await this.users.updateOne({ _id: id }, { $set: { passwordHash } }).exec();
+    if (result.matchedCount === 0) throw new NotFoundException('No such user');
+  }
+
+  async updateProfile(id: string, changes: UpdateProfile): Promise<User> {
+    const updated = await this.users
+      .findByIdAndUpdate(id, { $set: changes }, { new: true })
+      .lean<UserRecord>()
+      .exec();
+    if (!updated) throw new NotFoundException('No such user');
+    this.accounts.put(updated);
+    return toUser(updated);
+  }
+
   async setRoles(id: string, roles: Role[]): Promise<User> {
     // Everyone is a participant; the other roles come on top.
     const next = [...new Set<Role>(['participant', ...roles])];
@@ -119,6 +137,7 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
       .lean<UserRecord>()
       .exec();
     if (!updated) throw new NotFoundException('No such user');
+    this.accounts.put(updated);
     // Requests and sockets act with the roles the account has now, not those in their access token.
     await this.live.changed(id);
     return toUser(updated);

@@ -1,6 +1,7 @@
 import type { AuthResponse, RegisterRequest } from '@helix/contract';
-import { apiClient, meQueryKey, tokenStorage } from '@helix/web/data-access';
+import { apiClient } from '@helix/web/data-access';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { startSession } from './start-session';
 
 export const signUp = (body: RegisterRequest): Promise<AuthResponse> =>
   apiClient.post<AuthResponse>('/auth/register', body);
@@ -9,9 +10,6 @@ export function useSignUp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signUp,
-    onSuccess: ({ accessToken, refreshToken, user }) => {
-      queryClient.setQueryData(meQueryKey, user);
-      tokenStorage.set({ accessToken, refreshToken });
-    },
+    onSuccess: startSession(queryClient),
   });
 }

@@ -1,9 +1,9 @@
-import { ApiError } from '@helix/web/data-access';
 import { Button, TextField, useDocumentTitle } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSignIn } from '../api/sign-in';
+import { requestErrorText } from './request-error';
 
 export function SignInForm() {
   const { t } = useTranslation();
@@ -20,11 +20,7 @@ export function SignInForm() {
   };
 
   // A refusal (wrong password, too many tries) is the server's own sentence, worded in the UI language.
-  const error = signIn.error
-    ? signIn.error instanceof ApiError && signIn.error.status >= 400 && signIn.error.status < 500
-      ? signIn.error.message
-      : t('errors.generic', { message: signIn.error.message })
-    : null;
+  const error = requestErrorText(signIn.error, t);
 
   return (
     <section aria-labelledby="sign-in-heading" className="hx-form">
@@ -57,6 +53,13 @@ export function SignInForm() {
           {t('auth.signIn')}
         </Button>
       </form>
+      <p className="hx-auth-links">
+        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+        {' · '}
+        <Link to="/sign-in-by-email" state={state}>
+          {t('auth.emailMeALink')}
+        </Link>
+      </p>
       <p>
         {t('auth.noAccount')}{' '}
         <Link to="/sign-up" state={state}>

@@ -1,5 +1,9 @@
 import {
   authResponseSchema,
+  emailLinkRequestSchema,
+  passwordResetConfirmSchema,
+  signInLinkConfirmSchema,
+  updateProfileSchema,
   loginRequestSchema,
   refreshRequestSchema,
   registerRequestSchema,
@@ -16,3 +20,7 @@ export class SetRolesDto extends createZodDto(setRolesRequestSchema) {}
 export class UserDto extends createZodDto(userSchema) {}
 export class AuthResponseDto extends createZodDto(authResponseSchema) {}
 export class TokenPairDto extends createZodDto(tokenPairSchema) {}
+export class EmailLinkRequestDto extends createZodDto(emailLinkRequestSchema) {}
+export class PasswordResetConfirmDto extends createZodDto(passwordResetConfirmSchema) {}
+export class SignInLinkConfirmDto extends createZodDto(signInLinkConfirmSchema) {}
+export class UpdateProfileDto extends createZodDto(updateProfileSchema) {}

@@ -21,6 +21,10 @@ export class UserRecord {
   @Prop({ type: String, required: true, enum: STAKEHOLDER_GROUPS })
   stakeholderGroup!: StakeholderGroup;
 
+  /** The language Helix writes to this person in (e-mail); unset: the language of the request. */
+  @Prop({ type: String, enum: ['en', 'ru'], required: false })
+  language?: 'en' | 'ru';
+
   @Prop({ type: [String], enum: ROLES, default: ['participant'] })
   roles!: Role[];
 }

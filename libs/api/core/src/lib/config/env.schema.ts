@@ -29,6 +29,13 @@ const envSchema = z
     CORS_ORIGINS: commaList.pipe(z.array(z.url())),
     /** Where people reach Helix, e.g. https://forum.example: an https one means Helix is served over HTTPS. */
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    /** Where e-mail goes out, e.g. smtp://user:pass@mail.example:587; unset: messages wait in the admins' outbox. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** The sender of Helix's e-mail. */
+    MAIL_FROM: z.string().min(3).default('Helix <no-reply@helix.local>'),
     HELIX_DATA_DIR: z.string().min(1).default('.data'),
     HELIX_TOOLS_DIR: z.string().min(1).default('.tools'),
     HELIX_DB_NAME: z

@@ -31,6 +31,14 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The email or password is not correct': 'Неверная эл. почта или пароль',
   'An account with this email already exists': 'Аккаунт с такой эл. почтой уже есть',
   'No such user': 'Такого пользователя нет',
+  'Only admins, organizers and moderators may see the people directory':
+    'Список участников видят только администраторы, организаторы и модераторы',
+  'No such person': 'Такого человека нет',
+  'Send at least one of displayName, organization, language':
+    'Укажите хотя бы одно из: displayName, organization, language',
+  'This person has no such signed-in session': 'У этого человека нет такого сеанса входа',
+  'This link is invalid, expired or already used: ask for a new one':
+    'Ссылка недействительна, истекла или уже использована: запросите новую',
   'The refresh token is invalid, expired or revoked': 'Токен обновления недействителен, истёк или отозван',
   'This refresh token was already used; the session has been ended':
     'Этот токен обновления уже использован; сеанс завершён',

@@ -125,3 +125,12 @@ export const CreateRateLimit = (): MethodDecorator => applyDecorators(SetMetadat
 /** Probes and scrapes: Docker, HAProxy and Prometheus ask every few seconds, and must never be refused. */
 export const NoRateLimit = (): MethodDecorator & ClassDecorator =>
   SkipThrottle(Object.fromEntries(THROTTLERS.map((name) => [name, true])));
+/**
+ * Asking for an e-mailed link: a few per email (each one is a message in someone's inbox), and a bound per
+ * address loose enough for a hall behind one NAT.
+ */
+export const EmailLinkRateLimit = (): MethodDecorator =>
+  applyDecorators(
+    Throttle({ person: { limit: 5, ttl: 900_000 }, ip: { limit: 300, ttl: 600_000 } }),
+    tooMany,
+  );

@@ -1,0 +1,5 @@
+import { Outbox } from '@helix/web/people';
+
+export default function OutboxRoute() {
+  return <Outbox />;
+}

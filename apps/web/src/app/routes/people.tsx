@@ -1,0 +1,5 @@
+import { PeopleDirectory } from '@helix/web/people';
+
+export default function PeopleRoute() {
+  return <PeopleDirectory />;
+}

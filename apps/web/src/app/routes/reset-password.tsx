@@ -1,0 +1,5 @@
+import { ResetPasswordForm } from '@helix/web/auth/email-links';
+
+export default function ResetPasswordRoute() {
+  return <ResetPasswordForm />;
+}

@@ -1,0 +1,5 @@
+import { SignInLinkPage } from '@helix/web/auth/email-links';
+
+export default function SignInLinkRoute() {
+  return <SignInLinkPage />;
+}

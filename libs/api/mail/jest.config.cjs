@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-mail', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-people', preset: '../../../jest.preset.cjs' };

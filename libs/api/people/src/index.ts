@@ -1,0 +1,2 @@
+export { PeopleModule } from './lib/people.module';
+export { PeopleAccounts, type PeopleAccount } from './lib/people-accounts';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-people', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,2 @@
+export { PeopleDirectory } from './components/people-directory';
+export { Outbox } from './components/outbox';

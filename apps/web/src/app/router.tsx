@@ -1,7 +1,7 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
 import { RoomShell, RoomShortLinkPage } from '@helix/web/discussion';
 import { Spinner } from '@helix/web/ui';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './routes/app-layout';
 import { NotFoundRoute } from './routes/not-found';
@@ -10,7 +10,6 @@ import { RoomsRoute } from './routes/rooms';
 import { SignInRoute } from './routes/sign-in';
 import { SignUpRoute } from './routes/sign-up';
 import { ThreadRoute } from './routes/thread';
-
 
 /** One named screen of a module that holds several, loaded on demand. */
 function lazyNamed<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {

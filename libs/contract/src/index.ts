@@ -6,4 +6,5 @@ export * from './lib/realtime';
 export * from './lib/polls';
 export * from './lib/initiatives';
 export * from './lib/qa';
+export * from './lib/statements';
 export * from './lib/search';

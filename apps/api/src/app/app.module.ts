@@ -13,6 +13,7 @@ import { DiscussionModule } from '@helix/api/discussion';
 import { InitiativesModule } from '@helix/api/initiatives';
 import { PollsModule } from '@helix/api/polls';
 import { QaModule } from '@helix/api/qa';
+import { StatementsModule } from '@helix/api/statements';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         DiscussionModule,
         PollsModule,
         QaModule,
+        StatementsModule,
         InitiativesModule,
       ],
       providers: [

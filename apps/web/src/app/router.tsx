@@ -20,6 +20,8 @@ import { ThreadRoute } from './routes/thread';
 
 const PresentPollRoute = lazy(() => import('./routes/present-poll'));
 const PresentRoomRoute = lazy(() => import('./routes/present-room'));
+const PresentStatementsRoute = lazy(() => import('./routes/present-statements'));
+const StatementsRoute = lazy(() => import('./routes/statements'));
 // Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
 const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
 
@@ -41,6 +43,14 @@ const router = createBrowserRouter([
         element: (
           <Suspense fallback={<Spinner />}>
             <PresentRoomRoute />
+          </Suspense>
+        ),
+      },
+      {
+        path: '/present/rooms/:roomId/statements',
+        element: (
+          <Suspense fallback={<Spinner />}>
+            <PresentStatementsRoute />
           </Suspense>
         ),
       },
@@ -69,6 +79,14 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: <RoomRoute /> },
               { path: 'threads/:threadId', element: <ThreadRoute /> },
+              {
+                path: 'statements',
+                element: (
+                  <Suspense fallback={<Spinner />}>
+                    <StatementsRoute />
+                  </Suspense>
+                ),
+              },
               {
                 path: 'moderate',
                 element: (

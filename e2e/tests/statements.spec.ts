@@ -4,10 +4,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   accessToken,
+  actAs,
   api,
   chooseLanguage,
   newParticipant,
   registerViaApi,
+  sessionTokens,
   signUp,
   signUpModerator,
 } from './support';
@@ -158,14 +160,21 @@ test('statements: vote one card at a time on a phone, review a new one, and read
       results.getByRole('img', { name: /Map of 7 participants by their votes, in 2 opinion groups/ }),
     ).toBeVisible();
     // The same on the hall's projector, in the moderator's session.
-    const projector = await moderatorContext.newPage();
-    await projector.setViewportSize({ width: 1920, height: 1080 });
+    const projectorContext = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      deviceScaleFactor: 1,
+      isMobile: false,
+      hasTouch: false,
+    });
+    const projector = await projectorContext.newPage();
+    await actAs(projector, await sessionTokens(moderator), 'en');
     await projector.goto(`/present/rooms/${room.id}/statements`);
     await expect(projector.getByRole('heading', { name: '2 opinion groups' })).toBeVisible({
       timeout: 15_000,
     });
     await projector.getByTestId('opinion-groups').scrollIntoViewIfNeeded();
     await projector.screenshot({ path: join(screenshots, 'statements-projector-en-desktop.png') });
+    await projectorContext.close();
 
     // In Russian: chosen in the app, where the feature's strings join the language as it loads, then the results.
     await participant.goto(`/rooms/${room.id}/statements`);

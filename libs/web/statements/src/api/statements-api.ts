@@ -11,7 +11,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 /** The server recomputes results at most every 2 s; asking more often would only fetch the same answer. */
 export const RESULTS_POLL_MS = 3_000;
-const NEXT_POLL_MS = 10_000;
 
 const room = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`;
 
@@ -33,8 +32,6 @@ export const useNextStatement = (roomId: string) =>
   useQuery({
     queryKey: statementKeys.next(roomId),
     queryFn: () => apiClient.get<NextStatement>(`${room(roomId)}/statements/next`),
-    // With nothing left to vote on, ask again now and then: a moderator may approve a new statement.
-    refetchInterval: (query) => (query.state.data && !query.state.data.statement ? NEXT_POLL_MS : false),
   });
 
 export const useStatementResults = (roomId: string) =>

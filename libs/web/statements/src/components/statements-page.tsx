@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useStatementsLive } from '../api/use-statements-live';
 import { statementsResultsPath } from '../lib/paths';
 import { StatementReviewQueue } from './statement-review-queue';
 import { SubmitStatementForm } from './submit-statement-form';
@@ -10,6 +11,7 @@ import { VotingCard } from './voting-card';
 export function StatementsPage({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('statements.title'));
+  useStatementsLive(roomId);
   return (
     <div className="hx-stack hx-statements">
       <h1>{t('statements.title')}</h1>

@@ -21,8 +21,10 @@ describe('statements that bridge groups', () => {
   let bob: TestUser;
   let rooms: Room[];
 
+  const env = { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' };
+
   beforeAll(async () => {
-    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
+    t = await startTestApp({ env });
     moderator = await t.moderator({ displayName: 'Moderator' });
     [ann, bob] = await Promise.all([
       t.register({ displayName: 'Ann', stakeholderGroup: 'university' }),
@@ -205,5 +207,20 @@ describe('statements that bridge groups', () => {
     expect(university.representative[0].ratio).toBeCloseTo(21.6, 10);
     for (const group of opinion?.groups ?? [])
       expect(group.representative.map((entry) => entry.text)).not.toContain('Statement bridge');
+  });
+
+  it('reads every statement and vote back at boot, and the results come out the same', async () => {
+    const room = rooms[4];
+    await new Promise((done) => setTimeout(done, 2_100));
+    const [statements, before] = [await list(moderator, room.id), await results(ann, room.id)];
+    expect(before.votes).toBe(240);
+    await t.close();
+    t = await startTestApp({ dbName: t.dbName, env });
+    expect(await list(moderator, room.id)).toEqual(statements);
+    const after = await results(ann, room.id);
+    expect({ ...after, computedAt: null }).toEqual({ ...before, computedAt: null });
+    // The votes are there, not only their count: a second one is still refused.
+    await vote(ann, statements[0].id, 'agree').expect(200);
+    await vote(ann, statements[0].id, 'agree').expect(409);
   });
 });

@@ -123,7 +123,11 @@ export function opinionMap(statements: VotedStatement[], seed = 42): OpinionMap 
     }
   });
   const minimum = Math.min(OPINION_MIN_VOTES, columns.length);
-  const placed = [...rows].filter(([, row]) => row.votes.size >= minimum);
+  // In voter order: the same votes give the same map on every instance and after a restart, however the
+  // ballots were read (k-means++ seeds from the rows in order).
+  const placed = [...rows]
+    .filter(([, row]) => row.votes.size >= minimum)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (placed.length < MIN_PLACED) return null;
 
   const means = columns.map((_, column) => {

@@ -50,12 +50,16 @@ export class StatementsStore extends ReadModel implements RoomSubjectSource {
     return this.get(statementId);
   }
 
-  /** The room's statements, oldest first. */
+  /** The room's statements, oldest first (by id within one millisecond, so every instance agrees). */
   ofRoom(roomId: string): StatementState[] {
     return [...(this.rooms.get(roomId) ?? [])]
       .map((id) => this.statements.get(id))
       .filter((state) => state !== undefined)
-      .sort((a, b) => a.record.createdAt.getTime() - b.record.createdAt.getTime());
+      .sort(
+        (a, b) =>
+          a.record.createdAt.getTime() - b.record.createdAt.getTime() ||
+          a.record._id.toHexString().localeCompare(b.record._id.toHexString()),
+      );
   }
 
   ballotsOf(statementId: string): Record<string, StatementBallot> {

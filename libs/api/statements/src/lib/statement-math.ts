@@ -136,7 +136,7 @@ export function opinionMap(statements: VotedStatement[], seed = 42): OpinionMap 
   });
   const matrix = placed.map(([, row]) => columns.map((_, column) => row.votes.get(column) ?? means[column]));
   const components = Math.min(2, columns.length, placed.length - 1);
-  const projected = new PCA(matrix, { center: true, scale: false })
+  const projected = new PCA(matrix, { center: true, scale: false, method: 'covarianceMatrix' })
     .predict(matrix, { nComponents: components })
     .to2DArray()
     .map((point, index) => {
@@ -174,39 +174,43 @@ function relabelBySize(clusters: number[]): Map<number, number> {
   return new Map(ordered.map((cluster, index) => [cluster, index]));
 }
 
-const distance = (a: number[], b: number[]): number => Math.hypot(a[0] - b[0], a[1] - b[1]);
+const distance = (a: number[], b: number[]): number => {
+  const dx = a[0] - b[0];
+  const dy = a[1] - b[1];
+  return Math.sqrt(dx * dx + dy * dy);
+};
+
+/** The silhouette is taken over at most this many participants (every n-th), so a hall of 1,000 costs as 300. */
+export const SILHOUETTE_SAMPLE = 300;
 
 /**
  * The mean silhouette (Rousseeuw 1987): for each point, b = mean distance to the nearest other cluster,
- * a = mean distance within its own, s = (b − a) / max(a, b); a point alone in its cluster scores 0.
+ * a = mean distance within its own, s = (b − a) / max(a, b); a point alone in its cluster scores 0. Over a
+ * sample of every n-th point beyond SILHOUETTE_SAMPLE: it is the O(n²) part of a recompute.
  */
-export function silhouette(points: number[][], clusters: number[]): number {
-  const labels = [...new Set(clusters)];
-  if (labels.length < 2) return 0;
+export function silhouette(allPoints: number[][], allClusters: number[]): number {
+  const stride = Math.ceil(allPoints.length / SILHOUETTE_SAMPLE);
+  const points = allPoints.filter((_, index) => index % stride === 0);
+  const clusters = allClusters.filter((_, index) => index % stride === 0);
+  if (new Set(clusters).size < 2) return 0;
+  const labels = Math.max(...clusters) + 1;
+  const sizes = new Array<number>(labels).fill(0);
+  for (const cluster of clusters) sizes[cluster] += 1;
+  const sums = new Float64Array(labels);
   let total = 0;
-  points.forEach((point, index) => {
-    const sums = new Map<number, { sum: number; count: number }>();
-    points.forEach((other, otherIndex) => {
-      if (otherIndex === index) return;
-      const entry = sums.get(clusters[otherIndex]) ?? { sum: 0, count: 0 };
-      entry.sum += distance(point, other);
-      entry.count += 1;
-      sums.set(clusters[otherIndex], entry);
-    });
-    const own = sums.get(clusters[index]);
-    if (!own) return;
-    const a = own.sum / own.count;
-    const b = Math.min(
-      ...labels
-        .filter((label) => label !== clusters[index])
-        .map((label) => {
-          const entry = sums.get(label);
-          return entry ? entry.sum / entry.count : Infinity;
-        }),
-    );
+  for (let index = 0; index < points.length; index++) {
+    sums.fill(0);
+    for (let other = 0; other < points.length; other++)
+      if (other !== index) sums[clusters[other]] += distance(points[index], points[other]);
+    const own = clusters[index];
+    if (sizes[own] < 2) continue;
+    const a = sums[own] / (sizes[own] - 1);
+    let b = Infinity;
+    for (let label = 0; label < labels; label++)
+      if (label !== own && sizes[label] > 0) b = Math.min(b, sums[label] / sizes[label]);
     const spread = Math.max(a, b);
     total += spread === 0 ? 0 : (b - a) / spread;
-  });
+  }
   return total / points.length;
 }
 

@@ -87,6 +87,16 @@ export async function chairAccessToken(request: APIRequestContext): Promise<stri
   return chairToken.value;
 }
 
+/** A whole session of the admin (both tokens), for a test that acts as the chair in the browser. */
+export async function chairSession(request: APIRequestContext): Promise<SessionTokens> {
+  await chairAccessToken(request);
+  const response = await request.post(apiUrl('/auth/login'), {
+    data: { email: CHAIR.email, password: CHAIR.password },
+  });
+  expect(response.ok(), `the chair signs in: ${response.status()}`).toBe(true);
+  return (await response.json()) as SessionTokens;
+}
+
 export async function signIn(page: Page, who: Pick<Participant, 'email' | 'password'>): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(who.email);

@@ -98,12 +98,34 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs two helix instances, each with a healthcheck on the API health endpoint', () => {
+  it('runs two helix instances, each with a healthcheck on the API liveness endpoint', () => {
     for (const name of ['helix-1', 'helix-2']) {
       const test = compose.services[name]?.healthcheck?.test;
-      expect([test].flat().join(' ')).toContain('/api/health');
+      expect([test].flat().join(' ')).toContain('/api/health/live');
       expect(compose.services[name]?.environment).toMatchObject({ REDIS_URL: 'redis://redis:6379' });
     }
+  });
+
+  it('has the proxy send people only to instances that are ready', () => {
+    expect(readWorkspaceFile('deploy/haproxy.cfg')).toMatch(/^\s*option httpchk GET \/api\/health\/ready$/m);
+  });
+
+  it('starts Prometheus and Grafana only with the monitoring profile, scraping both instances', () => {
+    const services = compose.services as Record<string, ComposeService & { profiles?: string[] }>;
+    for (const name of ['prometheus', 'grafana']) expect(services[name]?.profiles).toEqual(['monitoring']);
+    for (const name of ['helix-1', 'helix-2', 'proxy']) expect(services[name]?.profiles).toBeUndefined();
+    const prometheus = parse(readWorkspaceFile('deploy/prometheus.yml')) as {
+      scrape_configs: Array<{ metrics_path?: string; static_configs: Array<{ targets: string[] }> }>;
+    };
+    const helix = prometheus.scrape_configs.find((job) => job.metrics_path === '/metrics');
+    expect(helix?.static_configs.flatMap((config) => config.targets)).toEqual([
+      'helix-1:3000',
+      'helix-2:3000',
+    ]);
+    const dashboard = JSON.parse(readWorkspaceFile('deploy/grafana/dashboards/helix.json')) as {
+      panels: Array<{ targets?: Array<{ expr: string }> }>;
+    };
+    expect(dashboard.panels.flatMap((panel) => panel.targets ?? []).length).toBeGreaterThan(5);
   });
 
   it('puts the instances behind the proxy with cookie stickiness, not client IP', () => {
@@ -141,11 +163,11 @@ describe('Dockerfile', () => {
     const { output } = webpackConfig({}, { mode: 'production' });
     const bundle = relative(workspaceRoot, join(output.path, output.filename)).split('\\').join('/');
 
-    expect(execForm(dockerfile, 'CMD')).toEqual(['node', bundle]);
+    expect(execForm(dockerfile, 'CMD')).toEqual(['node', '--enable-source-maps', bundle]);
     expect(bundle).toBe('dist/apps/api/main.js');
   });
 
-  it('has a healthcheck on the API health endpoint', () => {
-    expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/api\/health/m);
+  it('has a healthcheck on the API liveness endpoint', () => {
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/api\/health\/live/m);
   });
 });

@@ -161,6 +161,12 @@ const everyone = (status: number): Partial<Record<Actor, number>> => ({
 const REST_TABLE: RestRow[] = [
   // Health
   { method: 'GET', path: '/api/health', expect: everyone(200) },
+  { method: 'GET', path: '/api/health/live', expect: everyone(200) },
+  { method: 'GET', path: '/api/health/ready', expect: everyone(200) },
+
+  // Operations
+  // Admins only, which `organizers` is for routes with no forum.
+  { method: 'GET', path: '/api/admin/system', expect: organizers(200) },
 
   // Accounts
   {
@@ -700,9 +706,9 @@ const SOCKET_TABLE: SocketRow[] = [
   },
   {
     event: 'message:delete',
-    // "author, or a moderator". CONTRACT GAP (admin): the contract is silent; the API lets admins.
+    // "author, or a moderator", who gives a reason (issue 13). CONTRACT GAP (admin): the API lets admins.
     expect: { author: 'ok', otherParticipant: 'FORBIDDEN', moderator: 'ok', admin: 'ok' },
-    payload: async (f) => ({ messageId: (await f.fresh.message()).id }),
+    payload: async (f) => ({ messageId: (await f.fresh.message()).id, reason: 'Off topic' }),
   },
   {
     event: 'message:hide',

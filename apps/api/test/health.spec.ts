@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOOLS_DIR } from './support/paths';
 import type { Message, MessagePage, Room, Thread } from '@helix/contract';
-import { bearer, emitWithAck, startTestApp, type TestApp } from './support/test-app';
+import { startTcpProxy } from './support/tcp-proxy';
+import {
+  bearer,
+  emitWithAck,
+  startTestApp,
+  testMongoUri,
+  uniqueDbName,
+  type TestApp,
+} from './support/test-app';
 
 describe('health and database outages', () => {
   let database: EmbeddedDatabase;
@@ -46,6 +54,20 @@ describe('health and database outages', () => {
       .get('/api/rooms')
       .set(...bearer(user.accessToken))
       .expect(200);
+  });
+
+  it('is live but not ready while the database is down, and ready again when it is back', async () => {
+    expect((await t.http().get('/api/health/ready').expect(200)).body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, serving: { status: 'up' } },
+    });
+    await database.stop();
+    const ready = await t.http().get('/api/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+    expect((await t.http().get('/api/health/live').expect(200)).body).toMatchObject({ status: 'ok' });
+    await database.restart();
+    await waitFor(async () => (await t.http().get('/api/health/ready')).status === 200);
   });
 
   it('gives live sends a retryable error while the database is down, and loses nothing acknowledged', async () => {
@@ -113,3 +135,56 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promi
   }
   throw new Error('condition not met in time');
 }
+
+describe('readiness while an instance drains', () => {
+  it('goes not ready on SIGTERM while answers are still owed, stays live, and neither probe is rate-limited', async () => {
+    const uri = testMongoUri(uniqueDbName());
+    // The app reaches the database through this link, so the test can hold a write while the app drains.
+    const link = await startTcpProxy(() => [uri]);
+    const t = await startTestApp({
+      env: {
+        MONGODB_URI: uri.replace(new URL(uri).host, link.host),
+        RATE_LIMIT_IP_PER_MINUTE: '3',
+        RATE_LIMIT_PERSON_PER_MINUTE: '3',
+      },
+    });
+    let closing: Promise<void> | undefined;
+    try {
+      for (let i = 0; i < 6; i++) {
+        await t.http().get('/api/health/live').expect(200);
+        await t.http().get('/api/health/ready').expect(200);
+      }
+      // The old check keeps its limit, as before.
+      const old = await Promise.all([1, 2, 3, 4].map(() => t.http().get('/api/health')));
+      expect(old.map((response) => response.status)).toContain(429);
+
+      const user = await t.register();
+      const room = (await t.rooms(user))[0];
+      const thread = (await t.as(user).post(`/api/rooms/${room.id}/threads`, { title: 'Drain' }).expect(201))
+        .body as Thread;
+      const socket = await t.connect(user.accessToken);
+      link.hold();
+      const sent = emitWithAck(socket, 'message:send', {
+        roomId: room.id,
+        threadId: thread.id,
+        text: 'owed',
+        clientId: 'owed-1',
+      });
+      await new Promise((done) => setTimeout(done, 300));
+      // What SIGTERM runs (enableShutdownHooks): the instance waits for the held send before closing.
+      closing = t.app.close();
+      await waitFor(async () => (await t.http().get('/api/health/ready')).status === 503, 5_000);
+      const ready = await t.http().get('/api/health/ready');
+      expect(ready.body).toMatchObject({ error: { serving: { status: 'down' } } });
+      await t.http().get('/api/health/live').expect(200);
+
+      link.release();
+      expect(await sent).toMatchObject({ ok: true });
+      await closing;
+    } finally {
+      link.release();
+      await (closing ?? t.close());
+      await link.close();
+    }
+  });
+});

@@ -8,3 +8,4 @@ export * from './lib/initiatives';
 export * from './lib/qa';
 export * from './lib/statements';
 export * from './lib/search';
+export * from './lib/system';

@@ -11,6 +11,7 @@ import {
 } from '@helix/api/core';
 import { DiscussionModule } from '@helix/api/discussion';
 import { InitiativesModule } from '@helix/api/initiatives';
+import { ObservabilityModule } from '@helix/api/observability';
 import { PollsModule } from '@helix/api/polls';
 import { QaModule } from '@helix/api/qa';
 import { StatementsModule } from '@helix/api/statements';
@@ -22,6 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         HelixConfigModule.forRoot(overrides),
+        ObservabilityModule,
         DatabaseModule,
         AuthCoreModule,
         AuthModule,

@@ -13,19 +13,25 @@ import {
   webClient,
   type EnvOverrides,
 } from '@helix/api/core';
+import { httpMetrics, Metrics } from '@helix/api/observability';
 import { HelixIoAdapter } from '@helix/api/realtime';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
 /** Builds the whole app as `main.ts` runs it; tests call this too, so they exercise the same wiring. */
 export async function createApp(overrides: EnvOverrides = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(overrides), {
     bodyParser: false,
-    logger: overrides['NODE_ENV'] === 'test' ? ['error', 'warn'] : undefined,
+    // Held until pino is in place, so even the first lines come out as JSON (see ObservabilityModule).
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   const config = app.get(HelixConfig);
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(jsonBody());
   app.set('trust proxy', config.get('TRUST_PROXY'));
-  app.setGlobalPrefix('api');
+  // Prometheus scrapes /metrics, where it looks by default.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();
   const sockets = new HelixIoAdapter(app);
   sockets.connectRedis();

@@ -24,6 +24,10 @@ const PresentStatementsRoute = lazy(() => import('./routes/present-statements'))
 const StatementsRoute = lazy(() => import('./routes/statements'));
 // Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
 const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
+// The organizer's screens, the agenda, the public outcome and /join: one chunk, loaded when first opened.
+const forumsPage = (page: 'ForumsPage' | 'ForumPage' | 'AgendaPage' | 'PublicOutcomePage' | 'JoinPage') => ({
+  lazy: async () => ({ Component: (await import('@helix/web/forums'))[page] }),
+});
 
 const router = createBrowserRouter([
   {
@@ -102,8 +106,14 @@ const router = createBrowserRouter([
           { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
           { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
           { path: '/outcome', element: <OutcomeRoute /> },
+          { path: '/forums', ...forumsPage('ForumsPage') },
+          { path: '/forums/:forumId', ...forumsPage('ForumPage') },
+          { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
         ],
       },
+      // For anyone, signed in or not: what a forum decided, and the join code typed from the hall's screen.
+      { path: '/outcome/:slug', ...forumsPage('PublicOutcomePage') },
+      { path: '/join', ...forumsPage('JoinPage') },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -72,6 +72,8 @@ export function AppLayout() {
             <LanguageSwitcher />
             {user ? (
               <>
+                {/* In the menu, not the row: a phone's header keeps to one row of three links. */}
+                <Link to="/forums">{t('nav.forums')}</Link>
                 <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>
                 <Button
                   variant="secondary"

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { BallotBox, ReadModel, type BallotBucket } from '@helix/api/core';
 import { ForumsStore } from '@helix/api/forums';
+import { Metrics } from '@helix/api/observability';
 import { SearchIndex } from '@helix/api/search';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
 import type { ConsensusResult, ConsensusRule } from '@helix/consensus';
@@ -41,10 +42,16 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
     private readonly search: SearchIndex,
     private readonly consensusRule: ConsensusRuleService,
     subjects: RoomSubjects,
+    metrics: Metrics,
   ) {
     super();
     this.votes = new BallotBox(votes, true);
     subjects.register(['initiative.updated'], this);
+    metrics.sample('helix_initiatives_open', () => {
+      let open = 0;
+      for (const { record } of this.initiatives.values()) if (record.status === 'voting') open += 1;
+      return open;
+    });
   }
 
   get(id: string): InitiativeWithVotes | undefined {

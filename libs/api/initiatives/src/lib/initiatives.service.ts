@@ -6,12 +6,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  isModerator,
-  toPublicUser,
-  type AuthenticatedUser,
-  type RequestLanguage,
-} from '@helix/api/core';
+import { isModerator, toPublicUser, type AuthenticatedUser, type RequestLanguage } from '@helix/api/core';
 import { CoalescedRoomUpdates, forumChannel, RoomEventLog } from '@helix/api/realtime';
 import { ForumsStore, RoomMessages, RoomsService } from '@helix/api/forums';
 import { evaluateConsensus } from '@helix/consensus';
@@ -235,7 +230,8 @@ export class InitiativesService {
     request: InitiativeVoteRequest,
     language: RequestLanguage,
   ): Promise<Initiative> {
-    await this.store.find(id);
+    // Opened on another instance a moment ago, its event not here yet: look again by _id before refusing.
+    if ((await this.store.find(id))?.status !== 'voting') await this.store.reload(id);
     const current = this.recordOf(id);
     if (current.status !== 'voting')
       throw new ConflictException(`Voting is not open: the initiative is ${current.status}`);

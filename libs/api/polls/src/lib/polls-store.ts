@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { BallotBox, ReadModel, type BallotBucket } from '@helix/api/core';
+import { Metrics } from '@helix/api/observability';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
 import type { Poll, RoomEventType } from '@helix/contract';
 import type { Model } from 'mongoose';
 import { tallyBallots, type PollTally } from './poll-tally';
-import {
-  POLL_BALLOTS,
-  PollRecord,
-  type BallotRecord,
-  type PollWithBallots,
-} from './schemas/poll.schema';
+import { POLL_BALLOTS, PollRecord, type BallotRecord, type PollWithBallots } from './schemas/poll.schema';
 
 export const POLL_EVENT_TYPES = [
   'poll.created',
@@ -40,10 +36,16 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
     @InjectModel(PollRecord.name) private readonly model: Model<PollRecord>,
     @InjectModel(POLL_BALLOTS) ballots: Model<BallotBucket<BallotRecord>>,
     subjects: RoomSubjects,
+    metrics: Metrics,
   ) {
     super();
     this.ballots = new BallotBox(ballots, false);
     subjects.register(POLL_EVENT_TYPES, this);
+    metrics.sample('helix_polls_open', () => {
+      let open = 0;
+      for (const { record } of this.polls.values()) if (record.status === 'open') open += 1;
+      return open;
+    });
   }
 
   get(pollId: string): PollWithBallots | undefined {

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { InstanceState } from '@helix/api/observability';
 import { RoomBroadcaster } from './room-broadcaster';
 import { RoomEventLog } from './room-event-log';
 import { UnansweredEvents } from './unanswered-events';
@@ -20,10 +21,13 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     private readonly broadcaster: RoomBroadcaster,
     private readonly log: RoomEventLog,
     private readonly unanswered: UnansweredEvents,
+    private readonly instance: InstanceState,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
     this.broadcaster.accepting = false;
+    // Readiness answers 503 from now on, so the proxy sends no one new here while the rest drains.
+    this.instance.draining = true;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((done) => (timer = setTimeout(() => done(true), FLUSH_TIMEOUT_MS)));
     const late = await Promise.race([this.drain().then(() => false), timedOut]);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, ServiceUnavailableException, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, ReadModel } from '@helix/api/core';
+import { Metrics } from '@helix/api/observability';
 import { ROOM_REPLAY_PAGE, type RoomEvent } from '@helix/contract';
 import type { Model } from 'mongoose';
 import { RoomBroadcaster } from './room-broadcaster';
@@ -52,6 +53,8 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
   private readonly rooms = new Map<string, LoggedRoomEvent[]>();
   /** The tail of each room's queue of work. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Tasks in all queues, waiting or running (the queue depth metric). */
+  private queued = 0;
   /** Another instance's events that arrived ahead of a gap, by room and seq. */
   private readonly early = new Map<string, Map<number, LoggedRoomEvent>>();
   private readonly gapTimers = new Map<string, NodeJS.Timeout>();
@@ -63,8 +66,11 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
     private readonly subjects: RoomSubjects,
     private readonly writes: RoomWrites,
     private readonly chunks: RoomLogChunks,
+    private readonly metrics: Metrics,
   ) {
     super();
+    metrics.sample('helix_room_queue_depth', () => this.queued);
+    metrics.sample('helix_room_queues_busy', () => this.queues.size);
     broadcaster.onAttach((server) =>
       server.on(REMOTE_EVENT, (event: LoggedRoomEvent) => this.receive(event)),
     );
@@ -81,6 +87,7 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
    */
   record<T>(roomId: string, decide: () => Promise<RoomChange<T>> | RoomChange<T>): Promise<T> {
     return this.enqueue(roomId, async () => {
+      const started = performance.now();
       for (let attempt = 0; attempt <= MAX_SEQ_RETRIES; attempt++) {
         const change = await decide();
         if (!change.event) return change.result();
@@ -93,9 +100,12 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
         };
         if (event.seq === 1) await this.chunks.registerChannel(roomId);
         if (!(await this.store(event))) {
+          this.metrics.seqConflicts.inc();
           await this.catchUp(roomId);
           continue;
         }
+        const stored = performance.now();
+        this.metrics.roomEventsAppended.inc({ type: event.type });
         let failure: unknown;
         try {
           await change.commit?.(event.seq);
@@ -104,7 +114,9 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
           failure = error;
         }
         this.apply(event);
+        this.metrics.roomFanoutDuration.observe({ origin: 'local' }, Metrics.secondsSince(stored));
         this.broadcaster.toOtherInstances(REMOTE_EVENT, event);
+        this.metrics.roomAppendDuration.observe(Metrics.secondsSince(started));
         if (failure) throw failure;
         return change.result();
       }
@@ -116,6 +128,7 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
   since(roomId: string, sinceSeq: number): { events: RoomEvent[]; hasMore: boolean } {
     const logged = this.rooms.get(roomId) ?? [];
     const page = logged.slice(sinceSeq, sinceSeq + ROOM_REPLAY_PAGE);
+    this.metrics.catchUps.inc({ source: 'memory' }, page.length);
     return {
       events: page.map((event) => this.toRoomEvent(event)).filter((event) => event !== null),
       hasMore: logged.length > sinceSeq + ROOM_REPLAY_PAGE,
@@ -199,6 +212,11 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
   private async applyRemote(event: LoggedRoomEvent): Promise<void> {
     await this.subjects.reload(event);
     this.apply(event);
+    // From the other instance's clock: close enough on hosts that keep time with NTP.
+    this.metrics.roomFanoutDuration.observe(
+      { origin: 'remote' },
+      Math.max(0, Date.now() - Date.parse(event.at)) / 1000,
+    );
   }
 
   /** An event found in the database: its subject may still be on its way from the instance that stored it. */
@@ -236,6 +254,7 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
         : await this.model.findById(roomEventId(roomId, seq)).lean<RoomEventRecord>().exec();
       const event = known ?? (record ? toLogged(record) : null);
       if (!event) break;
+      if (record) this.metrics.catchUps.inc({ source: 'database' });
       early.delete(seq);
       if (known) await this.applyRemote(event);
       else await this.applyStored(event);
@@ -261,8 +280,13 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
 
   private enqueue<T>(roomId: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(roomId) ?? Promise.resolve();
+    this.queued += 1;
     const result = previous.catch(() => undefined).then(task);
-    const tail = result.catch(() => undefined);
+    const tail = result
+      .catch(() => undefined)
+      .finally(() => {
+        this.queued -= 1;
+      });
     this.queues.set(roomId, tail);
     void tail.then(() => {
       if (this.queues.get(roomId) === tail) this.queues.delete(roomId);

@@ -108,7 +108,8 @@ export function MessageItem({
   const remove = useDeleteMessage();
   const own = !!user && user.id === message.author.id;
   const moderator = isModerator(user);
-  const canDelete = own || moderator;
+  // A moderator removes someone else's words with Hide, which asks for the reason the room then sees.
+  const canDelete = own;
   const [hiding, setHiding] = useState(false);
   const itemRef = useRef<HTMLLIElement>(null);
   const refocus = useRef(false);

@@ -67,6 +67,18 @@ const envSchema = z
     /** How often agenda sessions due to start or end are looked for. */
     AGENDA_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),
+    /** pino's level; unset: `warn` under test, `info` otherwise. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    /** Turns `GET /metrics` on; Prometheus sends it as `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.preprocess(
+      // Compose passes an unset variable on as an empty one.
+      (value) => (value === '' ? undefined : value),
+      z.string().min(16, 'must be at least 16 characters').optional(),
+    ),
+    /** A backup into HELIX_DATA_DIR/backups every so many hours; 0 turns scheduled backups off. */
+    BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(168).default(0),
+    /** How many scheduled backups are kept; older ones are deleted. */
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(24),
   })
   .superRefine((env, ctx) => {
     // A secret kept in the data folder is one instance's own; instances behind one proxy must share one.

@@ -30,6 +30,8 @@ class DatabaseUriModule {}
         connectTimeoutMS: 3_000,
         socketTimeoutMS: 60_000,
         maxPoolSize: 20,
+        // Every command's timing, for the database metrics (DatabaseMetrics in the observability library).
+        monitorCommands: true,
         autoIndex: true,
         // Nest's own retry loop at startup: a server that is still booting gets ~10 s, then startup fails.
         retryAttempts: 4,

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { normalizeIp, Throttle, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { normalizeIp, SkipThrottle, Throttle, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import type { HelixConfig } from '../config/helix-config';
 
@@ -47,6 +47,9 @@ function refreshTokenKey(request: TrackedRequest): string {
   if (typeof token !== 'string' || token.length > 4096) return `ip:${clientAddress(request)}`;
   return `refresh:${createHash('sha256').update(token).digest('base64url')}`;
 }
+
+/** The names of the throttlers below; NoRateLimit skips each. */
+const THROTTLERS = ['ip', 'person', 'write', 'create'] as const;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CREATES = 'helix:rate-limit:creates';
@@ -118,3 +121,7 @@ export const RefreshTokenRateLimit = (): MethodDecorator =>
   );
 /** Creating something others see in a room (a thread, a poll, a question, an initiative): a few a minute. */
 export const CreateRateLimit = (): MethodDecorator => applyDecorators(SetMetadata(CREATES, true), tooMany);
+
+/** Probes and scrapes: Docker, HAProxy and Prometheus ask every few seconds, and must never be refused. */
+export const NoRateLimit = (): MethodDecorator & ClassDecorator =>
+  SkipThrottle(Object.fromEntries(THROTTLERS.map((name) => [name, true])));

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { webAssets } from './web-assets';
 
-/** Served by the API and by Socket.IO: never a page of the client, whatever happens there. */
-const SERVER_PATHS = /^\/(api|socket\.io)(\/|$)/;
+/** Served by the API, Socket.IO and the metrics scrape: never a page of the client, whatever happens there. */
+const SERVER_PATHS = /^\/(api|socket\.io|metrics)(\/|$)/;
 /** Hashed build files: a missing one is a 404 (an old tab after a deployment), never the page. */
 const ASSET_PATHS = /^\/assets(\/|$)/;
 

@@ -2,11 +2,12 @@ import { Logger, ServiceUnavailableException, type INestApplicationContext } fro
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
-import { AccessTokens, HelixConfig, languageOf, runInLanguage } from '@helix/api/core';
+import { AccessTokens, HelixConfig, isDatabaseUnavailable, languageOf, runInLanguage } from '@helix/api/core';
+import { InstanceState, Metrics, SocketEventObserver } from '@helix/api/observability';
 import type { Server, ServerOptions } from 'socket.io';
 import { RoomBroadcaster } from '../room-broadcaster';
 import { toAckError } from '../socket-handler';
-import { SocketEventLimits } from '../socket-limits';
+import { SOCKET_EVENT_BUCKETS, SocketEventLimits } from '../socket-limits';
 import { scheduleSessionExpiry, type HelixSocket, type SocketData } from '../socket-session';
 import { UnansweredEvents } from '../unanswered-events';
 import type { ClientToServerEvents, ServerToClientEvents } from '@helix/contract';
@@ -42,6 +43,8 @@ export class HelixIoAdapter extends IoAdapter {
   connectRedis(): void {
     const url = this.app.get(HelixConfig).get('REDIS_URL');
     if (!url) return;
+    const instance = this.app.get(InstanceState);
+    instance.redis = 'connecting';
     const client = createClient({
       url,
       socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
@@ -61,6 +64,7 @@ export class HelixIoAdapter extends IoAdapter {
       publish(...args).catch(() => 0)) as typeof client.publish;
     let lastError = '';
     client.on('error', (error: Error) => {
+      instance.redis = 'down';
       if (error.message !== lastError)
         this.logger.warn(
           `Redis is unreachable (${error.message}): this instance serves only its own clients until it answers`,
@@ -68,6 +72,7 @@ export class HelixIoAdapter extends IoAdapter {
       lastError = error.message;
     });
     client.on('ready', () => {
+      instance.redis = 'up';
       if (!lastError) return;
       lastError = '';
       // Events of other instances published while Redis was away never reached this one's clients:
@@ -116,6 +121,11 @@ export class HelixIoAdapter extends IoAdapter {
       );
     }
     const limits = new SocketEventLimits(config.get('SOCKET_SEND_LIMIT'));
+    const metrics = this.app.get(Metrics);
+    const observer = new SocketEventObserver(metrics, SOCKET_EVENT_BUCKETS);
+    metrics.sample('helix_sockets_connected', () => server.of('/').sockets.size);
+    const instance = this.app.get(InstanceState);
+    metrics.sample('helix_redis_adapter_up', () => (instance.redis === 'up' ? 1 : 0));
 
     server.use((socket: HelixSocket, next) => {
       if (!broadcaster.accepting) {
@@ -145,6 +155,8 @@ export class HelixIoAdapter extends IoAdapter {
             typeof lang === 'string' ? lang : socket.handshake.headers['accept-language'],
           );
           socket.use((_event, proceed) => runInLanguage(language, () => proceed()));
+          // Every event is logged and counted from here on, those refused below included.
+          socket.use(observer.middleware(socket));
           // A draining instance refuses new events and answers the ones it has before it closes (see
           // GracefulShutdown). Every event carries its ack last.
           socket.use((event, proceed) => {
@@ -168,6 +180,15 @@ export class HelixIoAdapter extends IoAdapter {
           next();
         },
         (error: unknown) => {
+          if (isDatabaseUnavailable(error)) {
+            // The session could not be looked up: the client retries rather than signing in again.
+            next(
+              Object.assign(new Error('UNAVAILABLE: the database is unavailable'), {
+                data: { code: 'UNAVAILABLE' },
+              }),
+            );
+            return;
+          }
           const expired = error instanceof Error && error.name === 'TokenExpiredError';
           const reason = expired ? 'the access token has expired' : 'the access token is invalid';
           next(

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-observability', preset: '../../../jest.preset.cjs' };

@@ -7,6 +7,7 @@ import type {
   Poll,
   Question,
   Room,
+  Statement,
   Thread,
 } from '@helix/contract';
 import { randomBytes } from 'node:crypto';
@@ -79,6 +80,10 @@ interface Fixtures {
     draftInitiative(): Promise<Initiative>;
     votingInitiative(): Promise<Initiative>;
     question(): Promise<Question>;
+    /** A statement waiting for review (submitted by the other participant). */
+    pendingStatement(): Promise<Statement>;
+    /** An approved statement nobody voted on (a moderator's is approved at once). */
+    approvedStatement(): Promise<Statement>;
     message(): Promise<Message>;
     refreshToken(): Promise<string>;
     /** A new account's sign-in: its id and its session's, as the access token names it (`sid`). */
@@ -698,6 +703,42 @@ const REST_TABLE: RestRow[] = [
       body: { status: 'answered' },
     }),
   },
+
+  // CONTRACT GAP: statements (issue 18) are not in the contract; everyone signed in submits, votes and reads
+  // the results, moderators and admins approve or reject.
+  ...['', '/next', '/results'].map((tail): RestRow => ({
+    method: 'GET',
+    path: `/api/rooms/{roomId}/statements${tail}`,
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id } }),
+  })),
+  {
+    method: 'POST',
+    path: '/api/rooms/{roomId}/statements',
+    expect: signedIn(201),
+    request: (f) => ({
+      params: { roomId: f.room.id },
+      body: { text: 'The labs need one booking system', clientId: unique('statement') },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/statements/{statementId}/votes',
+    expect: signedIn(200),
+    request: async (f) => ({
+      params: { statementId: (await f.fresh.approvedStatement()).id },
+      body: { vote: 'agree' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/statements/{statementId}',
+    expect: staff(200),
+    request: async (f) => ({
+      params: { statementId: (await f.fresh.pendingStatement()).id },
+      body: { status: 'approved' },
+    }),
+  },
 ];
 
 /** The handshake: anonymous sockets are refused at connect, so no event row has an `anonymous` column. */
@@ -877,6 +918,16 @@ describe('authorization matrix', () => {
       question: () =>
         created<Question>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/questions`, {
           text: 'How do students join a lab?',
+          clientId: unique('fixture'),
+        }),
+      pendingStatement: () =>
+        created<Statement>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/statements`, {
+          text: 'Labs open on Saturdays',
+          clientId: unique('fixture'),
+        }),
+      approvedStatement: () =>
+        created<Statement>('moderator', 'POST', `/api/rooms/${f.room.id}/statements`, {
+          text: 'Labs open to small firms',
           clientId: unique('fixture'),
         }),
       // A new account each time: signing in is rate limited per email, registering a new email is not.

@@ -4,8 +4,10 @@ import type {
   Initiative,
   Message,
   MessagePage,
+  NextStatement,
   Poll,
   Room,
+  Statement,
   Thread,
 } from '@helix/contract';
 import { io, type Socket } from 'socket.io-client';
@@ -108,6 +110,27 @@ describe('a change on one instance is in the REST answers of the other within a 
       async () => (await as(a.url, ann).get(`/api/polls/${poll.id}`).expect(200)).body as Poll,
       (seen) => seen.voters === 1 && seen.options[1].votes === 1,
     );
+  });
+
+  it('a statement approved on A takes a vote on B, and A counts it and refuses a second one', async () => {
+    const statement = (
+      await as(a.url, ann)
+        .post(`/api/rooms/${room.id}/statements`, { text: 'Labs open on Saturdays', clientId: 'cross-s' })
+        .expect(201)
+    ).body as Statement;
+    await as(a.url, admin).patch(`/api/statements/${statement.id}`, { status: 'approved' }).expect(200);
+    await seenWithinASecond(
+      async () =>
+        (await as(b.url, bob).get(`/api/rooms/${room.id}/statements/next`).expect(200)).body as NextStatement,
+      (seen) => seen.statement?.id === statement.id,
+    );
+    await as(b.url, bob).post(`/api/statements/${statement.id}/votes`, { vote: 'agree' }).expect(200);
+    await seenWithinASecond(
+      async () =>
+        (await as(a.url, ann).get(`/api/rooms/${room.id}/statements`).expect(200)).body as Statement[],
+      (seen) => seen.find((item) => item.id === statement.id)?.votes.agree === 1,
+    );
+    await as(a.url, bob).post(`/api/statements/${statement.id}/votes`, { vote: 'disagree' }).expect(409);
   });
 
   it('an edit made on B is the text A pages, and a message posted on A is in the page B answers', async () => {

@@ -1,5 +1,5 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { Initiative, Message, Poll, Question, Thread } from '@helix/contract';
+import type { Initiative, Message, Poll, Question, Statement, Thread } from '@helix/contract';
 import mongoose, { type Connection } from 'mongoose';
 import { join, send } from './support/live';
 import { emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
@@ -188,6 +188,18 @@ async function runEveryFeature(t: TestApp): Promise<void> {
   await t
     .as(moderator)
     .patch(`/api/rooms/${room.id}/settings`, { projector: { kind: 'poll', targetId: poll.id } });
+  const statement = (
+    await t
+      .as(ann)
+      .post(`/api/rooms/${room.id}/statements`, { text: 'Labs for all', clientId: 'q-s' })
+      .expect(201)
+  ).body as Statement;
+  await t.as(moderator).patch(`/api/statements/${statement.id}`, { status: 'approved' }).expect(200);
+  await t.as(bob).get(`/api/rooms/${room.id}/statements/next`).expect(200);
+  await t.as(bob).post(`/api/statements/${statement.id}/votes`, { vote: 'agree' }).expect(200);
+  await t.as(ann).get(`/api/rooms/${room.id}/statements`).expect(200);
+  await t.as(ann).get(`/api/rooms/${room.id}/statements/results`).expect(200);
+  await t.as(moderator).patch(`/api/statements/${statement.id}`, { status: 'rejected' }).expect(200);
   await t.as(moderator).get(`/api/rooms/${room.id}/moderation-log`).expect(200);
 
   await t.as(ann).get('/api/consensus-rule').expect(200);

@@ -6,6 +6,7 @@ export * from './lib/realtime';
 export * from './lib/polls';
 export * from './lib/initiatives';
 export * from './lib/qa';
+export * from './lib/statements';
 export * from './lib/search';
 export * from './lib/system';
 export * from './lib/people';

@@ -16,6 +16,7 @@ import { MailModule } from '@helix/api/mail';
 import { PeopleModule } from '@helix/api/people';
 import { PollsModule } from '@helix/api/polls';
 import { QaModule } from '@helix/api/qa';
+import { StatementsModule } from '@helix/api/statements';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         DiscussionModule,
         PollsModule,
         QaModule,
+        StatementsModule,
         InitiativesModule,
         PeopleModule.forRoot(AccountAdmin),
       ],

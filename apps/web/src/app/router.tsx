@@ -26,6 +26,8 @@ const OutcomeRoute = lazyNamed(loadInitiatives, 'OutcomeRoute');
 
 const PresentPollRoute = lazy(() => import('./routes/present-poll'));
 const PresentRoomRoute = lazy(() => import('./routes/present-room'));
+const PresentStatementsRoute = lazy(() => import('./routes/present-statements'));
+const StatementsRoute = lazy(() => import('./routes/statements'));
 // Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
 const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
 // The organizer's screens, the agenda, the public outcome and /join: one chunk, loaded when first opened.
@@ -54,6 +56,14 @@ const router = createBrowserRouter([
       {
         path: '/present/rooms/:roomId',
         element: lazily(<PresentRoomRoute />),
+      },
+      {
+        path: '/present/rooms/:roomId/statements',
+        element: (
+          <Suspense fallback={<Spinner />}>
+            <PresentStatementsRoute />
+          </Suspense>
+        ),
       },
     ],
   },
@@ -85,6 +95,14 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: <RoomRoute /> },
               { path: 'threads/:threadId', element: <ThreadRoute /> },
+              {
+                path: 'statements',
+                element: (
+                  <Suspense fallback={<Spinner />}>
+                    <StatementsRoute />
+                  </Suspense>
+                ),
+              },
               {
                 path: 'moderate',
                 element: lazily(<ModerateRoomRoute />),

@@ -13,6 +13,7 @@ import {
   type Thread,
 } from './rooms';
 import type { Question } from './qa';
+import type { Statement } from './statements';
 import { pollVoteSchema, type Poll } from './polls';
 import type { AgendaSession, Forum } from './forums';
 import type { ConsensusRuleSettings, Initiative } from './initiatives';
@@ -32,6 +33,8 @@ export const ROOM_EVENT_TYPES = [
   'settings.updated',
   'question.updated',
   'question.pending',
+  'statement.updated',
+  'statement.pending',
   'room.updated',
   'session.updated',
   'forum.updated',
@@ -58,6 +61,10 @@ export interface RoomEventPayloads {
   'question.updated': Question;
   /** A question waits for review: moderators fetch the queue; others learn nothing about it. */
   'question.pending': { id: string; roomId: string };
+  /** An approved statement with its vote counts, or one rejected after approval (it leaves the list). */
+  'statement.updated': Statement;
+  /** A statement waits for review, or was rejected from review: moderators fetch the queue. */
+  'statement.pending': { id: string; roomId: string };
   /** The room itself changed (an organizer renamed, reworded or archived it). */
   'room.updated': Room;
   /** A session of the room's agenda was added, changed, started, ended or removed (`removed`). */

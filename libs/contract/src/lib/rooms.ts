@@ -224,6 +224,8 @@ export const MODERATION_ACTIONS = [
   'question.answered',
   'question.dismissed',
   'question.reopened',
+  'statement.approved',
+  'statement.rejected',
   'settings.qa_review_on',
   'settings.qa_review_off',
   'settings.qa_opened',

@@ -1,5 +1,6 @@
 import { POLLS_HEADING_ID } from '@helix/web/polls';
 import { QA_HEADING_ID, RoomQaPanel } from '@helix/web/qa';
+import { RoomStatementsSection, STATEMENTS_HEADING_ID } from '@helix/web/statements';
 import { MAIN_CONTENT_ID } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { SectionNav } from './room-section-nav';
@@ -8,8 +9,8 @@ import { SectionNav } from './room-section-nav';
 const THREADS_SECTION_ID = 'threads-heading';
 
 /**
- * Loaded on demand (see room.tsx): the room's Q&A, and on a phone a bottom bar that takes a thumb to
- * the room's top (polls), the Q&A or the threads.
+ * Loaded on demand (see room.tsx): the room's Q&A and the way to its statements, and on a phone a bottom
+ * bar that takes a thumb to the room's top (polls), the Q&A, the statements or the threads.
  */
 export default function RoomQa({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
@@ -20,10 +21,12 @@ export default function RoomQa({ roomId }: { roomId: string }) {
         items={[
           { targetId: POLLS_HEADING_ID, fallbackId: MAIN_CONTENT_ID, label: t('rooms.sections.polls') },
           { targetId: QA_HEADING_ID, label: t('rooms.sections.questions') },
+          { targetId: STATEMENTS_HEADING_ID, label: t('rooms.sections.statements') },
           { targetId: THREADS_SECTION_ID, label: t('rooms.sections.threads') },
         ]}
       />
       <RoomQaPanel roomId={roomId} />
+      <RoomStatementsSection roomId={roomId} />
     </>
   );
 }

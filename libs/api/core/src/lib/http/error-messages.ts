@@ -169,6 +169,17 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
     'Голосовать можно только за одобренные вопросы; этот в статусе «{status}»',
   'This question is {status}; its upvotes cannot change':
     'Вопрос в статусе «{status}»: голоса за него изменить нельзя',
+
+  // Statements.
+  'No such statement': 'Такого утверждения нет',
+  'This statement was rejected; it cannot come back': 'Это утверждение отклонено; вернуть его нельзя',
+  'The statement was changed meanwhile; look again':
+    'Утверждение тем временем изменилось; посмотрите ещё раз',
+  'This statement is waiting for review; it takes no votes yet':
+    'Это утверждение ждёт модерации; голосовать за него пока нельзя',
+  'This statement was rejected; it takes no votes': 'Это утверждение отклонено; голосовать за него нельзя',
+  'You have already voted on this statement': 'Вы уже голосовали по этому утверждению',
+  'This statement no longer takes votes': 'Это утверждение больше не принимает голоса',
 };
 
 /** Placeholders whose values are our own words (statuses, roles, kinds); others are kept as sent. */

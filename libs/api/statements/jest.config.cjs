@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-statements', preset: '../../../jest.preset.cjs' };

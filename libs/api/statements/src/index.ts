@@ -1,0 +1,1 @@
+export { StatementsModule } from './lib/statements.module';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-statements', preset: '../../../jest.preset.cjs' };

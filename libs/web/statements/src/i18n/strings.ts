@@ -1,0 +1,3 @@
+import { registerStatementStrings } from './register';
+
+registerStatementStrings();

@@ -7,4 +7,4 @@ export * from './lib/polls';
 export * from './lib/initiatives';
 export * from './lib/qa';
 export * from './lib/search';
-export * from './lib/system';
+export type * from './lib/system';

@@ -22,6 +22,8 @@ const PresentPollRoute = lazy(() => import('./routes/present-poll'));
 const PresentRoomRoute = lazy(() => import('./routes/present-room'));
 // Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
 const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
+// Admins only: loads when opened.
+const AdminSystemRoute = lazy(() => import('./routes/admin-system'));
 
 const router = createBrowserRouter([
   {
@@ -84,6 +86,14 @@ const router = createBrowserRouter([
           { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
           { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
           { path: '/outcome', element: <OutcomeRoute /> },
+          {
+            path: '/admin/system',
+            element: (
+              <Suspense fallback={<Spinner />}>
+                <AdminSystemRoute />
+              </Suspense>
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

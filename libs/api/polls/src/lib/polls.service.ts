@@ -91,7 +91,12 @@ export class PollsService {
   }
 
   async vote(user: AuthenticatedUser, pollId: string, optionIds: string[]): Promise<Poll> {
-    const poll = await this.store.find(pollId);
+    let poll = await this.store.find(pollId);
+    if (poll && poll.status !== 'open') {
+      // Opened a moment ago on another instance, whose event may still be on its way: read by `_id` before refusing.
+      await this.store.reload(pollId);
+      poll = this.store.get(pollId);
+    }
     // A draft is nobody's business but the moderators': voting on one looks like voting on nothing.
     if (!poll || poll.status === 'draft') throw new NotFoundException('No such poll');
     if (poll.status !== 'open') throw this.notOpen(poll.status);

@@ -58,8 +58,9 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 20,
             },
-            // qrcode.react is left out so that it loads with the projector view, the one page using it.
-            { name: 'vendor', test: /node_modules[\\/](?!qrcode\.react[\\/])/, priority: 10 },
+            // Only what the first page needs: a library that only lazy parts use (qrcode.react for the
+            // projector, React Aria for menus) loads with them.
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 10 },
             // All of the app's own code that the first page needs, in one file. Left to itself, Rolldown
             // moves code shared with lazy pages into a chunk of its own, which compresses worse and loads
             // on every page all the same.

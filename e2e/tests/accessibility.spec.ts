@@ -1,27 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { apiUrl, newParticipant, signUp, signUpModerator } from './support';
-
-/** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Runs axe on the page as it stands and fails on every serious or critical violation. */
-async function expectNoSeriousViolations(page: Page, pageName: string): Promise<void> {
-  // Data still loading would be checked half-drawn: wait for every spinner to go.
-  await expect(page.locator('.hx-spinner')).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.nodes
-          .map((node) => node.target.join(' '))
-          .join(', ')}`,
-    );
-  expect(serious, `serious or critical axe violations on the ${pageName}:\n${serious.join('\n')}`).toEqual(
-    [],
-  );
-}
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
+import {
+  apiUrl,
+  messageMenuButton,
+  newParticipant,
+  openMessageMenu,
+  signUp,
+  signUpModerator,
+} from './support';
 
 test('the main pages have no serious or critical WCAG 2.2 AA violations', async ({ page }) => {
   test.setTimeout(120_000);
@@ -52,7 +38,9 @@ test('the main pages have no serious or critical WCAG 2.2 AA violations', async 
   await expectNoSeriousViolations(page, 'thread page');
 
   // A draft initiative from the message, so the board has a card to check.
-  await message.getByRole('link', { name: 'Propose as initiative' }).click();
+  const actions = await openMessageMenu(message);
+  await expectNoSeriousViolations(page, 'message menu');
+  await actions.getByRole('menuitem', { name: 'Propose as initiative' }).click();
   await expect(page.getByRole('heading', { name: 'Propose an initiative' })).toBeVisible();
   const partner = page.getByRole('group', { name: 'Partner 2', exact: true });
   await partner.getByLabel('Organization').fill('City Accessibility Council');
@@ -138,8 +126,8 @@ test('the moderator console and the hide-message dialog have no serious or criti
   await expect(message).toHaveAttribute('data-state', 'sent');
 
   // The dialog open: focus is in it, and Escape gives it back to the button that opened it.
-  const hide = message.getByRole('button', { name: 'Hide…' });
-  await hide.click();
+  const hide = messageMenuButton(message);
+  await (await openMessageMenu(message)).getByRole('menuitem', { name: 'Hide…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Hide this message?' });
   await expect(dialog.getByLabel('Reason')).toBeFocused();
   await expectNoSeriousViolations(page, 'hide-message dialog');

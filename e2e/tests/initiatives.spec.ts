@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { newParticipant, signUp, signUpModerator, type Participant } from './support';
+import { newParticipant, openMessageMenu, signUp, signUpModerator, type Participant } from './support';
 
 /**
  * Browsers the test opened. They are closed after it: left open, their people stay present in the
@@ -46,7 +46,7 @@ test('stakeholders reach consensus on a joint initiative proposed from the discu
     .fill('Open a joint urban data lab. Universities bring analysts, business brings sensors.');
   await page.getByRole('button', { name: 'Send' }).click();
   const message = page.getByTestId('message').filter({ hasText: 'joint urban data lab' });
-  await message.getByRole('link', { name: 'Propose as initiative' }).click();
+  await (await openMessageMenu(message)).getByRole('menuitem', { name: 'Propose as initiative' }).click();
 
   await expect(page.getByRole('heading', { name: 'Propose an initiative' })).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveValue('Open a joint urban data lab.');

@@ -2,7 +2,15 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { accessToken, apiUrl, chooseLanguage, newParticipant, signUp, signUpModerator } from './support';
+import {
+  accessToken,
+  apiUrl,
+  chooseLanguage,
+  newParticipant,
+  openMessageMenu,
+  signUp,
+  signUpModerator,
+} from './support';
 
 const ROOM = 'University in an urban ecosystem';
 const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
@@ -81,7 +89,7 @@ test('a moderator runs a room from the console: threads, hiding, presence, proje
     await thread.getByRole('link', { name: threadTitle }).click();
     const target = moderator.getByTestId('message').filter({ hasText: `8-900-${run}` });
     const hiddenId = await target.getAttribute('data-message-id');
-    await target.getByRole('button', { name: 'Hide…' }).click();
+    await (await openMessageMenu(target)).getByRole('menuitem', { name: 'Hide…' }).click();
     const dialog = moderator.getByRole('dialog', { name: 'Hide this message?' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('Reason')).toBeFocused();

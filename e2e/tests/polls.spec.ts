@@ -121,7 +121,14 @@ test('a moderator runs a poll: participants vote from their phones, the projecto
     expect(csv).toContain('Student grants');
     expect(csv).toContain('Innovation hubs');
 
-    // Closing freezes the results everywhere.
+    // Closing asks first (a click by mistake changes nothing), then freezes the results everywhere.
+    moderator.once('dialog', (dialog) => void dialog.dismiss());
+    await card.getByRole('button', { name: 'Close poll' }).click();
+    await expect(ballot).toHaveAttribute('data-status', 'open');
+    moderator.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('Close the poll');
+      void dialog.accept();
+    });
     await card.getByRole('button', { name: 'Close poll' }).click();
     await expect(projector.getByTestId('projector')).toHaveAttribute('data-status', 'closed');
     await expect(projector.getByText('Voting is closed')).toBeVisible();

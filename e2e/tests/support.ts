@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { LOOPBACK_URL } from '../origins';
 
@@ -85,6 +85,16 @@ export async function chairAccessToken(request: APIRequestContext): Promise<stri
   expect(response.ok(), `the chair signs in or registers: ${response.status()}`).toBe(true);
   chairToken = { value: ((await response.json()) as { accessToken: string }).accessToken, at: Date.now() };
   return chairToken.value;
+}
+
+/** A whole session of the admin (both tokens), for a test that acts as the chair in the browser. */
+export async function chairSession(request: APIRequestContext): Promise<SessionTokens> {
+  await chairAccessToken(request);
+  const response = await request.post(apiUrl('/auth/login'), {
+    data: { email: CHAIR.email, password: CHAIR.password },
+  });
+  expect(response.ok(), `the chair signs in: ${response.status()}`).toBe(true);
+  return (await response.json()) as SessionTokens;
 }
 
 export async function signIn(page: Page, who: Pick<Participant, 'email' | 'password'>): Promise<void> {
@@ -218,4 +228,17 @@ export async function actAs(
     },
     [TOKEN_STORAGE_KEY, JSON.stringify(tokens), language] as const,
   );
+}
+
+/** A message's "⋯" button, which opens its one menu of actions. */
+export function messageMenuButton(message: Locator): Locator {
+  return message.getByRole('button', { name: /^(More actions|Ещё действия) \(/ });
+}
+
+/** Opens a message's menu of actions with its "⋯" button and returns the menu. */
+export async function openMessageMenu(message: Locator): Promise<Locator> {
+  await messageMenuButton(message).click();
+  const menu = message.page().getByRole('menu');
+  await expect(menu).toBeVisible();
+  return menu;
 }

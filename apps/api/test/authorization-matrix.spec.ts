@@ -665,9 +665,9 @@ const SOCKET_TABLE: SocketRow[] = [
   },
   {
     event: 'message:delete',
-    // "author, or a moderator". CONTRACT GAP (admin): the contract is silent; the API lets admins.
+    // "author, or a moderator", who gives a reason (issue 13). CONTRACT GAP (admin): the API lets admins.
     expect: { author: 'ok', otherParticipant: 'FORBIDDEN', moderator: 'ok', admin: 'ok' },
-    payload: async (f) => ({ messageId: (await f.fresh.message()).id }),
+    payload: async (f) => ({ messageId: (await f.fresh.message()).id, reason: 'Off topic' }),
   },
   {
     event: 'message:hide',

@@ -259,6 +259,8 @@ describe('hardening against hostile input and load', () => {
         JWT_SECRET: TEST_JWT_SECRET,
         PASSWORD_HASH_COST: 'fast',
         HELIX_WEB_DIR: WEB_CLIENT_STUB,
+        // Every request logged, so the check below sees what a production log holds.
+        LOG_LEVEL: 'info',
       },
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -279,6 +279,60 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       });
     });
 
+    it("deletes someone else's message only with a reason, logged with its text; nobody edits another's words", async () => {
+      const room = rooms[8];
+      const thread = (await t.as(bob).post(`/api/rooms/${room.id}/threads`, { title: 'Deleted' }).expect(201))
+        .body as Thread;
+      const [annSocket, moderatorSocket] = await Promise.all([
+        t.connect(ann.accessToken),
+        t.connect(moderator.accessToken),
+      ]);
+      const said = await send(annSocket, {
+        roomId: room.id,
+        threadId: thread.id,
+        text: 'I support the proposal',
+        clientId: unique('d'),
+      });
+      expect(
+        await emitWithAck(moderatorSocket, 'message:edit', {
+          messageId: said.id,
+          text: 'I OPPOSE the proposal',
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      for (const payload of [{ messageId: said.id }, { messageId: said.id, reason: '  ' }]) {
+        expect(await emitWithAck(moderatorSocket, 'message:delete', payload)).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION' },
+        });
+      }
+      expect(await moderationLog(room.id)).toEqual([]);
+      const deleted = await emitWithAck<{ message: Message }>(moderatorSocket, 'message:delete', {
+        messageId: said.id,
+        reason: 'Duplicate of the thread above',
+      });
+      expect(deleted).toMatchObject({ ok: true, message: { deleted: true, text: '' } });
+      expect(await moderationLog(room.id)).toEqual([
+        expect.objectContaining({
+          action: 'message.deleted',
+          subjectId: said.id,
+          reason: 'Duplicate of the thread above',
+          detail: 'I support the proposal',
+          moderator: expect.objectContaining({ id: moderator.user.id }),
+        }),
+      ]);
+      // The author's own deletion needs no reason and is no moderator's act.
+      const own = await send(annSocket, {
+        roomId: room.id,
+        threadId: thread.id,
+        text: 'Oops',
+        clientId: unique('d'),
+      });
+      expect(await emitWithAck(annSocket, 'message:delete', { messageId: own.id })).toMatchObject({
+        ok: true,
+      });
+      expect(await moderationLog(room.id)).toHaveLength(1);
+    });
+
     it('reads messages and events stored before messages could be hidden with hidden: null', async () => {
       const room = rooms[3];
       const thread = await newThread(room.id);

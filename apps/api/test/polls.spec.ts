@@ -1,6 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Poll, Room } from '@helix/contract';
-import { Types, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { Inbox, join } from './support/live';
 import { bearer, emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
 

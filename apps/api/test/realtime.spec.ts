@@ -341,7 +341,9 @@ describe('live discussion over Socket.IO', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(await emitWithAck(modSocket, 'message:delete', { messageId: message.id })).toMatchObject({
+    expect(
+      await emitWithAck(modSocket, 'message:delete', { messageId: message.id, reason: 'Off topic' }),
+    ).toMatchObject({
       ok: true,
       message: { deleted: true },
     });
@@ -366,6 +368,55 @@ describe('live discussion over Socket.IO', () => {
       'message.deleted',
       'thread.updated',
     ]);
+  });
+
+  it('replaces an edited text everywhere: catch-up, later events and pages carry only the newest; a locked thread refuses edits and reactions', async () => {
+    const room = rooms[7];
+    const thread = await newThread(room.id);
+    const moderator = await t.moderator();
+    const annSocket = await t.connect(ann.accessToken);
+    const watcher = new Inbox(await t.connect(bob.accessToken));
+    await join(watcher.socket, room.id);
+    const message = await send(annSocket, {
+      roomId: room.id,
+      threadId: thread.id,
+      text: 'First wording with my phone number',
+      clientId: 'edit-leak-1',
+    });
+    const edit = (text: string) =>
+      emitWithAck<{ message: Message }>(annSocket, 'message:edit', { messageId: message.id, text });
+    expect(await edit('Second wording')).toMatchObject({ ok: true });
+    const last = await edit('Third wording');
+    expect(last).toMatchObject({ ok: true, message: { text: 'Third wording' } });
+    await watcher.waitFor(
+      () => watcher.events.filter((event) => event.type === 'message.updated').length === 2,
+    );
+
+    const lastEdit = watcher.events.filter((event) => event.type === 'message.updated')[1];
+    const replay = await catchUp(annSocket, room.id, 0);
+    const page = (
+      await t
+        .http()
+        .get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`)
+        .set(...bearer(bob.accessToken))
+        .expect(200)
+    ).body;
+    for (const kept of [replay, lastEdit, page]) {
+      expect(JSON.stringify(kept)).not.toContain('First wording');
+      expect(JSON.stringify(kept)).not.toContain('Second wording');
+      expect(JSON.stringify(kept)).toContain('Third wording');
+    }
+
+    await t
+      .http()
+      .patch(`/api/rooms/${room.id}/threads/${thread.id}`)
+      .set(...bearer(moderator.accessToken))
+      .send({ locked: true })
+      .expect(200);
+    expect(await edit('Fourth wording')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      await emitWithAck(watcher.socket, 'reaction:toggle', { messageId: message.id, emoji: '👍' }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('keeps one presence for several tabs, and drops a socket that vanishes without a goodbye', async () => {

@@ -1,16 +1,9 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
 import { RoomShell, RoomShortLinkPage } from '@helix/web/discussion';
 import { Spinner } from '@helix/web/ui';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './routes/app-layout';
-import {
-  EditInitiativeRoute,
-  InitiativeRoute,
-  InitiativesRoute,
-  NewInitiativeRoute,
-  OutcomeRoute,
-} from './routes/initiatives';
 import { NotFoundRoute } from './routes/not-found';
 import { RoomRoute } from './routes/room';
 import { RoomsRoute } from './routes/rooms';
@@ -18,12 +11,38 @@ import { SignInRoute } from './routes/sign-in';
 import { SignUpRoute } from './routes/sign-up';
 import { ThreadRoute } from './routes/thread';
 
+/** A route's screen that loads when first opened, with a spinner meanwhile. */
+function suspended(Screen: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <Screen />
+    </Suspense>
+  );
+}
+
+/** One named screen of a module that holds several, loaded on demand. */
+function lazyNamed<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// The first screen is the rooms list: the initiatives' screens (and their strings) load when opened.
+const loadInitiatives = () => import('./routes/initiatives');
+const InitiativesRoute = lazyNamed(loadInitiatives, 'InitiativesRoute');
+const NewInitiativeRoute = lazyNamed(loadInitiatives, 'NewInitiativeRoute');
+const InitiativeRoute = lazyNamed(loadInitiatives, 'InitiativeRoute');
+const EditInitiativeRoute = lazyNamed(loadInitiatives, 'EditInitiativeRoute');
+const OutcomeRoute = lazyNamed(loadInitiatives, 'OutcomeRoute');
+
 const PresentPollRoute = lazy(() => import('./routes/present-poll'));
 const PresentRoomRoute = lazy(() => import('./routes/present-room'));
 // Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
 const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
 // Admins only: loads when opened.
 const AdminSystemRoute = lazy(() => import('./routes/admin-system'));
+// The organizer's screens, the agenda, the public outcome and /join: one chunk, loaded when first opened.
+const forumsPage = (page: 'ForumsPage' | 'ForumPage' | 'AgendaPage' | 'PublicOutcomePage' | 'JoinPage') => ({
+  lazy: async () => ({ Component: (await import('@helix/web/forums'))[page] }),
+});
 
 const router = createBrowserRouter([
   {
@@ -32,19 +51,11 @@ const router = createBrowserRouter([
     children: [
       {
         path: '/present/poll/:pollId',
-        element: (
-          <Suspense fallback={<Spinner />}>
-            <PresentPollRoute />
-          </Suspense>
-        ),
+        element: suspended(PresentPollRoute),
       },
       {
         path: '/present/rooms/:roomId',
-        element: (
-          <Suspense fallback={<Spinner />}>
-            <PresentRoomRoute />
-          </Suspense>
-        ),
+        element: suspended(PresentRoomRoute),
       },
     ],
   },
@@ -73,29 +84,24 @@ const router = createBrowserRouter([
               { path: 'threads/:threadId', element: <ThreadRoute /> },
               {
                 path: 'moderate',
-                element: (
-                  <Suspense fallback={<Spinner />}>
-                    <ModerateRoomRoute />
-                  </Suspense>
-                ),
+                element: suspended(ModerateRoomRoute),
               },
             ],
           },
-          { path: '/initiatives', element: <InitiativesRoute /> },
-          { path: '/initiatives/new', element: <NewInitiativeRoute /> },
-          { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
-          { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
-          { path: '/outcome', element: <OutcomeRoute /> },
-          {
-            path: '/admin/system',
-            element: (
-              <Suspense fallback={<Spinner />}>
-                <AdminSystemRoute />
-              </Suspense>
-            ),
-          },
+          { path: '/initiatives', element: suspended(InitiativesRoute) },
+          { path: '/initiatives/new', element: suspended(NewInitiativeRoute) },
+          { path: '/initiatives/:initiativeId', element: suspended(InitiativeRoute) },
+          { path: '/initiatives/:initiativeId/edit', element: suspended(EditInitiativeRoute) },
+          { path: '/outcome', element: suspended(OutcomeRoute) },
+          { path: '/forums', ...forumsPage('ForumsPage') },
+          { path: '/forums/:forumId', ...forumsPage('ForumPage') },
+          { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
+          { path: '/admin/system', element: suspended(AdminSystemRoute) },
         ],
       },
+      // For anyone, signed in or not: what a forum decided, and the join code typed from the hall's screen.
+      { path: '/outcome/:slug', ...forumsPage('PublicOutcomePage') },
+      { path: '/join', ...forumsPage('JoinPage') },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -14,6 +14,7 @@ export {
   type AuthenticatedUser,
 } from './lib/auth/authenticated-user';
 export { UserDirectory, type DirectoryUser } from './lib/auth/user-directory';
+export { SessionDirectory } from './lib/auth/session-directory';
 export { CurrentUser, Public, Roles } from './lib/auth/decorators';
 export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';

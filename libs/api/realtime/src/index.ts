@@ -10,5 +10,5 @@ export { handleSocketEvent, SOCKET_MAX_EVENT_BYTES, toAckError } from './lib/soc
 export { scheduleSessionExpiry, type HelixSocket, type SocketData } from './lib/socket-session';
 export { HelixIoAdapter, SOCKET_MAX_PAYLOAD_BYTES } from './lib/adapters/helix-io.adapter';
 export { CoalescedRoomUpdates, COALESCE_INTERVAL_MS } from './lib/coalesced-room-updates';
-export { SessionSockets } from './lib/session-sockets';
+export { SessionSockets, type SocketProfile } from './lib/session-sockets';
 export { SOCKET_EVENT_BUCKETS, SOCKET_BUCKET_SIZES, type SocketBucketClass } from './lib/socket-limits';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publicUserSchema } from './auth';
 import { idSchema, isoDateSchema, stakeholderGroupSchema, textField, VISIBLE_CHARACTER } from './common';
+import { clientIdSchema } from './rooms';
 
 export const INITIATIVE_STATUSES = ['draft', 'voting', 'adopted', 'rejected'] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
@@ -79,6 +80,8 @@ export const createInitiativeRequestSchema = z.strictObject({
     .max(INITIATIVE_PARTNERS_MAX - 1)
     .default([]),
   source: initiativeSourceSchema.nullish(),
+  /** The proposer's own key for this draft: sending it again answers the stored one (a double click makes one). */
+  clientId: clientIdSchema.optional(),
 });
 export type CreateInitiativeRequest = z.input<typeof createInitiativeRequestSchema>;
 

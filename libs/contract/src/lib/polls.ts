@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, stakeholderGroupSchema, textField } from './common';
+import { clientIdSchema } from './rooms';
 
 export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
@@ -30,6 +31,8 @@ export const createPollRequestSchema = z.strictObject({
   options: optionLabels,
   multiple: z.boolean().default(false),
   anonymous: z.boolean().default(false),
+  /** The moderator's own key for this poll: sending it again answers the stored poll (a double click makes one). */
+  clientId: clientIdSchema.optional(),
 });
 export type CreatePollRequest = z.input<typeof createPollRequestSchema>;
 

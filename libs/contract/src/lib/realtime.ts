@@ -85,7 +85,11 @@ export const roomJoinSchema = z.strictObject({
 export const roomLeaveSchema = z.strictObject({ roomId: idSchema });
 export const messageSendSchema = postMessageRequestSchema.extend({ roomId: idSchema });
 export const messageEditSchema = z.strictObject({ messageId: idSchema, text: textField(MESSAGE_TEXT_MAX) });
-export const messageDeleteSchema = z.strictObject({ messageId: idSchema });
+/** A moderator deleting someone else's message gives a reason, kept in the moderation log. */
+export const messageDeleteSchema = z.strictObject({
+  messageId: idSchema,
+  reason: hideMessageRequestSchema.shape.reason.optional(),
+});
 export const messageHideSchema = hideMessageRequestSchema.extend({ messageId: idSchema });
 export const reactionToggleSchema = z.strictObject({ messageId: idSchema, emoji: reactionEmojiSchema });
 export const typingSchema = z.strictObject({ roomId: idSchema, threadId: idSchema });

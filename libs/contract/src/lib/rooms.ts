@@ -211,6 +211,7 @@ export type UpdateRoomSettingsRequest = z.input<typeof updateRoomSettingsRequest
 
 export const MODERATION_ACTIONS = [
   'message.hidden',
+  'message.deleted',
   'thread.pinned',
   'thread.unpinned',
   'thread.locked',

@@ -7,6 +7,7 @@ export * from './lib/current-user';
 export * from './lib/get-rooms';
 export * from './lib/room-sync';
 export * from './lib/outbox';
+export * from './lib/use-client-key';
 export * from './lib/socket-client';
 export * from './lib/use-presence-count';
 export * from './lib/format';

@@ -1,7 +1,7 @@
 import { useAuth, useSignOut } from '@helix/web/auth';
 import { LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/data-access';
 import { DiscussionLive } from '@helix/web/discussion';
-import { InitiativesLive } from '@helix/web/initiatives';
+import { InitiativesLive } from '@helix/web/initiatives/live';
 import { PollsLive } from '@helix/web/polls';
 import { Button, ConnectionBanner, HeaderMenu, Layout } from '@helix/web/ui';
 import { useEffect, useId } from 'react';
@@ -72,6 +72,8 @@ export function AppLayout() {
             <LanguageSwitcher />
             {user ? (
               <>
+                {/* In the menu, not the row: a phone's header keeps to one row of three links. */}
+                <Link to="/forums">{t('nav.forums')}</Link>
                 <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>
                 <Button
                   variant="secondary"

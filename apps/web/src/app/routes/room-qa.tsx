@@ -1,3 +1,4 @@
+import { POLLS_HEADING_ID } from '@helix/web/polls';
 import { QA_HEADING_ID, RoomQaPanel } from '@helix/web/qa';
 import { MAIN_CONTENT_ID } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ export default function RoomQa({ roomId }: { roomId: string }) {
       <SectionNav
         label={t('rooms.sections.label')}
         items={[
-          { targetId: MAIN_CONTENT_ID, label: t('rooms.sections.top') },
+          { targetId: POLLS_HEADING_ID, fallbackId: MAIN_CONTENT_ID, label: t('rooms.sections.polls') },
           { targetId: QA_HEADING_ID, label: t('rooms.sections.questions') },
           { targetId: THREADS_SECTION_ID, label: t('rooms.sections.threads') },
         ]}

@@ -4,11 +4,15 @@ import './room-section-nav.css';
 export interface SectionNavItem {
   /** The id of the element the link brings into view and focuses. */
   targetId: string;
+  /** Where the link goes while its section is not on the page (a room with no polls yet). */
+  fallbackId?: string;
   label: string;
 }
 
-function jump(event: MouseEvent<HTMLAnchorElement>, targetId: string): void {
-  const target = document.getElementById(targetId);
+function jump(event: MouseEvent<HTMLAnchorElement>, item: SectionNavItem): void {
+  const target =
+    document.getElementById(item.targetId) ??
+    (item.fallbackId ? document.getElementById(item.fallbackId) : null);
   if (!target) return;
   event.preventDefault();
   // Focus follows, so keyboard and screen-reader users continue from the section they chose.
@@ -32,7 +36,7 @@ export function SectionNav({ label, items }: { label: string; items: readonly Se
             <a
               className="hx-section-nav__link"
               href={`#${item.targetId}`}
-              onClick={(event) => jump(event, item.targetId)}
+              onClick={(event) => jump(event, item)}
             >
               {item.label}
             </a>

@@ -5,11 +5,16 @@ import { useParams } from 'react-router';
 
 // The Q&A loads after the room itself: the initial JavaScript stays within its budget.
 const RoomQa = lazy(() => import('./room-qa'));
+// The agenda session running here, likewise after the room.
+const CurrentSession = lazy(() => import('@helix/web/forums/current-session'));
 
 export function RoomRoute() {
   const { roomId = '' } = useParams();
   return (
     <RoomPage>
+      <Suspense fallback={null}>
+        <CurrentSession roomId={roomId} />
+      </Suspense>
       <RoomPollsPanel roomId={roomId} />
       <Suspense fallback={null}>
         <RoomQa roomId={roomId} />

@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { UserDirectory } from '@helix/api/core';
+import { SessionDirectory, UserDirectory } from '@helix/api/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LiveSessions } from './live-sessions';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionsService } from './refresh-sessions.service';
@@ -14,7 +15,10 @@ import { UserRecord, UserSchema } from './schemas/user.schema';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-/** Global so that features can find people through UserDirectory without importing this feature. */
+/**
+ * Global so that features can find people through UserDirectory, and every access token be checked against
+ * its session through SessionDirectory, without importing this feature.
+ */
 @Global()
 @Module({
   imports: [
@@ -33,8 +37,10 @@ import { UsersService } from './users.service';
     RefreshSessionsService,
     PasswordHasher,
     LoginAttempts,
+    LiveSessions,
     { provide: UserDirectory, useExisting: UsersService },
+    { provide: SessionDirectory, useExisting: LiveSessions },
   ],
-  exports: [UserDirectory],
+  exports: [UserDirectory, SessionDirectory],
 })
 export class AuthModule {}

@@ -1,9 +1,9 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { HelixConfig, isDuplicateKeyError } from '@helix/api/core';
-import { SessionSockets } from '@helix/api/realtime';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
+import { LiveSessions } from './live-sessions';
 import { RefreshTokenRecord } from './schemas/refresh-token.schema';
 import { SessionRecord } from './schemas/session.schema';
 
@@ -29,7 +29,7 @@ export class RefreshSessionsService {
     @InjectModel(RefreshTokenRecord.name) private readonly tokens: Model<RefreshTokenRecord>,
     @InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>,
     private readonly config: HelixConfig,
-    private readonly sockets: SessionSockets,
+    private readonly live: LiveSessions,
   ) {}
 
   /** Starts a session (a sign-in) and returns its first token; `sessionId` goes into access tokens. */
@@ -73,12 +73,14 @@ export class RefreshSessionsService {
     if (known) await this.end(known.sessionId);
   }
 
-  /** Ends a session: its refresh tokens stop working and its sockets close, on every instance. */
+  /**
+   * Ends a session: its refresh tokens, its access tokens and its sockets stop working, on every instance.
+   */
   async end(sessionId: string): Promise<void> {
     await this.sessions
       .updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: new Date() } })
       .exec();
-    this.sockets.end(sessionId);
+    this.live.ended(sessionId);
   }
 
   private async isLive(sessionId: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, UserDirectory, type DirectoryUser } from '@helix/api/core';
 import type { Role, StakeholderGroup, User } from '@helix/contract';
 import { Types, type Model } from 'mongoose';
+import { LiveSessions } from './live-sessions';
 import { UserEmailRecord } from './schemas/user-email.schema';
 import { UserRecord } from './schemas/user.schema';
 
@@ -47,6 +48,7 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
   constructor(
     @InjectModel(UserRecord.name) private readonly users: Model<UserRecord>,
     @InjectModel(UserEmailRecord.name) private readonly emails: Model<UserEmailRecord>,
+    private readonly live: LiveSessions,
   ) {}
 
   /** A database from before email look-ups: each account gets its own, once. */
@@ -117,6 +119,8 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
       .lean<UserRecord>()
       .exec();
     if (!updated) throw new NotFoundException('No such user');
+    // Requests and sockets act with the roles the account has now, not those in their access token.
+    await this.live.changed(id);
     return toUser(updated);
   }
 }

@@ -124,8 +124,8 @@ export class DiscussionGateway implements OnGatewayInit, OnGatewayDisconnect {
     @ConnectedSocket() socket: HelixSocket,
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ message: Message }>> {
-    return handleSocketEvent(messageDeleteSchema, payload, async ({ messageId }) => ({
-      message: await this.messages.remove(socket.data.user, messageId),
+    return handleSocketEvent(messageDeleteSchema, payload, async ({ messageId, reason }) => ({
+      message: await this.messages.remove(socket.data.user, messageId, reason),
     }));
   }
 

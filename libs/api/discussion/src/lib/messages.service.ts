@@ -125,12 +125,28 @@ export class MessagesService {
     });
   }
 
-  remove(user: AuthenticatedUser, messageId: string): Promise<Message> {
+  /**
+   * The author deletes their own message; a moderator may delete anyone's with a reason, and the moderation
+   * log keeps the reason and the text (written first, as for a hide).
+   */
+  remove(user: AuthenticatedUser, messageId: string, reason?: string): Promise<Message> {
     return this.change(user, messageId, 'message.deleted', (current) => {
-      if (current.authorId !== user.id && !isModerator(user))
+      const own = current.authorId === user.id;
+      if (!own && !isModerator(user))
         throw new ForbiddenException('Only the author or a moderator may change this message');
+      if (!own && !reason)
+        throw new BadRequestException("A moderator deleting someone else's message must give a reason");
       if (current.deleted) return null;
-      return { filter: { deleted: false }, update: { $set: { text: '', deleted: true, reactions: {} } } };
+      return {
+        filter: { deleted: false },
+        update: { $set: { text: '', deleted: true, reactions: {} } },
+        before: own
+          ? undefined
+          : (seq) =>
+              this.moderationLog.record(user, current.roomId, seq, [
+                { action: 'message.deleted', subjectId: messageId, reason, detail: current.text },
+              ]),
+      };
     });
   }
 

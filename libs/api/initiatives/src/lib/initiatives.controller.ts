@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -23,6 +34,7 @@ import {
   type RequestLanguage,
 } from '@helix/api/core';
 import type { Initiative, VoteHistoryEntry } from '@helix/contract';
+import type { Response } from 'express';
 import {
   CreateInitiativeDto,
   InitiativeDto,
@@ -48,16 +60,26 @@ export class InitiativesController {
 
   @Post()
   @CreateRateLimit()
-  @ApiOperation({ summary: 'Propose an initiative (a draft); your organisation is its first partner' })
+  @ApiOperation({
+    summary:
+      'Propose an initiative (a draft); your organisation is its first partner. Repeating a clientId answers the stored draft (200) instead',
+  })
   @ApiCreatedResponse({ type: InitiativeDto.Output })
+  @ApiOkResponse({
+    type: InitiativeDto.Output,
+    description: 'The clientId was already used: the stored draft',
+  })
   @ApiBadRequestResponse()
   @ApiNotFoundResponse({ description: 'No such room' })
-  create(
+  async create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateInitiativeDto,
     @Lang() lang: RequestLanguage,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<Initiative> {
-    return this.initiatives.create(user, body, lang);
+    const { initiative, created } = await this.initiatives.create(user, body, lang);
+    if (!created) response.status(200);
+    return initiative;
   }
 
   @Get()

@@ -7,6 +7,8 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
+  deterministicId,
+  isDuplicateKeyError,
   isModerator,
   toPublicUser,
   type AuthenticatedUser,
@@ -55,11 +57,12 @@ export class InitiativesService {
     return record.roomId ?? forumChannel(this.store.forumIdOf(record));
   }
 
+  /** With a clientId, a second request (a double click, a retry) answers the draft the first one made. */
   async create(
     user: AuthenticatedUser,
     request: CreateInitiativeRequest,
     language: RequestLanguage,
-  ): Promise<Initiative> {
+  ): Promise<{ initiative: Initiative; created: boolean }> {
     const room = request.roomId ? await this.rooms.get(request.roomId) : undefined;
     const forumId = room?.forumId ?? request.forumId ?? this.forums.liveForum()?._id.toHexString();
     if (!forumId || !this.forums.forum(forumId)) throw new NotFoundException('No such forum');
@@ -68,8 +71,14 @@ export class InitiativesService {
     const { source } = request;
     if (source && !this.roomMessages.exists(source.roomId, source.threadId, source.messageId))
       throw new BadRequestException('source names no message of that thread and room');
+    const objectId = request.clientId
+      ? deterministicId('initiative', user.id, request.clientId)
+      : new Types.ObjectId();
+    const id = objectId.toHexString();
+    if (request.clientId) await this.store.find(id);
+    let created = false;
     const record: InitiativeRecord = {
-      _id: new Types.ObjectId(),
+      _id: objectId,
       title: request.title,
       summary: request.summary,
       roomId: request.roomId ?? null,
@@ -87,15 +96,26 @@ export class InitiativesService {
       createdAt: new Date(),
       version: 1,
     };
-    const id = record._id.toHexString();
-    return this.log.record(this.channelOf(record), () => ({
-      event: { type: 'initiative.updated', subjectId: id, actorId: user.id },
-      commit: async () => {
-        await this.initiatives.collection.insertOne(record as never);
-        this.store.put(record);
-      },
-      result: () => this.viewFor(id, user.id, language),
-    }));
+    const initiative = await this.log.record(this.channelOf(record), () => {
+      if (this.store.get(id)) return { event: null, result: () => this.viewFor(id, user.id, language) };
+      return {
+        event: { type: 'initiative.updated', subjectId: id, actorId: user.id },
+        commit: async () => {
+          try {
+            await this.initiatives.collection.insertOne(record as never);
+          } catch (error) {
+            // The same clientId reached another instance at the same moment: that one stored it.
+            if (!isDuplicateKeyError(error)) throw error;
+            await this.store.find(id);
+            return;
+          }
+          this.store.put(record);
+          created = true;
+        },
+        result: () => this.viewFor(id, user.id, language),
+      };
+    });
+    return { initiative, created };
   }
 
   async update(
@@ -235,7 +255,8 @@ export class InitiativesService {
     request: InitiativeVoteRequest,
     language: RequestLanguage,
   ): Promise<Initiative> {
-    await this.store.find(id);
+    // Opened on another instance a moment ago, its event not here yet: look again by _id before refusing.
+    if ((await this.store.find(id))?.status !== 'voting') await this.store.reload(id);
     const current = this.recordOf(id);
     if (current.status !== 'voting')
       throw new ConflictException(`Voting is not open: the initiative is ${current.status}`);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Patch, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -20,6 +20,7 @@ import {
   type AuthenticatedUser,
 } from '@helix/api/core';
 import type { Poll } from '@helix/contract';
+import type { Response } from 'express';
 import { CreatePollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
 import { pollResultsRows } from './poll-results-rows';
 import { PollsService } from './polls.service';
@@ -33,16 +34,23 @@ export class PollsController {
   @Post('rooms/:roomId/polls')
   @CreateRateLimit()
   @Roles('moderator', 'admin')
-  @ApiOperation({ summary: 'Draft a poll in a room (moderators)' })
+  @ApiOperation({
+    summary:
+      'Draft a poll in a room (moderators); repeating a clientId answers the stored poll (200) instead',
+  })
   @ApiCreatedResponse({ type: PollDto.Output })
+  @ApiOkResponse({ type: PollDto.Output, description: 'The clientId was already used: the stored poll' })
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
-  create(
+  async create(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('roomId') roomId: string,
     @Body() body: CreatePollDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<Poll> {
-    return this.polls.create(user, roomId, body);
+    const { poll, created } = await this.polls.create(user, roomId, body);
+    if (!created) response.status(200);
+    return poll;
   }
 
   @Get('rooms/:roomId/polls')

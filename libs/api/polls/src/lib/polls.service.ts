@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isModerator, type AuthenticatedUser } from '@helix/api/core';
+import { deterministicId, isDuplicateKeyError, isModerator, type AuthenticatedUser } from '@helix/api/core';
 import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
 import type { CreatePollRequest, Poll, PollStatus, UpdatePollRequest } from '@helix/contract';
@@ -12,6 +12,12 @@ import { PollRecord, type BallotRecord, type PollWithBallots } from './schemas/p
 const toOptions = (labels: string[]): PollRecord['options'] =>
   labels.map((label) => ({ id: new Types.ObjectId().toHexString(), label }));
 
+export interface CreatePollResult {
+  poll: Poll;
+  /** False when the moderator had already sent this clientId: the stored poll, nothing new. */
+  created: boolean;
+}
+
 @Injectable()
 export class PollsService {
   constructor(
@@ -22,10 +28,19 @@ export class PollsService {
     private readonly updates: CoalescedRoomUpdates,
   ) {}
 
-  async create(user: AuthenticatedUser, roomId: string, request: CreatePollRequest): Promise<Poll> {
+  /** With a clientId, a second request (a double click, a retry) answers the poll the first one made. */
+  async create(
+    user: AuthenticatedUser,
+    roomId: string,
+    request: CreatePollRequest,
+  ): Promise<CreatePollResult> {
     await this.rooms.get(roomId);
+    const id = request.clientId ? deterministicId('poll', user.id, request.clientId) : new Types.ObjectId();
+    const pollId = id.toHexString();
+    if (request.clientId) await this.store.find(pollId);
+    let created = false;
     const record: PollRecord = {
-      _id: new Types.ObjectId(),
+      _id: id,
       roomId,
       question: request.question,
       options: toOptions(request.options),
@@ -39,15 +54,26 @@ export class PollsService {
       finalTally: null,
       version: 1,
     };
-    const pollId = record._id.toHexString();
-    return this.log.record(roomId, () => ({
-      event: { type: 'poll.draft', subjectId: pollId, actorId: user.id },
-      commit: async () => {
-        await this.polls.collection.insertOne(record as never);
-        this.store.put(record);
-      },
-      result: () => this.viewFor(pollId, user),
-    }));
+    const poll = await this.log.record(roomId, () => {
+      if (this.store.get(pollId)) return { event: null, result: () => this.viewFor(pollId, user) };
+      return {
+        event: { type: 'poll.draft', subjectId: pollId, actorId: user.id },
+        commit: async () => {
+          try {
+            await this.polls.collection.insertOne(record as never);
+          } catch (error) {
+            // The same clientId reached another instance at the same moment: that one stored it.
+            if (!isDuplicateKeyError(error)) throw error;
+            await this.store.find(pollId);
+            return;
+          }
+          this.store.put(record);
+          created = true;
+        },
+        result: () => this.viewFor(pollId, user),
+      };
+    });
+    return { poll, created };
   }
 
   update(user: AuthenticatedUser, pollId: string, request: UpdatePollRequest): Promise<Poll> {
@@ -93,7 +119,7 @@ export class PollsService {
   async vote(user: AuthenticatedUser, pollId: string, optionIds: string[]): Promise<Poll> {
     let poll = await this.store.find(pollId);
     if (poll && poll.status !== 'open') {
-      // Opened a moment ago on another instance, whose event may still be on its way: read by `_id` before refusing.
+      // Opened on another instance a moment ago, its event not here yet: look again by _id before refusing.
       await this.store.reload(pollId);
       poll = this.store.get(pollId);
     }

@@ -11,11 +11,6 @@ interface LocalRoom {
   broadcastTimer?: NodeJS.Timeout;
 }
 
-interface RemoteList {
-  users: PublicUser[];
-  at: number;
-}
-
 interface PresenceSync {
   instanceId: string;
   rooms: Record<string, PublicUser[]>;
@@ -26,22 +21,35 @@ interface PresenceSync {
  * 2000 sockets, so 2000 joins must cost a handful of broadcasts, not 2000.
  */
 const broadcastDelayMs = (members: number): number => Math.min(5_000, 250 + members * 2);
-/** Instances repeat their lists this often; a list not repeated for three periods is from a dead instance. */
-const HEARTBEAT_MS = 5_000;
+/** Instances say they are alive this often, with nothing but their id, so it costs the same in any room. */
+const ALIVE_MS = 1_000;
+/**
+ * An instance not heard from for this long has died (SIGKILL, a crash, a lost host): the people on it leave
+ * every room. Long enough that a loaded instance missing a beat or two does not make its people flicker.
+ */
+const SILENT_MS = 4_000;
+/** Instances repeat their whole lists this often, repairing any sync that Redis lost. */
+const RESYNC_EVERY_BEATS = 5;
 const SYNC_EVENT = 'helix:presence';
+const ALIVE_EVENT = 'helix:presence-alive';
 
 /**
  * Who is in each room. Each instance counts its own sockets and tells the others its lists through
  * Socket.IO's server-side events (carried by the Redis adapter; a no-op on a single instance), then
- * sends the merged list to its own sockets only, so no client gets the same list twice.
+ * sends the merged list to its own sockets only, so no client gets the same list twice. A dead instance
+ * cannot say its people left: the others notice it has gone silent and drop them within a few seconds.
  */
 @Injectable()
 export class PresenceTracker implements OnApplicationShutdown {
   private readonly instanceId = randomUUID();
   private readonly local = new Map<string, LocalRoom>();
-  private readonly remote = new Map<string, Map<string, RemoteList>>();
+  /** Each other instance's lists, by room and instance. */
+  private readonly remote = new Map<string, Map<string, PublicUser[]>>();
+  /** When each other instance was last heard from. */
+  private readonly lastHeard = new Map<string, number>();
   private server?: Server;
   private heartbeat?: NodeJS.Timeout;
+  private beats = 0;
 
   constructor(private readonly broadcaster: RoomBroadcaster) {
     broadcaster.onAttach((server) => this.listen(server));
@@ -50,14 +58,38 @@ export class PresenceTracker implements OnApplicationShutdown {
   private listen(server: Server): void {
     this.server = server;
     server.on(SYNC_EVENT, (sync: PresenceSync) => this.receive(sync));
-    this.heartbeat = setInterval(
-      () =>
-        this.sync(
-          Object.fromEntries([...this.local.keys()].map((roomId) => [roomId, this.localUsers(roomId)])),
-        ),
-      HEARTBEAT_MS,
-    );
+    server.on(ALIVE_EVENT, (instanceId: string) => this.heard(instanceId));
+    this.heartbeat = setInterval(() => this.beat(), ALIVE_MS);
     this.heartbeat.unref();
+  }
+
+  private beat(): void {
+    this.beats += 1;
+    if (this.beats % RESYNC_EVERY_BEATS === 0 && this.local.size)
+      this.sync(
+        Object.fromEntries([...this.local.keys()].map((roomId) => [roomId, this.localUsers(roomId)])),
+      );
+    else this.broadcaster.toOtherInstances(ALIVE_EVENT, this.instanceId);
+    this.dropSilentInstances();
+  }
+
+  private heard(instanceId: string): void {
+    if (instanceId !== this.instanceId) this.lastHeard.set(instanceId, Date.now());
+  }
+
+  private dropSilentInstances(): void {
+    const cutoff = Date.now() - SILENT_MS;
+    for (const [instanceId, at] of this.lastHeard) {
+      if (at >= cutoff) continue;
+      this.lastHeard.delete(instanceId);
+      for (const [roomId, lists] of this.remote) {
+        const users = lists.get(instanceId);
+        if (!users) continue;
+        lists.delete(instanceId);
+        if (!lists.size) this.remote.delete(roomId);
+        if (users.length) this.emitLocally(roomId);
+      }
+    }
   }
 
   onApplicationShutdown(): void {
@@ -94,11 +126,8 @@ export class PresenceTracker implements OnApplicationShutdown {
 
   private users(roomId: string): PublicUser[] {
     const merged = new Map(this.localUsers(roomId).map((user) => [user.id, user]));
-    const cutoff = Date.now() - 3 * HEARTBEAT_MS;
-    for (const [instanceId, list] of this.remote.get(roomId) ?? []) {
-      if (list.at < cutoff) this.remote.get(roomId)?.delete(instanceId);
-      else for (const user of list.users) merged.set(user.id, user);
-    }
+    for (const users of this.remote.get(roomId)?.values() ?? [])
+      for (const user of users) merged.set(user.id, user);
     return [...merged.values()];
   }
 
@@ -128,14 +157,15 @@ export class PresenceTracker implements OnApplicationShutdown {
 
   private receive(sync: PresenceSync): void {
     if (sync.instanceId === this.instanceId) return;
+    this.heard(sync.instanceId);
     for (const [roomId, users] of Object.entries(sync.rooms)) {
       let lists = this.remote.get(roomId);
       if (!lists) {
         lists = new Map();
         this.remote.set(roomId, lists);
       }
-      const before = JSON.stringify(lists.get(sync.instanceId)?.users ?? []);
-      lists.set(sync.instanceId, { users, at: Date.now() });
+      const before = JSON.stringify(lists.get(sync.instanceId) ?? []);
+      lists.set(sync.instanceId, users);
       if (JSON.stringify(users) !== before) this.emitLocally(roomId);
     }
   }

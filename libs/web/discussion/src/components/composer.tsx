@@ -62,13 +62,22 @@ export function Composer({
       <div className="hx-composer__row">
         <TextAreaField
           label={t('composer.label')}
+          hideLabel
+          placeholder={t('composer.placeholder')}
           textareaRef={textareaRef}
           name="message"
-          rows={2}
+          rows={1}
           maxLength={MESSAGE_TEXT_MAX}
           value={text}
           disabled={disabled}
-          hint={remaining < 200 ? t('composer.remaining', { count: remaining }) : t('composer.hint')}
+          hint={
+            remaining < 200 ? (
+              t('composer.remaining', { count: remaining })
+            ) : (
+              // Said to screen readers; on screen the field stays one line, as a messenger's does.
+              <span className="hx-visually-hidden">{t('composer.hint')}</span>
+            )
+          }
           onChange={(event) => {
             setText(event.target.value);
             if (event.target.value) onTyping();

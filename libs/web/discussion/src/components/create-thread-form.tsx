@@ -1,4 +1,5 @@
 import { THREAD_TITLE_MAX } from '@helix/contract';
+import { useClientKey } from '@helix/web/data-access';
 import { ActionError, Button, TextField } from '@helix/web/ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,15 +11,18 @@ export function CreateThreadForm({ roomId }: { roomId: string }) {
   const navigate = useNavigate();
   const createThread = useCreateThread(roomId);
   const [title, setTitle] = useState('');
+  // One key per thread: a double click on Start thread makes one thread.
+  const clientKey = useClientKey();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = title.trim();
     if (!trimmed) return;
     createThread.mutate(
-      { title: trimmed },
+      { title: trimmed, clientId: clientKey.take() },
       {
         onSuccess: (thread) => {
+          clientKey.renew();
           setTitle('');
           void navigate(`/rooms/${roomId}/threads/${thread.id}`);
         },
@@ -35,7 +39,11 @@ export function CreateThreadForm({ roomId }: { roomId: string }) {
         required
         maxLength={THREAD_TITLE_MAX}
         value={title}
-        onChange={(event) => setTitle(event.target.value)}
+        onChange={(event) => {
+          setTitle(event.target.value);
+          // Another title is another thread.
+          clientKey.renew();
+        }}
       />
       <ActionError error={createThread.error} />
       <Button type="submit" disabled={createThread.isPending || !title.trim()}>

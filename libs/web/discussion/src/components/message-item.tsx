@@ -1,4 +1,4 @@
-import { MESSAGE_TEXT_MAX, type Message, type User } from '@helix/contract';
+import { MESSAGE_TEXT_MAX, REACTION_EMOJIS, type Message, type User } from '@helix/contract';
 import {
   formatDateTime,
   formatMessageTime,
@@ -7,14 +7,20 @@ import {
   type OutboxEntry,
 } from '@helix/web/data-access';
 import { ActionError, Button, LinkifiedText, TextAreaField } from '@helix/web/ui';
+import type { MenuAction } from '@helix/web/ui/menu';
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useDeleteMessage, useEditMessage } from '../api/message-actions';
+import { useNavigate } from 'react-router';
+import { useDeleteMessage, useEditMessage, useToggleReaction } from '../api/message-actions';
+import { useLongPress } from '../hooks/use-long-press';
 import { Reactions } from './reactions';
 
 // Only moderators open it, so it loads on the first click rather than with every thread.
 const HideMessageDialog = lazy(() => import('./hide-message-dialog'));
+// The menu's code (React Aria) stays out of the first page: a thread fetches it once on screen (see
+// MessageList), so the first "⋯" opens at once.
+export const loadActionMenu = () => import('./message-menu');
+const ActionMenu = lazy(loadActionMenu);
 
 function Quote({
   original,
@@ -39,14 +45,17 @@ function Header({
   author,
   createdAt,
   editedAt,
+  continued,
 }: {
   author: Message['author'];
   createdAt: string;
   editedAt?: string | null;
+  /** The author's earlier message is just above: the name and time are for screen readers only. */
+  continued?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="hx-message__head">
+    <div className={continued ? 'hx-visually-hidden' : 'hx-message__head'}>
       <span className="hx-message__author">{author.displayName}</span>
       <span className="hx-message__org">
         {author.organization} · {t(`groups.${author.stakeholderGroup}`)}
@@ -80,18 +89,23 @@ export function MessageItem({
   replyTarget,
   onReply,
   canWrite,
+  continued,
 }: {
   message: Message;
   user: User | undefined;
   replyTarget: Message | undefined;
   onReply: (message: Message) => void;
   canWrite: boolean;
+  /** Follows the same author's message within minutes: shown without the header. */
+  continued: boolean;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.text);
+  const [menuOpen, setMenuOpen] = useState(false);
   const editRef = useRef<HTMLTextAreaElement>(null);
-  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   useEffect(() => {
     // Opening the editor was a deliberate action: put the caret where the typing happens.
@@ -99,26 +113,29 @@ export function MessageItem({
       wasEditing.current = true;
       editRef.current?.focus();
     } else if (wasEditing.current) {
-      // Saving or cancelling removes the editor's buttons: give the focus back to Edit, not the page's top.
+      // Saving or cancelling removes the editor: give the focus back to the message's menu button.
       wasEditing.current = false;
-      editButtonRef.current?.focus();
+      menuButtonRef.current?.focus();
     }
   }, [editing]);
   const edit = useEditMessage();
   const remove = useDeleteMessage();
+  const toggle = useToggleReaction();
   const own = !!user && user.id === message.author.id;
   const moderator = isModerator(user);
-  const canDelete = own || moderator;
+  // A moderator removes someone else's words with Hide, which asks for the reason the room then sees.
+  const canDelete = own;
   const [hiding, setHiding] = useState(false);
   const itemRef = useRef<HTMLLIElement>(null);
   const refocus = useRef(false);
   useEffect(() => {
-    // The Hide button is gone once the message is hidden: keep keyboard focus on the message itself.
+    // The menu's Hide is gone once the message is hidden: keep keyboard focus on the message itself.
     if (hiding || !refocus.current) return;
     refocus.current = false;
     itemRef.current?.focus();
   }, [hiding]);
   const visible = !message.deleted && !message.hidden;
+  const longPress = useLongPress(() => setMenuOpen(true), visible && !editing);
 
   const onEditSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -133,28 +150,61 @@ export function MessageItem({
     if (event.key === 'Escape') setEditing(false);
   };
   const onDelete = () => {
-    // The message's buttons go with its text: keyboard focus stays on the message that says so.
+    // The message's menu goes with its text: keyboard focus stays on the message that says so.
     if (window.confirm(t('message.confirmDelete'))) {
       remove.mutate(message.id, { onSuccess: () => itemRef.current?.focus() });
     }
   };
-  const error = edit.error ?? remove.error;
+  const error = edit.error ?? remove.error ?? toggle.error;
+
+  const reactions: MenuAction[] = REACTION_EMOJIS.map((emoji) => ({
+    id: `react:${emoji}`,
+    label: emoji,
+    accessibleLabel: t('message.reactWith', { emoji }),
+    onAction: () => toggle.mutate({ messageId: message.id, emoji }),
+  }));
+  const actions: MenuAction[] = [
+    ...(canWrite ? [{ id: 'reply', label: t('message.reply'), onAction: () => onReply(message) }] : []),
+    {
+      id: 'propose',
+      label: t('initiatives.proposeFromMessage'),
+      onAction: () => void navigate(proposeInitiativeHref(message)),
+    },
+    ...(own
+      ? [
+          {
+            id: 'edit',
+            label: t('message.edit'),
+            onAction: () => {
+              setDraft(message.text);
+              setEditing(true);
+            },
+          },
+        ]
+      : []),
+    ...(canDelete
+      ? [{ id: 'delete', label: t('message.delete'), tone: 'danger' as const, onAction: onDelete }]
+      : []),
+    ...(moderator ? [{ id: 'hide', label: t('message.hide'), onAction: () => setHiding(true) }] : []),
+  ];
 
   return (
     <li
       ref={itemRef}
-      className="hx-message"
+      className={`hx-message${continued ? ' hx-message--continued' : ''}`}
       data-testid="message"
       data-seq={message.seq}
       data-state="sent"
       data-message-id={message.id}
       data-hidden={message.hidden ? true : undefined}
       tabIndex={-1}
+      {...longPress}
     >
       <Header
         author={message.author}
         createdAt={message.createdAt}
         editedAt={visible ? message.editedAt : null}
+        continued={continued}
       />
       {message.replyTo && visible ? <Quote original={replyTarget} /> : null}
       {message.deleted ? (
@@ -189,41 +239,41 @@ export function MessageItem({
       )}
       {visible ? (
         <>
-          <Reactions message={message} selfId={user?.id} />
-          <div className="hx-message__actions">
-            {canWrite ? (
-              <Button size="small" variant="ghost" onClick={() => onReply(message)}>
-                {t('message.reply')}
-              </Button>
-            ) : null}
-            <Link className="hx-button hx-button--ghost hx-button--small" to={proposeInitiativeHref(message)}>
-              {t('initiatives.proposeFromMessage')}
-            </Link>
-            {own && !editing ? (
-              <Button
-                ref={editButtonRef}
-                size="small"
-                variant="ghost"
-                onClick={() => {
-                  setDraft(message.text);
-                  setEditing(true);
-                }}
-              >
-                {t('message.edit')}
-              </Button>
-            ) : null}
-            {canDelete ? (
-              <Button size="small" variant="ghost" onClick={onDelete} disabled={remove.isPending}>
-                {t('message.delete')}
-              </Button>
-            ) : null}
-            {moderator ? (
-              <Button size="small" variant="ghost" aria-haspopup="dialog" onClick={() => setHiding(true)}>
-                {t('message.hide')}
-              </Button>
-            ) : null}
-          </div>
+          <Reactions
+            message={message}
+            selfId={user?.id}
+            onToggle={(emoji) => toggle.mutate({ messageId: message.id, emoji })}
+            onLastRemoved={() => menuButtonRef.current?.focus()}
+          />
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="hx-message__more"
+            aria-label={t('message.actions', { name: message.author.displayName })}
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span aria-hidden="true">⋯</span>
+          </button>
         </>
+      ) : null}
+      {menuOpen ? (
+        <Suspense fallback={null}>
+          <ActionMenu
+            triggerRef={menuButtonRef}
+            label={t('message.actions', { name: message.author.displayName })}
+            quick={reactions}
+            quickLabel={t('message.reactionPalette')}
+            actions={actions}
+            onClose={() => {
+              setMenuOpen(false);
+              // Back to the button (a dialog opened from the menu returns it there); an action that
+              // leads elsewhere (the composer, the editor) moves it on.
+              menuButtonRef.current?.focus();
+            }}
+          />
+        </Suspense>
       ) : null}
       {hiding ? (
         <Suspense fallback={null}>

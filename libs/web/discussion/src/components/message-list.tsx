@@ -1,15 +1,25 @@
 import type { Message, User } from '@helix/contract';
 import type { OutboxEntry } from '@helix/web/data-access';
 import { Button, Spinner } from '@helix/web/ui';
-import { useLayoutEffect, useRef, type UIEvent } from 'react';
+import { Fragment, useEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MessageItem, PendingMessageItem } from './message-item';
+import { dayLabel, placeMessages } from '../lib/message-groups';
+import { loadActionMenu, MessageItem, PendingMessageItem } from './message-item';
 
-const NEAR_EDGE_PX = 48;
+function DaySeparator({ day }: { day: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li className="hx-day" data-testid="day-separator">
+      <span>
+        {dayLabel(day, i18n.language, { today: t('thread.today'), yesterday: t('thread.yesterday') })}
+      </span>
+    </li>
+  );
+}
 
 /**
- * Oldest at the top, newest at the bottom. Follows new messages while the reader is at the bottom,
- * keeps the reading position when older ones load above.
+ * Oldest at the top, newest at the bottom, in the page's own scroll (see useFollowLatest): a day
+ * separator where a day starts, and an author's burst of messages under one header.
  */
 export function MessageList({
   messages,
@@ -21,6 +31,8 @@ export function MessageList({
   onReply,
   canWrite,
   loading,
+  listRef,
+  endRef,
 }: {
   messages: Message[];
   pending: OutboxEntry[];
@@ -31,52 +43,28 @@ export function MessageList({
   onReply: (message: Message) => void;
   canWrite: boolean;
   loading: boolean;
+  listRef: RefObject<HTMLDivElement | null>;
+  endRef: RefObject<HTMLDivElement | null>;
 }) {
   const { t } = useTranslation();
-  const scroller = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
-  const anchor = useRef<{ firstId: string | undefined; height: number; top: number } | null>(null);
   const byId = new Map(messages.map((message) => [message.id, message]));
-  const firstId = messages[0]?.id;
-  const lastKey = `${messages.at(-1)?.id ?? ''}|${pending.length}|${pending.at(-1)?.clientId ?? ''}`;
-
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const previous = anchor.current;
-    if (previous && previous.firstId !== firstId && previous.firstId !== undefined) {
-      // Older messages were added above: keep what the reader was looking at in place.
-      element.scrollTop = previous.top + (element.scrollHeight - previous.height);
-    } else if (atBottom.current) {
-      element.scrollTop = element.scrollHeight;
-    }
-    anchor.current = { firstId, height: element.scrollHeight, top: element.scrollTop };
-  }, [firstId, lastKey]);
-
-  const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    const element = event.currentTarget;
-    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_EDGE_PX;
-    anchor.current = { firstId, height: element.scrollHeight, top: element.scrollTop };
-    if (element.scrollTop < NEAR_EDGE_PX && hasOlder && !loadingOlder) onLoadOlder();
-  };
-
   const ownPending = pending.filter(
     (entry) =>
       !messages.some(
         (message) => message.clientId === entry.clientId && message.author.id === entry.author.id,
       ),
   );
+  const placed = placeMessages(messages);
+  useEffect(() => {
+    // Once the thread is on screen and the network idle: the messages' menu, so it opens without a wait.
+    const warm = () => void loadActionMenu();
+    if (typeof window.requestIdleCallback !== 'function') return void setTimeout(warm, 1_000);
+    const id = window.requestIdleCallback(warm, { timeout: 3_000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
 
   return (
-    // A scrollable region must take keyboard focus, or keyboard users cannot scroll the history.
-    <div
-      className="hx-messages"
-      ref={scroller}
-      onScroll={onScroll}
-      tabIndex={0}
-      role="region"
-      aria-label={t('thread.historyLabel')}
-    >
+    <div className="hx-messages" ref={listRef} role="region" aria-label={t('thread.historyLabel')}>
       {hasOlder ? (
         <div className="hx-row">
           <Button size="small" variant="secondary" onClick={onLoadOlder} disabled={loadingOlder}>
@@ -85,21 +73,24 @@ export function MessageList({
           {loadingOlder ? <Spinner label={t('thread.loadingOlder')} /> : null}
         </div>
       ) : messages.length ? (
-        <p className="hx-muted">{t('thread.beginning')}</p>
+        <p className="hx-muted hx-messages__start">{t('thread.beginning')}</p>
       ) : null}
       {!loading && !messages.length && !ownPending.length ? (
         <p className="hx-muted">{t('thread.empty')}</p>
       ) : null}
       <ol className="hx-message-list">
-        {messages.map((message) => (
-          <MessageItem
-            key={message.id}
-            message={message}
-            user={user}
-            replyTarget={message.replyTo ? byId.get(message.replyTo) : undefined}
-            onReply={onReply}
-            canWrite={canWrite}
-          />
+        {placed.map(({ entry: message, day, continued }) => (
+          <Fragment key={message.id}>
+            {day ? <DaySeparator day={day} /> : null}
+            <MessageItem
+              message={message}
+              user={user}
+              replyTarget={message.replyTo ? byId.get(message.replyTo) : undefined}
+              onReply={onReply}
+              canWrite={canWrite}
+              continued={continued}
+            />
+          </Fragment>
         ))}
         {ownPending.map((entry) => (
           <PendingMessageItem
@@ -109,6 +100,7 @@ export function MessageList({
           />
         ))}
       </ol>
+      <div ref={endRef} />
     </div>
   );
 }

@@ -1,46 +1,32 @@
 import { REACTION_EMOJIS, type Message } from '@helix/contract';
 import { formatNumber } from '@helix/web/data-access';
-import { ActionError, Button } from '@helix/web/ui';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { Button } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
-import { useToggleReaction, type ReactionEmoji } from '../api/message-actions';
+import type { ReactionEmoji } from '../api/message-actions';
 
+/**
+ * The reactions a message has, each one tap to add or take back one's own; new ones are chosen from the
+ * message's menu. `onLastRemoved` runs when one's own reaction was the only one of its kind: its button
+ * goes away with the focus on it.
+ */
 export function Reactions({
   message,
   selfId,
   disabled,
+  onToggle,
+  onLastRemoved,
 }: {
   message: Message;
   selfId: string | undefined;
   disabled?: boolean;
+  onToggle: (emoji: ReactionEmoji) => void;
+  onLastRemoved?: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const toggle = useToggleReaction();
-  const [paletteOpen, setPaletteOpen] = useState(false);
-  const toggleButton = useRef<HTMLButtonElement>(null);
   const used = REACTION_EMOJIS.filter((emoji) => (message.reactions[emoji]?.length ?? 0) > 0);
-  const closePalette = () => {
-    setPaletteOpen(false);
-    // The palette's buttons go away: keyboard focus would fall to the page's top otherwise.
-    toggleButton.current?.focus();
-  };
-  const react = (emoji: ReactionEmoji) => {
-    toggle.mutate({ messageId: message.id, emoji });
-    const users = message.reactions[emoji] ?? [];
-    const lastOne = users.length === 1 && !!selfId && users.includes(selfId);
-    // Taking back the only reaction of its kind removes its button, the one that has the focus.
-    if (paletteOpen || lastOne) closePalette();
-  };
-  const onPaletteKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      closePalette();
-    }
-  };
-  const paletteId = `palette-${message.id}`;
-
+  if (!used.length) return null;
   return (
-    <div className="hx-row">
+    <div className="hx-reactions">
       {used.map((emoji) => {
         const users = message.reactions[emoji] ?? [];
         const mine = !!selfId && users.includes(selfId);
@@ -49,10 +35,14 @@ export function Reactions({
             key={emoji}
             size="small"
             variant="secondary"
+            className="hx-reaction"
             aria-pressed={mine}
             disabled={disabled}
             aria-label={t('message.reactionCount', { emoji, count: users.length })}
-            onClick={() => react(emoji)}
+            onClick={() => {
+              onToggle(emoji);
+              if (mine && users.length === 1) onLastRemoved?.();
+            }}
           >
             <span aria-hidden="true">
               {emoji} {formatNumber(users.length, i18n.language)}
@@ -60,34 +50,6 @@ export function Reactions({
           </Button>
         );
       })}
-      <Button
-        ref={toggleButton}
-        size="small"
-        variant="ghost"
-        aria-expanded={paletteOpen}
-        aria-controls={paletteId}
-        disabled={disabled}
-        onClick={() => setPaletteOpen((open) => !open)}
-      >
-        {t('message.addReaction')}
-      </Button>
-      {paletteOpen ? (
-        <div id={paletteId} role="group" aria-label={t('message.reactionPalette')} className="hx-row">
-          {REACTION_EMOJIS.map((emoji) => (
-            <Button
-              key={emoji}
-              size="small"
-              variant="secondary"
-              aria-label={t('message.reactWith', { emoji })}
-              onClick={() => react(emoji)}
-              onKeyDown={onPaletteKey}
-            >
-              <span aria-hidden="true">{emoji}</span>
-            </Button>
-          ))}
-        </div>
-      ) : null}
-      <ActionError error={toggle.error} inline />
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import type { Message } from '@helix/contract';
 import { isModerator, useCurrentUser, useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMessages } from '../api/get-messages';
 import { useThreads } from '../api/get-threads';
 import { useOutboxEntries, useSendMessage } from '../api/send-message';
+import { useFollowLatest } from '../hooks/use-follow-latest';
 import { useMessageAnnouncer } from '../hooks/use-message-announcer';
 import { useTypingNotifier, useTypingUsers } from '../hooks/use-typing';
 import { unreadStore } from '../stores/unread-store';
@@ -32,8 +33,10 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
   const pending = useOutboxEntries(threadId);
   const send = useSendMessage(roomId, threadId);
   const notifyTyping = useTypingNotifier(roomId, threadId);
-  const typingUsers = useTypingUsers(roomId, threadId, user?.id);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+  const footerRef = useRef<HTMLDivElement>(null);
 
   const room = rooms.data?.find((item) => item.id === roomId);
   const thread = threads.data?.find((item) => item.id === threadId);
@@ -42,6 +45,19 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
     [messagesQuery.data],
   );
   const announcement = useMessageAnnouncer(messages, user?.id);
+  const typingUsers = useTypingUsers(roomId, threadId, user?.id, messages.at(-1));
+  const loadOlder = () => {
+    if (messagesQuery.hasNextPage && !messagesQuery.isFetchingNextPage) void messagesQuery.fetchNextPage();
+  };
+  const { unseen, jumpToLatest } = useFollowLatest({
+    messages,
+    pending,
+    selfId: user?.id,
+    listRef,
+    endRef,
+    footerRef,
+    onNearTop: loadOlder,
+  });
   const moderator = isModerator(user);
   const canWrite = !!user && (!thread?.locked || moderator);
 
@@ -79,27 +95,36 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
             user={user}
             hasOlder={!!messagesQuery.hasNextPage}
             loadingOlder={messagesQuery.isFetchingNextPage}
-            onLoadOlder={() => void messagesQuery.fetchNextPage()}
+            onLoadOlder={loadOlder}
             onReply={setReplyTo}
             canWrite={canWrite}
             loading={messagesQuery.isPending}
+            listRef={listRef}
+            endRef={endRef}
           />
           <div className="hx-visually-hidden" aria-live="polite" aria-atomic="true">
             {announcement ? <p key={announcement.id}>{announcement.text}</p> : null}
           </div>
-          <TypingIndicator users={typingUsers} />
-          <Composer
-            disabled={!canWrite}
-            disabledReason={thread?.locked ? t('thread.lockedNotice') : undefined}
-            replyTo={replyTo}
-            onCancelReply={() => setReplyTo(null)}
-            onTyping={notifyTyping}
-            onSend={(text) => {
-              if (!user) return;
-              send(text, user, replyTo?.id ?? null);
-              setReplyTo(null);
-            }}
-          />
+          <div className="hx-thread__footer" ref={footerRef}>
+            {unseen ? (
+              <button type="button" className="hx-new-pill" data-testid="new-messages" onClick={jumpToLatest}>
+                {t('thread.newMessages', { count: unseen })} <span aria-hidden="true">↓</span>
+              </button>
+            ) : null}
+            <TypingIndicator users={typingUsers} />
+            <Composer
+              disabled={!canWrite}
+              disabledReason={thread?.locked ? t('thread.lockedNotice') : undefined}
+              replyTo={replyTo}
+              onCancelReply={() => setReplyTo(null)}
+              onTyping={notifyTyping}
+              onSend={(text) => {
+                if (!user) return;
+                send(text, user, replyTo?.id ?? null);
+                setReplyTo(null);
+              }}
+            />
+          </div>
         </section>
         <aside aria-label={t('presence.title')}>
           <PresenceList roomId={roomId} />

@@ -1,4 +1,4 @@
-import type { PublicUser, TypingPayload } from '@helix/contract';
+import type { Message, PublicUser, TypingPayload } from '@helix/contract';
 import { getSocket } from '@helix/web/data-access';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -7,8 +7,24 @@ export const TYPING_VISIBLE_MS = 4_000;
 /** At most one typing signal per this interval while the user types. */
 export const TYPING_THROTTLE_MS = 2_000;
 
-export function useTypingUsers(roomId: string, threadId: string, selfId: string | undefined): PublicUser[] {
-  const [typing, setTyping] = useState<Array<{ user: PublicUser; until: number }>>([]);
+/**
+ * Who is typing in the thread now. A message from one of them (`latest`, the thread's newest) ends
+ * their typing at once rather than when the signal times out.
+ */
+export function useTypingUsers(
+  roomId: string,
+  threadId: string,
+  selfId: string | undefined,
+  latest: Pick<Message, 'id' | 'author'> | undefined,
+): PublicUser[] {
+  // Each signal remembers the newest message when it came: a newer one by the same person ends it.
+  const [typing, setTyping] = useState<Array<{ user: PublicUser; until: number; after: string | undefined }>>(
+    [],
+  );
+  const latestId = useRef(latest?.id);
+  useEffect(() => {
+    latestId.current = latest?.id;
+  }, [latest?.id]);
 
   useEffect(() => {
     const socket = getSocket();
@@ -17,7 +33,7 @@ export function useTypingUsers(roomId: string, threadId: string, selfId: string 
       const until = Date.now() + TYPING_VISIBLE_MS;
       setTyping((current) => [
         ...current.filter((entry) => entry.user.id !== payload.user.id),
-        { user: payload.user, until },
+        { user: payload.user, until, after: latestId.current },
       ]);
     };
     socket.on('typing', onTyping);
@@ -37,7 +53,9 @@ export function useTypingUsers(roomId: string, threadId: string, selfId: string 
     return () => clearTimeout(timer);
   }, [typing]);
 
-  return typing.map((entry) => entry.user);
+  return typing
+    .filter((entry) => !(latest && latest.author.id === entry.user.id && latest.id !== entry.after))
+    .map((entry) => entry.user);
 }
 
 /** Returns a function to call on each keystroke; it tells the room at most once per 2 s. */

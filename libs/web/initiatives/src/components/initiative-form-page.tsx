@@ -1,4 +1,4 @@
-import { useCurrentUser } from '@helix/web/data-access';
+import { useClientKey, useCurrentUser } from '@helix/web/data-access';
 import { Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ export function NewInitiativePage() {
   const navigate = useNavigate();
   const { data: user } = useCurrentUser();
   const create = useCreateInitiative();
+  // One key for this draft: a double click on Create the draft makes one.
+  const clientKey = useClientKey();
   // The prefill is read once: typing must not be undone by a re-render.
   const initial = useMemo(() => draftFromSearch(params), [params]);
 
@@ -35,9 +37,12 @@ export function NewInitiativePage() {
         pending={create.isPending}
         error={create.error}
         onSubmit={(draft) =>
-          create.mutate(toRequest(draft), {
-            onSuccess: (initiative) => void navigate(`/initiatives/${initiative.id}`),
-          })
+          create.mutate(
+            { ...toRequest(draft), clientId: clientKey.take() },
+            {
+              onSuccess: (initiative) => void navigate(`/initiatives/${initiative.id}`),
+            },
+          )
         }
       />
     </>

@@ -9,6 +9,7 @@ const POLL = 'b'.repeat(24);
 const settings = (second: number, patch: Partial<RoomSettings> = {}): RoomSettings => ({
   roomId: ROOM,
   qaReview: false,
+  qaOpen: true,
   projector: { kind: 'nothing', targetId: null },
   updatedAt: new Date(Date.UTC(2026, 4, 20, 10, 0, second)).toISOString(),
   ...patch,

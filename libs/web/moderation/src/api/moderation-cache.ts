@@ -19,6 +19,7 @@ export function setRoomSettings(queryClient: QueryClient, settings: RoomSettings
  */
 const LOGGED_EVENT_TYPES: ReadonlySet<RoomEventType> = new Set<RoomEventType>([
   'message.hidden',
+  'message.deleted',
   'thread.updated',
   'settings.updated',
   'question.updated',

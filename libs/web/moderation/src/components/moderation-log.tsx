@@ -32,7 +32,7 @@ function LogEntry({ entry, subject }: { entry: ModerationEntry; subject: string 
       </p>
       {entry.reason ? <p>{t('moderation.log.reason', { reason: entry.reason })}</p> : null}
       {/* Only moderators read this log: the hidden text is kept here, and nowhere else. */}
-      {entry.action === 'message.hidden' && entry.detail ? (
+      {(entry.action === 'message.hidden' || entry.action === 'message.deleted') && entry.detail ? (
         <figure className="hx-console__hidden-text">
           <figcaption>{t('moderation.log.hiddenText')}</figcaption>
           <blockquote>{entry.detail}</blockquote>

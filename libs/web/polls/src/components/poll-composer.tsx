@@ -6,6 +6,7 @@ import {
   POLL_QUESTION_MAX,
   type Poll,
 } from '@helix/contract';
+import { useClientKey } from '@helix/web/data-access';
 import { ActionError, Button, TextAreaField, TextField } from '@helix/web/ui';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,9 +49,12 @@ export function PollComposer({
     focusOption.current = null;
   }, [draft.options.length, headingId]);
 
+  // One key per draft: a double click on Create makes one poll; a changed draft is another poll.
+  const clientKey = useClientKey();
   const change = (next: Partial<PollDraft>) => {
     setDraft((current) => ({ ...current, ...next }));
     setSaved(false);
+    clientKey.renew();
   };
   const setOption = (index: number, value: string) =>
     change({ options: draft.options.map((option, at) => (at === index ? value : option)) });
@@ -91,12 +95,13 @@ export function PollComposer({
     }
     setProblems([]);
     const onSuccess = () => {
+      clientKey.renew();
       setSaved(true);
       if (!poll) setDraft(emptyPollDraft());
       onDone?.();
     };
     if (poll) updatePoll.mutate({ pollId: poll.id, ...checked.request }, { onSuccess });
-    else createPoll.mutate(checked.request, { onSuccess });
+    else createPoll.mutate({ ...checked.request, clientId: clientKey.take() }, { onSuccess });
   };
 
   return (

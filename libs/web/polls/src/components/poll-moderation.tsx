@@ -26,15 +26,19 @@ function PollAction({
   pollId,
   variant,
   moves = false,
+  confirm,
   children,
 }: {
   action: { isPending: boolean; mutate: (pollId: string, options?: { onError?: () => void }) => void };
   pollId: string;
   variant?: ButtonProps['variant'];
   moves?: boolean;
+  /** Asked first, for what cannot be undone: a click by mistake does nothing. */
+  confirm?: string;
   children: ReactNode;
 }) {
   const onClick = () => {
+    if (confirm && !window.confirm(confirm)) return;
     if (!moves) return action.mutate(pollId);
     followFocus.start(focusKey(pollId));
     action.mutate(pollId, { onError: () => followFocus.cancel(focusKey(pollId)) });
@@ -83,7 +87,13 @@ export function PollModeration({
           </>
         ) : null}
         {poll.status === 'open' ? (
-          <PollAction action={closePoll} pollId={poll.id} variant="danger" moves>
+          <PollAction
+            action={closePoll}
+            pollId={poll.id}
+            variant="danger"
+            moves
+            confirm={t('polls.confirmClose', { question: poll.question })}
+          >
             {t('polls.closePoll')}
           </PollAction>
         ) : null}

@@ -25,6 +25,9 @@ function useScrollToPoll(pollId: string | null, loaded: boolean): void {
   }, [pollId, loaded]);
 }
 
+/** The polls section's heading: the phone's bottom bar takes a thumb there. */
+export const POLLS_HEADING_ID = 'polls-heading';
+
 /** The room's polls, above its threads: open polls to vote in, closed ones folded, drafts for moderators. */
 export function RoomPollsPanel({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
@@ -42,8 +45,8 @@ export function RoomPollsPanel({ roomId }: { roomId: string }) {
   if (!canModerate && !polls.isError && !open.length && !closed.length) return null;
 
   return (
-    <section className="hx-polls" aria-labelledby="polls-heading" data-testid="room-polls">
-      <h2 id="polls-heading">{t('polls.title')}</h2>
+    <section className="hx-polls" aria-labelledby={POLLS_HEADING_ID} data-testid="room-polls">
+      <h2 id={POLLS_HEADING_ID}>{t('polls.title')}</h2>
       {polls.isError ? (
         <LoadError message={t('polls.loadFailed')} onRetry={() => void polls.refetch()} />
       ) : null}

@@ -111,6 +111,7 @@ describe('mergeSettings', () => {
   const settings = (updatedAt: string, qaReview: boolean): RoomSettings => ({
     roomId: 'room',
     qaReview,
+    qaOpen: true,
     projector: { kind: 'nothing', targetId: null },
     updatedAt,
   });
@@ -152,6 +153,7 @@ describe('applyQaEvent', () => {
     const settings: RoomSettings = {
       roomId: 'room',
       qaReview: true,
+      qaOpen: true,
       projector: { kind: 'qa', targetId: null },
       updatedAt: '2026-05-01T10:00:00.000Z',
     };

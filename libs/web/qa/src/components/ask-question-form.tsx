@@ -1,7 +1,7 @@
 import { QUESTION_TEXT_MAX } from '@helix/contract';
-import { newClientId } from '@helix/web/data-access';
+import { useClientKey } from '@helix/web/data-access';
 import { Button, TextAreaField } from '@helix/web/ui';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAskQuestion } from '../api/ask-question';
 
@@ -13,8 +13,8 @@ export function AskQuestionForm({ roomId, review }: { roomId: string; review: bo
   const [anonymous, setAnonymous] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  // One id per question: a retry after a lost answer must not ask it twice.
-  const clientId = useRef<string | null>(null);
+  // One key per question: a retry after a lost answer must not ask it twice.
+  const clientKey = useClientKey();
   const hintId = useId();
 
   const submit = (event: FormEvent) => {
@@ -26,12 +26,11 @@ export function AskQuestionForm({ roomId, review }: { roomId: string; review: bo
     }
     setError(null);
     setNotice('');
-    clientId.current ??= newClientId();
     ask.mutate(
-      { text: trimmed, anonymous, clientId: clientId.current },
+      { text: trimmed, anonymous, clientId: clientKey.take() },
       {
         onSuccess: (question) => {
-          clientId.current = null;
+          clientKey.renew();
           setText('');
           setNotice(t(question.status === 'pending' ? 'qa.ask.waiting' : 'qa.ask.posted'));
         },
@@ -50,7 +49,7 @@ export function AskQuestionForm({ roomId, review }: { roomId: string; review: bo
         onChange={(event) => {
           setText(event.target.value);
           // A changed question is a new question.
-          clientId.current = null;
+          clientKey.renew();
         }}
       />
       <label className="hx-check hx-switch">

@@ -36,7 +36,8 @@ export function QuestionItem({ question, moderator }: { question: Question; mode
       data-mine={question.mine || undefined}
     >
       <div className="hx-question__vote">
-        {question.status === 'approved' ? (
+        {/* One's own question shows its count: the server refuses a self-upvote. */}
+        {question.status === 'approved' && !question.mine ? (
           <UpvoteButton question={question} />
         ) : (
           <UpvoteCount question={question} />

@@ -36,6 +36,8 @@ export interface RoomPresentPageProps {
   renderPoll: (pollId: string) => ReactNode;
   /** …and an initiative's tally and consensus. */
   renderInitiative: (initiativeId: string) => ReactNode;
+  /** The agenda session running in the room (the forums feature's), beside the room's name. */
+  session?: ReactNode;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface RoomPresentPageProps {
  * moderators put on it (`settings.updated`): a poll, the Q&A, an initiative, or the room itself,
  * always beside the QR code and short link that open the room on a phone.
  */
-export function RoomPresentPage({ roomId, renderPoll, renderInitiative }: RoomPresentPageProps) {
+export function RoomPresentPage({ roomId, renderPoll, renderInitiative, session }: RoomPresentPageProps) {
   const { t } = useTranslation();
   useQaLive(roomId);
   const { room, isPending, isError } = useRoom(roomId);
@@ -87,6 +89,7 @@ export function RoomPresentPage({ roomId, renderPoll, renderInitiative }: RoomPr
       <main className="hx-present__main">{main}</main>
       <aside className="hx-present__side hx-room-present__side" aria-label={t('presenter.join')}>
         {kind !== 'nothing' ? <p className="hx-room-present__room">{room.title}</p> : null}
+        {session}
         <div className="hx-present__qr">
           <QRCodeSVG value={link} size={320} marginSize={2} title={t('presenter.qrTitle')} />
         </div>

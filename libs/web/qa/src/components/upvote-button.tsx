@@ -33,7 +33,7 @@ export function UpvoteButton({ question }: { question: Question }) {
   );
 }
 
-/** The count alone, where upvoting is over (answered) or not open yet (pending, dismissed). */
+/** The count alone: on one's own question, and where upvoting is over (answered) or not open (pending, dismissed). */
 export function UpvoteCount({ question }: { question: Question }) {
   const { t } = useTranslation();
   return (

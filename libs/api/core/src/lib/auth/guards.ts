@@ -2,25 +2,34 @@ import { ForbiddenException, Injectable, UnauthorizedException, type ExecutionCo
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@helix/contract';
+import { AccessTokens } from './access-tokens';
 import type { AuthenticatedUser } from './authenticated-user';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 
-/** Every route needs a valid access token unless marked @Public(). */
+/**
+ * Every route needs a valid access token unless marked @Public(): passport checks its signature and expiry,
+ * then AccessTokens its session and the person's current roles. That second check is here, not in the
+ * strategy, because passport keeps one strategy per name for the whole process.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+  ) {
     super();
   }
 
-  override canActivate(
-    context: ExecutionContext,
-  ): ReturnType<ReturnType<typeof AuthGuard>['prototype']['canActivate']> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (isPublic) return true;
-    return super.canActivate(context);
+    await super.canActivate(context);
+    const request = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>();
+    request.user = await this.tokens.current(request.user);
+    return true;
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {

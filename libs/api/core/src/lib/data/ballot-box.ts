@@ -85,9 +85,14 @@ export class BallotBox<B extends { at: Date }> {
    * finds none. Again after a crash between the two is harmless.
    */
   async open(subjectId: string): Promise<void> {
-    const buckets = bucketIdsOf(subjectId).map(
-      (_id): BallotBucket<B> => ({ _id, subjectId, open: true, ballots: {}, history: [], version: 1 }),
-    );
+    const buckets = bucketIdsOf(subjectId).map((_id): BallotBucket<B> => ({
+      _id,
+      subjectId,
+      open: true,
+      ballots: {},
+      history: [],
+      version: 1,
+    }));
     try {
       await this.model.collection.insertMany(buckets as never[], { ordered: false });
     } catch (error) {
@@ -109,7 +114,11 @@ export class BallotBox<B extends { at: Date }> {
       bucketIdsOf(subjectId).map((bucketId) =>
         this.casts.exclusive(bucketId, async () => {
           const frozen = await this.model
-            .findOneAndUpdate({ _id: bucketId }, { $set: { open: false }, $inc: { version: 1 } }, { new: true })
+            .findOneAndUpdate(
+              { _id: bucketId },
+              { $set: { open: false }, $inc: { version: 1 } },
+              { new: true },
+            )
             .lean<BallotBucket<B>>()
             .exec();
           if (frozen) this.put(frozen);

@@ -67,6 +67,8 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Only the author or a moderator may change this message':
     'Изменить это сообщение может только автор или модератор',
   'Only the author may edit this message': 'Править это сообщение может только его автор',
+  "A moderator deleting someone else's message must give a reason":
+    'Модератор, удаляющий чужое сообщение, должен указать причину',
   'The message was changed meanwhile; look again': 'Сообщение тем временем изменилось; посмотрите ещё раз',
   'replyTo must be a message of the same thread': 'replyTo должен указывать на сообщение той же темы',
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',

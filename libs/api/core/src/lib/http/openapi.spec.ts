@@ -6,7 +6,9 @@ const document = (): OpenAPIObject => ({
   openapi: '3.0.0',
   info: { title: 't', version: '1' },
   components: {
-    schemas: { Vote: { type: 'object', properties: { reason: { type: ['string', 'null'] as unknown as 'string' } } } },
+    schemas: {
+      Vote: { type: 'object', properties: { reason: { type: ['string', 'null'] as unknown as 'string' } } },
+    },
   },
   paths: {
     '/api/health': { get: { responses: { '200': { description: 'ok' } } } },

@@ -71,8 +71,9 @@ export class ScheduledBackups implements OnApplicationBootstrap, OnApplicationSh
       const manifest = await writeBackup(db, file);
       const documents = Object.values(manifest.collections).reduce((sum, count) => sum + count, 0);
       this.last = { file, at: manifest.createdAt, documents };
-      this.logger.log({ msg: 'Backup written', file, documents });
+      // Logged once the old ones are gone, so the line means the folder holds what it promises.
       await this.prune();
+      this.logger.log({ msg: 'Backup written', file, documents });
     } catch (error) {
       this.logger.error({ msg: 'Backup failed', err: error });
     }

@@ -2,7 +2,7 @@ import { Logger, ServiceUnavailableException, type INestApplicationContext } fro
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
-import { AccessTokens, HelixConfig, languageOf, runInLanguage } from '@helix/api/core';
+import { AccessTokens, HelixConfig, isDatabaseUnavailable, languageOf, runInLanguage } from '@helix/api/core';
 import { InstanceState, Metrics, SocketEventObserver } from '@helix/api/observability';
 import type { Server, ServerOptions } from 'socket.io';
 import { RoomBroadcaster } from '../room-broadcaster';
@@ -180,6 +180,15 @@ export class HelixIoAdapter extends IoAdapter {
           next();
         },
         (error: unknown) => {
+          if (isDatabaseUnavailable(error)) {
+            // The session could not be looked up: the client retries rather than signing in again.
+            next(
+              Object.assign(new Error('UNAVAILABLE: the database is unavailable'), {
+                data: { code: 'UNAVAILABLE' },
+              }),
+            );
+            return;
+          }
           const expired = error instanceof Error && error.name === 'TokenExpiredError';
           const reason = expired ? 'the access token has expired' : 'the access token is invalid';
           next(

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-forums', preset: '../../../jest.preset.cjs' };

@@ -196,7 +196,6 @@ describe('backup and restore', () => {
       HELIX_DATA_DIR: dataDir,
       BACKUP_EVERY_HOURS: '0.0005',
       BACKUP_KEEP: '2',
-      LOG_LEVEL: 'info',
     });
     const backups = join(dataDir, 'backups');
     const written = async (): Promise<string[]> => (await readdir(backups).catch(() => [])).sort();

@@ -68,7 +68,6 @@ describe('logs and metrics of the built API in production mode', () => {
       NODE_ENV: 'production',
       // Production refuses the fast hash; the standard one is fine for the one account here.
       PASSWORD_HASH_COST: undefined,
-      LOG_LEVEL: 'info',
       MONGODB_URI: testMongoUri(uniqueDbName()),
       METRICS_TOKEN,
       SOCKET_SEND_LIMIT: '2:0.01',

@@ -8,5 +8,5 @@ export * from './lib/initiatives';
 export * from './lib/qa';
 export * from './lib/statements';
 export * from './lib/search';
-export * from './lib/system';
+export type * from './lib/system';
 export * from './lib/people';

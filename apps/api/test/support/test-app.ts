@@ -68,6 +68,8 @@ export async function startTestApp(options: { dbName?: string; env?: EnvOverride
     PASSWORD_HASH_COST: 'fast',
     ADMIN_EMAILS: ADMIN_EMAIL,
     HELIX_WEB_DIR: WEB_CLIENT_STUB,
+    // Jest's own output stays readable; a test that reads the log runs the built API (api-process.ts).
+    LOG_LEVEL: 'warn',
     ...options.env,
   });
   await app.listen(0, '127.0.0.1');

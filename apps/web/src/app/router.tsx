@@ -30,6 +30,8 @@ const PresentStatementsRoute = lazy(() => import('./routes/present-statements'))
 const StatementsRoute = lazy(() => import('./routes/statements'));
 // Moderators only, and the initial JavaScript is at its budget: the console loads when opened.
 const ModerateRoomRoute = lazy(() => import('./routes/moderate-room'));
+// Admins only: loads when opened.
+const AdminSystemRoute = lazy(() => import('./routes/admin-system'));
 // The organizer's screens, the agenda, the public outcome and /join: one chunk, loaded when first opened.
 const forumsPage = (page: 'ForumsPage' | 'ForumPage' | 'AgendaPage' | 'PublicOutcomePage' | 'JoinPage') => ({
   lazy: async () => ({ Component: (await import('@helix/web/forums'))[page] }),
@@ -117,13 +119,9 @@ const router = createBrowserRouter([
           { path: '/forums', ...forumsPage('ForumsPage') },
           { path: '/forums/:forumId', ...forumsPage('ForumPage') },
           { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
-          { path: '/initiatives', element: <InitiativesRoute /> },
-          { path: '/initiatives/new', element: <NewInitiativeRoute /> },
-          { path: '/initiatives/:initiativeId', element: <InitiativeRoute /> },
-          { path: '/initiatives/:initiativeId/edit', element: <EditInitiativeRoute /> },
-          { path: '/outcome', element: <OutcomeRoute /> },
           { path: '/people', element: lazily(<PeopleRoute />) },
           { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
+          { path: '/admin/system', element: lazily(<AdminSystemRoute />) },
         ],
       },
       // For anyone, signed in or not: what a forum decided, and the join code typed from the hall's screen.

@@ -1,12 +1,32 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DatabaseHealth, HELIX_VERSION, HelixConfig, Roles, SCHEMA_VERSION } from '@helix/api/core';
-import { systemStatusSchema, type SystemStatus } from '@helix/contract';
+import type { SystemStatus } from '@helix/contract';
 import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { hostname } from 'node:os';
 import { ScheduledBackups } from './backup/scheduled-backups';
 import { InstanceState } from './instance-state';
 import { Metrics } from './metrics/metrics';
+
+/** For the OpenAPI document; the web client needs only the type, so the schema stays out of its bundle. */
+const systemStatusSchema = z.object({
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  startedAt: z.string(),
+  uptimeSeconds: z.number().int(),
+  instance: z.object({ hostname: z.string(), pid: z.number().int() }),
+  sockets: z.number().int(),
+  roomQueueDepth: z.number().int(),
+  busyRooms: z.number().int(),
+  database: z.enum(['up', 'down']),
+  redis: z.enum(['not configured', 'connecting', 'up', 'down']),
+  draining: z.boolean(),
+  pollsOpen: z.number().int(),
+  initiativesOpen: z.number().int(),
+  backupEveryHours: z.number(),
+  lastBackup: z.object({ file: z.string(), at: z.string(), documents: z.number().int() }).nullable(),
+}) satisfies z.ZodType<SystemStatus>;
 
 class SystemStatusDto extends createZodDto(systemStatusSchema) {}
 

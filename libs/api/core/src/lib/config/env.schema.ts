@@ -74,8 +74,8 @@ const envSchema = z
     /** How often agenda sessions due to start or end are looked for. */
     AGENDA_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),
-    /** pino's level; unset: `warn` under test, `info` otherwise. */
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    /** pino's level (the in-process test apps set `warn`). */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Turns `GET /metrics` on; Prometheus sends it as `Authorization: Bearer <METRICS_TOKEN>`. */
     METRICS_TOKEN: z.preprocess(
       // Compose passes an unset variable on as an empty one.

@@ -14,6 +14,10 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The database is unavailable; try again shortly': 'База данных недоступна; попробуйте чуть позже',
   'Too many requests: wait a moment and try again': 'Слишком много запросов: подождите немного и повторите',
   'Too fast; wait a moment and try again': 'Слишком быстро; подождите немного и повторите',
+  'Metrics are off: set METRICS_TOKEN to turn them on':
+    'Метрики выключены: задайте METRICS_TOKEN, чтобы их включить',
+  'Metrics need Authorization: Bearer <METRICS_TOKEN>':
+    'Для метрик нужен заголовок Authorization: Bearer <METRICS_TOKEN>',
   'Cannot {method} {path}': 'Адрес не найден: {method} {path}',
   '{method} is not allowed here': 'Метод {method} здесь не поддерживается',
   "Failed to decode param '{param}'": "Не удалось разобрать параметр '{param}'",

@@ -38,7 +38,7 @@ export function loggerOptions(config: HelixConfig): Params {
     // Every route, in path-to-regexp 8's words (nestjs-pino's default `*` draws a warning from Nest 11).
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
-      level: config.get('LOG_LEVEL') ?? (env === 'test' ? 'warn' : 'info'),
+      level: config.get('LOG_LEVEL'),
       base: { service: 'helix', pid: process.pid },
       transport:
         env === 'development'

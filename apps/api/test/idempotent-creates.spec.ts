@@ -38,11 +38,20 @@ describe('creates with a clientId: a doubled POST makes one', () => {
     const polls = (await t.as(moderator).get(path).expect(200)).body as Poll[];
     expect(polls.filter((poll) => poll.question === 'Lunch at one?').map((poll) => poll.id)).toEqual([id]);
     // Later, the same key still answers that poll and changes nothing.
-    const again = await t.as(moderator).post(path, { ...body, question: 'Changed?' }).expect(200);
+    const again = await t
+      .as(moderator)
+      .post(path, { ...body, question: 'Changed?' })
+      .expect(200);
     expect((again.body as Poll).question).toBe('Lunch at one?');
     // Without a key, each request is a poll of its own.
-    await t.as(moderator).post(path, { question: 'Keyless', options: ['A', 'B'] }).expect(201);
-    await t.as(moderator).post(path, { question: 'Keyless', options: ['A', 'B'] }).expect(201);
+    await t
+      .as(moderator)
+      .post(path, { question: 'Keyless', options: ['A', 'B'] })
+      .expect(201);
+    await t
+      .as(moderator)
+      .post(path, { question: 'Keyless', options: ['A', 'B'] })
+      .expect(201);
     const keyless = ((await t.as(moderator).get(path).expect(200)).body as Poll[]).filter(
       (poll) => poll.question === 'Keyless',
     );

@@ -77,7 +77,8 @@ export class PeopleService {
 
   async endSession(id: string, sessionId: string): Promise<void> {
     this.account(id);
-    if (!(await this.accounts.endSession(id, sessionId))) throw new NotFoundException('This person has no such signed-in session');
+    if (!(await this.accounts.endSession(id, sessionId)))
+      throw new NotFoundException('This person has no such signed-in session');
   }
 
   async endSessions(id: string): Promise<void> {

@@ -39,7 +39,7 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   const origins = config.get('CORS_ORIGINS');
   if (origins.length) app.enableCors({ origin: origins, credentials: true });
   app.use(securityHeaders({ publicUrl: config.get('PUBLIC_URL') }));
-  app.use(webClient(resolve(config.get('HELIX_WEB_DIR'))));
+  app.use(webClient(resolve(config.get('HELIX_WEB_DIR')), config.get('PUBLIC_URL')));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,4 +1,4 @@
-import { ApiError, useConnectionState } from '@helix/web/data-access';
+import { ApiError, publicOrigin, useConnectionState } from '@helix/web/data-access';
 import { Spinner, useDocumentTitle } from '@helix/web/ui';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,7 @@ export function PollPresentPage({ pollId }: { pollId: string }) {
   }
 
   const data = poll.data;
-  const voteUrl = pollVoteUrl(window.location.origin, data.roomId, data.id);
+  const voteUrl = pollVoteUrl(publicOrigin(), data.roomId, data.id);
   return (
     <div className="hx-present" data-testid="projector" data-status={data.status}>
       <main className="hx-present__main">

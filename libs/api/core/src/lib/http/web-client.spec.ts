@@ -8,9 +8,9 @@ import { webClient } from './web-client';
 const INDEX = '<!doctype html><title>Helix</title><div id="root"></div>';
 
 /** The client under test, then what the API would answer for anything the client passes on. */
-function appServing(webDir: string): Express {
+function appServing(webDir: string, publicUrl?: string): Express {
   const app = express();
-  app.use(webClient(webDir));
+  app.use(webClient(webDir, publicUrl));
   app.use((_request, response) => {
     response.status(404).json({ passedOn: true });
   });
@@ -40,6 +40,18 @@ describe('webClient', () => {
       expect(response.text).toBe(INDEX);
     },
   );
+
+  it('names PUBLIC_URL in every page, so QR codes carry the address people open', async () => {
+    const withPublicUrl = appServing(dir, 'http://forum.example:8080/');
+    for (const path of ['/', '/r/tomsk-track', '/index.html']) {
+      const response = await request(withPublicUrl).get(path).expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.text).toBe(
+        '<meta name="helix-public-url" content="http://forum.example:8080">' + INDEX,
+      );
+    }
+  });
 
   it('answers HEAD of a page like GET, without the body', async () => {
     const response = await request(app).head('/r/tomsk-track').expect(200);

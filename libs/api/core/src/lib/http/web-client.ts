@@ -1,5 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { webAssets } from './web-assets';
 
@@ -14,13 +15,35 @@ const ASSET_PATHS = /^\/assets(\/|$)/;
  * routes itself (`/r/<room>`, `/rooms/<id>/moderate`), so it gets index.html, revalidated on each load so
  * that a new deployment's asset names reach the next visit. Everything else passes on untouched: the
  * API's own answers, and its error answers (a broken or oversized body), stay the API's.
+ *
+ * With `publicUrl` (PUBLIC_URL), the page names that origin in a `helix-public-url` meta tag, so QR codes and
+ * printed links carry the address people open, not whichever one the projector's browser was opened with.
  */
-export function webClient(webDir: string): Router {
+export function webClient(webDir: string, publicUrl?: string): Router {
   const router = Router();
   const index = join(webDir, 'index.html');
   // The API also runs without a built client: `npm run dev`, where Vite serves the client.
   if (!existsSync(index)) return router;
+  const sendPage = (response: Response, next: NextFunction): void => {
+    if (publicUrl === undefined) {
+      response.sendFile(index, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }, (error) => {
+        // A page whose file vanished under a rebuild is a 404, not a 500; an aborted download needs nothing.
+        if (error && !response.headersSent) next();
+      });
+      return;
+    }
+    // Read on each load, so a rebuilt client's asset names are the ones sent.
+    readFile(index, 'utf8').then(
+      (html) =>
+        response
+          .type('html')
+          .setHeader('Cache-Control', 'no-cache')
+          .send(withPublicUrl(html, new URL(publicUrl).origin)),
+      () => next(),
+    );
+  };
   router.use('/assets', webAssets(join(webDir, 'assets')));
+  router.get('/index.html', (_request, response, next) => sendPage(response, next));
   router.use(
     express.static(webDir, {
       index: false,
@@ -32,12 +55,16 @@ export function webClient(webDir: string): Router {
   );
   router.use((request: Request, response: Response, next: NextFunction) => {
     if (!isClientPage(request)) return next();
-    response.sendFile(index, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }, (error) => {
-      // A page whose file vanished under a rebuild is a 404, not a 500; an aborted download needs nothing.
-      if (error && !response.headersSent) next();
-    });
+    sendPage(response, next);
   });
   return router;
+}
+
+/** The page with the public origin in a meta tag the client reads (libs/web/data-access room-link.ts). */
+function withPublicUrl(html: string, origin: string): string {
+  const escaped = origin.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const tag = `<meta name="helix-public-url" content="${escaped}">`;
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + tag) : tag + html;
 }
 
 function isClientPage(request: Request): boolean {

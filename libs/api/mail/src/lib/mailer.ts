@@ -24,7 +24,7 @@ export class Mailer implements OnModuleDestroy {
     this.publicUrl = config.get('PUBLIC_URL') ?? `http://localhost:${config.get('PORT')}`;
     const url = config.get('SMTP_URL');
     this.transport = url ? createTransport(url, { from: config.get('MAIL_FROM') }) : null;
-    if (!url) this.logger.warn('SMTP_URL is not set: e-mail is kept in the outbox (GET /api/admin/outbox)');
+    if (!url) this.logger.log('SMTP_URL is not set: e-mail is kept in the outbox (GET /api/admin/outbox)');
   }
 
   /** The address of a page of the web client that an e-mailed link opens, carrying `token`. */

@@ -417,6 +417,9 @@ describe('live discussion over Socket.IO', () => {
     expect(
       await emitWithAck(watcher.socket, 'reaction:toggle', { messageId: message.id, emoji: '👍' }),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // The presence test below uses this room too and waits for Bob to be gone from it.
+    annSocket.disconnect();
+    watcher.socket.disconnect();
   });
 
   it('keeps one presence for several tabs, and drops a socket that vanishes without a goodbye', async () => {

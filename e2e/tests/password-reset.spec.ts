@@ -1,8 +1,14 @@
+import { mkdirSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { join } from 'node:path';
 import { apiUrl, chairAccessToken, newParticipant, registerViaApi, signIn } from './support';
 
-const screenshots = join(__dirname, '..', '..', 'docs', 'screenshots');
+// The README's pictures are refreshed only on purpose (README_SCREENSHOTS=1); a test run keeps its own.
+const screenshots =
+  process.env['README_SCREENSHOTS'] === '1'
+    ? join(__dirname, '..', '..', 'docs', 'screenshots')
+    : join(__dirname, '..', 'artifacts', 'screenshots');
+mkdirSync(screenshots, { recursive: true });
 
 /** The token of the newest message to `to` in the outbox (the test server has no SMTP_URL). */
 async function outboxToken(request: APIRequestContext, to: string, subject: string): Promise<string> {

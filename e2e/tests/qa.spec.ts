@@ -114,7 +114,7 @@ test('audience Q&A: ask, upvote live, review, answer; the presenter screen follo
       await expect(qaPanel(voter).getByRole('heading', { name: 'Q&A' })).toBeFocused();
       await expect(qaPanel(voter).getByRole('heading', { name: 'Q&A' })).toBeInViewport();
       // And back to the polls (the room's top while it has none).
-      await expect(bar.getByRole('link')).toHaveText(['Polls', 'Q&A', 'Threads']);
+      await expect(bar.getByRole('link')).toHaveText(['Polls', 'Q&A', 'Statements', 'Threads']);
       await bar.getByRole('link', { name: 'Polls' }).click();
       await expect(
         voter.getByRole('heading', { level: 2, name: 'Polls' }).or(voter.locator('#main-content')),

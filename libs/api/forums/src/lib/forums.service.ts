@@ -301,7 +301,8 @@ export class ForumsService {
     return forum;
   }
 
-  private organized(user: AuthenticatedUser, forumId: string): ForumRecord {
+  /** The forum, when the person organizes it (403 otherwise, 404 for a draft they cannot see). */
+  organized(user: AuthenticatedUser, forumId: string): ForumRecord {
     const forum = this.visible(user, forumId);
     if (!canOrganize(user, forum)) throw new ForbiddenException(ORGANIZERS_ONLY);
     return forum;

@@ -1,11 +1,11 @@
-import { HELIX_VERSION, SCHEMA_VERSION } from '@helix/api/core';
+import { documentLine, HELIX_VERSION, parseDocumentLine, SCHEMA_VERSION } from '@helix/api/core';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
-import { mongo, type mongo as Mongo } from 'mongoose';
+import type { mongo as Mongo } from 'mongoose';
 
 const FORMAT = 'helix-backup';
 /** Documents inserted per round trip on restore. */
@@ -25,8 +25,6 @@ export interface BackupManifest {
 export class BackupRefused extends Error {
   override readonly name = 'BackupRefused';
 }
-
-const { EJSON } = mongo.BSON;
 
 /**
  * Every document of every collection, one Extended JSON line each (so ObjectIds, dates and binary survive
@@ -51,7 +49,7 @@ export async function writeBackup(db: Mongo.Db, file: string): Promise<BackupMan
     yield `${JSON.stringify(manifest)}\n`;
     for (const name of names) {
       for await (const document of db.collection(name).find({}, { sort: { _id: 1 } })) {
-        yield `${JSON.stringify({ c: name, d: EJSON.serialize(document, { relaxed: false }) })}\n`;
+        yield documentLine(name, document);
       }
     }
   }
@@ -128,10 +126,12 @@ export async function restoreBackup(
       continue;
     }
     if (!line) continue;
-    const { c: name, d: document } = JSON.parse(line) as { c: string; d: unknown };
+    const archived = parseDocumentLine(line);
+    if (!archived) continue;
+    const { collection: name, document } = archived;
     if (batch && (batch.name !== name || batch.documents.length >= BATCH)) await flush();
     batch ??= { name, documents: [] };
-    batch.documents.push(EJSON.deserialize(document as Mongo.Document, { relaxed: false }));
+    batch.documents.push(document);
   }
   await flush();
   // Empty collections come back too, so the restored database lists what the backed-up one did.

@@ -1,4 +1,6 @@
 import type { Forum, Initiative, MessagePage, Poll, Room, Thread } from '@helix/contract';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Types, type Connection } from 'mongoose';
 import type request from 'supertest';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { startTestApp, type TestApp, type TestUser } from './support/test-app';
@@ -155,5 +157,21 @@ describe('whole-forum export: one archive from instance A, imported into instanc
 
     await importInto(b, adminB, archive).expect(409);
     await importInto(a, adminA, archive).expect(409);
+
+    // All or nothing: a copy under a new id, slug and join code, whose rooms exist already, leaves no forum.
+    const copyId = new Types.ObjectId().toHexString();
+    const copy = lines.map((line, index) => {
+      const parsed = JSON.parse(line) as { forumId?: string; c?: string; d?: Record<string, unknown> };
+      if (index === 0) return JSON.stringify({ ...parsed, forumId: copyId });
+      if (parsed.c !== 'forums') return line;
+      return JSON.stringify({
+        c: 'forums',
+        d: { ...parsed.d, _id: { $oid: copyId }, slug: 'export-copy', joinCode: 'QX7K2M' },
+      });
+    });
+    await importInto(a, adminA, gzipSync(copy.join('\n'))).expect(409);
+    const forumsA = a.app.get<Connection>(getConnectionToken()).collection('forums');
+    expect(await forumsA.findOne({ _id: new Types.ObjectId(copyId) })).toBeNull();
+    await a.as(adminA).get(`/api/forums/${copyId}`).expect(404);
   });
 });

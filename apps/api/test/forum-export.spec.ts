@@ -1,4 +1,4 @@
-import type { Forum, Initiative, MessagePage, Poll, Room, Thread } from '@helix/contract';
+import type { Forum, Initiative, MessagePage, Poll, PublicOutcome, Room, Thread } from '@helix/contract';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Types, type Connection } from 'mongoose';
 import type request from 'supertest';
@@ -154,6 +154,10 @@ describe('whole-forum export: one archive from instance A, imported into instanc
     expect(after.page).toEqual(before.page);
     expect({ ...after.poll, myVote: null }).toEqual({ ...before.poll, myVote: null });
     expect(after.tally).toEqual(before.tally);
+    // Imported live, it arrives as closing leaves a forum: its outcome public, with the poll's results.
+    const outcome = (await b.http().get('/api/public/forums/export-fair/outcome').expect(200))
+      .body as PublicOutcome;
+    expect(outcome.polls.map((closed) => [closed.id, closed.voters])).toEqual([[poll.id, 2]]);
 
     await importInto(b, adminB, archive).expect(409);
     await importInto(a, adminA, archive).expect(409);

@@ -128,8 +128,12 @@ export class ForumArchive {
     const unknown = [...documents.keys()].filter((collection) => !allowed.has(collection));
     if (unknown.length)
       throw new BadRequestException(`The archive holds unknown collections: ${unknown.join(', ')}`);
-    if (forum.status !== 'draft')
-      Object.assign(forum, { status: 'closed', closedAt: forum.closedAt ?? new Date() });
+    // A live forum arrives as its close would leave it (an archive, its outcome published); a closed one as it is.
+    if (forum.status === 'live')
+      Object.assign(forum, { status: 'closed', closedAt: new Date(), outcomePublished: true });
+    // Join codes are unique per instance; the code another instance gave it may be taken here.
+    if (this.store.forums().some((other) => other.joinCode === forum.joinCode))
+      forum.joinCode = this.forums.freeJoinCode();
 
     await this.insertAll(documents);
 

@@ -282,7 +282,8 @@ export class ForumsService {
     });
   }
 
-  private freeJoinCode(): string {
+  /** A join code no forum here has. */
+  freeJoinCode(): string {
     const taken = new Set(this.store.forums().map((forum) => forum.joinCode));
     let code = newJoinCode();
     while (taken.has(code)) code = newJoinCode();

@@ -40,7 +40,13 @@ export {
   RegisterRateLimit,
 } from './lib/http/rate-limits';
 export { RetryLaterException } from './lib/http/retry-later.exception';
-export { documentLine, parseDocumentLine, type ArchivedDocument } from './lib/data/document-lines';
+export {
+  archiveManifest,
+  documentLine,
+  parseDocumentLine,
+  type ArchiveManifest,
+  type ArchivedDocument,
+} from './lib/data/document-lines';
 export { csvFile, csvText } from './lib/http/csv-file';
 export { deterministicId } from './lib/data/deterministic-id';
 export { GroupCommit } from './lib/data/group-commit';

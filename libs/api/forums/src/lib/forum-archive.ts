@@ -1,12 +1,14 @@
 import { BadRequestException, ConflictException, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import {
+  archiveManifest,
   documentLine,
   HELIX_VERSION,
   isDuplicateKeyError,
   parseDocumentLine,
   SCHEMA_VERSION,
   type ArchivedDocument,
+  type ArchiveManifest,
   type AuthenticatedUser,
 } from '@helix/api/core';
 import { forumChannel, RoomEventLog } from '@helix/api/realtime';
@@ -34,15 +36,9 @@ const OWN_COLLECTIONS = ['forums', 'rooms', 'agenda_sessions'];
 const LOG_COLLECTIONS = ['room_events', 'room_log_channels', 'room_log_chunks'];
 
 /** The archive's first line, as a backup's (libs/api/observability backup), plus which forum it holds. */
-export interface ForumArchiveManifest {
-  format: typeof FORMAT;
-  helixVersion: string;
-  schemaVersion: number;
-  createdAt: string;
+export interface ForumArchiveManifest extends ArchiveManifest<typeof FORMAT> {
   forumId: string;
   slug: string;
-  /** Documents per collection. */
-  collections: Record<string, number>;
   /** The CSV reports after the documents, by file name. */
   reports: string[];
 }
@@ -95,13 +91,9 @@ export class ForumArchive {
     const reports: Record<string, string> = {};
     for (const part of this.parts.all()) Object.assign(reports, part.reports?.(scope, language));
     const manifest: ForumArchiveManifest = {
-      format: FORMAT,
-      helixVersion: HELIX_VERSION,
-      schemaVersion: SCHEMA_VERSION,
-      createdAt: new Date().toISOString(),
+      ...archiveManifest(FORMAT, collections),
       forumId,
       slug: forum.slug,
-      collections,
       reports: Object.keys(reports),
     };
     const reportLines = Object.entries(reports).map(

@@ -1,4 +1,5 @@
 import { mongo, type mongo as Mongo } from 'mongoose';
+import { HELIX_VERSION, SCHEMA_VERSION } from '../config/versions';
 
 const { EJSON } = mongo.BSON;
 
@@ -24,3 +25,25 @@ export function parseDocumentLine(line: string): ArchivedDocument | undefined {
     document: EJSON.deserialize(parsed.d as Mongo.Document, { relaxed: false }),
   };
 }
+
+/** An archive's first line: what wrote it (the code reads only its own schema version) and what it holds. */
+export interface ArchiveManifest<Format extends string> {
+  format: Format;
+  helixVersion: string;
+  schemaVersion: number;
+  createdAt: string;
+  /** Documents per collection. */
+  collections: Record<string, number>;
+}
+
+/** The manifest of an archive written now, by this Helix. */
+export const archiveManifest = <Format extends string>(
+  format: Format,
+  collections: Record<string, number>,
+): ArchiveManifest<Format> => ({
+  format,
+  helixVersion: HELIX_VERSION,
+  schemaVersion: SCHEMA_VERSION,
+  createdAt: new Date().toISOString(),
+  collections,
+});

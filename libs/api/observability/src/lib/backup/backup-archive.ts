@@ -1,4 +1,11 @@
-import { documentLine, HELIX_VERSION, parseDocumentLine, SCHEMA_VERSION } from '@helix/api/core';
+import {
+  archiveManifest,
+  documentLine,
+  HELIX_VERSION,
+  parseDocumentLine,
+  SCHEMA_VERSION,
+  type ArchiveManifest,
+} from '@helix/api/core';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -12,14 +19,7 @@ const FORMAT = 'helix-backup';
 const BATCH = 500;
 
 /** The archive's first line: what wrote it and what it holds. */
-export interface BackupManifest {
-  format: typeof FORMAT;
-  helixVersion: string;
-  schemaVersion: number;
-  createdAt: string;
-  /** Documents per collection. */
-  collections: Record<string, number>;
-}
+export type BackupManifest = ArchiveManifest<typeof FORMAT>;
 
 /** A refusal the operator can act on (the CLI prints it and exits 1). */
 export class BackupRefused extends Error {
@@ -38,13 +38,7 @@ export async function writeBackup(db: Mongo.Db, file: string): Promise<BackupMan
     .sort();
   const collections: Record<string, number> = {};
   for (const name of names) collections[name] = await db.collection(name).countDocuments();
-  const manifest: BackupManifest = {
-    format: FORMAT,
-    helixVersion: HELIX_VERSION,
-    schemaVersion: SCHEMA_VERSION,
-    createdAt: new Date().toISOString(),
-    collections,
-  };
+  const manifest: BackupManifest = archiveManifest(FORMAT, collections);
   async function* lines(): AsyncGenerator<string> {
     yield `${JSON.stringify(manifest)}\n`;
     for (const name of names) {

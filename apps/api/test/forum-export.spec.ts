@@ -1,15 +1,34 @@
-import type { Forum, Initiative, MessagePage, Poll, PublicOutcome, Room, Thread } from '@helix/contract';
+import type {
+  AuthResponse,
+  Forum,
+  Initiative,
+  MessagePage,
+  Poll,
+  PublicOutcome,
+  Room,
+  Thread,
+} from '@helix/contract';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Types, type Connection } from 'mongoose';
-import type request from 'supertest';
+import type { Test } from 'supertest';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { startTestApp, type TestApp, type TestUser } from './support/test-app';
+import request from 'supertest';
+import { startApiProcess } from './support/api-process';
+import { startRedis } from './support/redis';
+import {
+  bearer,
+  startTestApp,
+  testMongoUri,
+  uniqueDbName,
+  type TestApp,
+  type TestUser,
+} from './support/test-app';
 
 const ADMIN = { email: 'admin@helix.test', displayName: 'Admin' };
 const ENV = { RATE_LIMIT_CREATE_PER_MINUTE: '1000' };
 
 /** Collects a binary download (supertest buffers only text by default). */
-const binary = (test: request.Test): request.Test =>
+const binary = (test: Test): Test =>
   test.buffer(true).parse((response, done) => {
     const chunks: Buffer[] = [];
     response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -22,6 +41,8 @@ describe('whole-forum export: one archive from instance A, imported into instanc
   let adminA: TestUser;
   let adminB: TestUser;
   let participant: TestUser;
+  /** What the first case exported, and what B answered from it. */
+  let exported: { archive: Buffer; forumId: string; roomId: string; threadId: string; page: MessagePage };
 
   beforeAll(async () => {
     [a, b] = await Promise.all([startTestApp({ env: ENV }), startTestApp({ env: ENV })]);
@@ -159,6 +180,7 @@ describe('whole-forum export: one archive from instance A, imported into instanc
       .body as PublicOutcome;
     expect(outcome.polls.map((closed) => [closed.id, closed.voters])).toEqual([[poll.id, 2]]);
 
+    exported = { archive, forumId: forum.id, roomId: room.id, threadId: thread.id, page: after.page };
     await importInto(b, adminB, archive).expect(409);
     await importInto(a, adminA, archive).expect(409);
 
@@ -177,5 +199,54 @@ describe('whole-forum export: one archive from instance A, imported into instanc
     const forumsA = a.app.get<Connection>(getConnectionToken()).collection('forums');
     expect(await forumsA.findOne({ _id: new Types.ObjectId(copyId) })).toBeNull();
     await a.as(adminA).get(`/api/forums/${copyId}`).expect(404);
+  });
+
+  it('with several instances, the others read the imported forum too, without a restart', async () => {
+    const redis = await startRedis();
+    const env = {
+      MONGODB_URI: testMongoUri(uniqueDbName()),
+      REDIS_URL: redis.url,
+      ADMIN_EMAILS: ADMIN.email,
+    };
+    const [one, two] = await Promise.all([startApiProcess(env), startApiProcess(env)]);
+    try {
+      const admin = (
+        await request(one.url)
+          .post('/api/auth/register')
+          .send({
+            ...ADMIN,
+            password: 'correct horse battery',
+            organization: 'TSU',
+            stakeholderGroup: 'university',
+          })
+          .expect(201)
+      ).body as AuthResponse;
+      const { archive, forumId, roomId, threadId, page } = exported;
+      await request(one.url)
+        .post('/api/forums/import')
+        .set(...bearer(admin.accessToken))
+        .set('Content-Type', 'application/gzip')
+        .send(archive)
+        .expect(201);
+      const deadline = Date.now() + 10_000;
+      let seen = await request(two.url)
+        .get(`/api/forums/${forumId}`)
+        .set(...bearer(admin.accessToken));
+      while (seen.status !== 200 && Date.now() < deadline) {
+        await new Promise((done) => setTimeout(done, 100));
+        seen = await request(two.url)
+          .get(`/api/forums/${forumId}`)
+          .set(...bearer(admin.accessToken));
+      }
+      expect(seen.body).toMatchObject({ id: forumId, status: 'closed' });
+      const answered = await request(two.url)
+        .get(`/api/rooms/${roomId}/messages?threadId=${threadId}`)
+        .set(...bearer(admin.accessToken))
+        .expect(200);
+      expect(answered.body).toEqual(page);
+    } finally {
+      await Promise.all([one.kill('SIGTERM'), two.kill('SIGTERM')]);
+      await redis.stop();
+    }
   });
 });

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import {
   archiveManifest,
@@ -11,9 +17,9 @@ import {
   type ArchiveManifest,
   type AuthenticatedUser,
 } from '@helix/api/core';
-import { forumChannel, RoomEventLog } from '@helix/api/realtime';
+import { forumChannel, RoomBroadcaster, RoomEventLog } from '@helix/api/realtime';
 import type { Forum, Language } from '@helix/contract';
-import type { Connection, mongo as Mongo } from 'mongoose';
+import { mongo, type Connection, type mongo as Mongo } from 'mongoose';
 import { createInterface } from 'node:readline';
 import { PassThrough, type Readable } from 'node:stream';
 import { promisify } from 'node:util';
@@ -27,6 +33,13 @@ import type { ForumRecord } from './schemas/forum.schema';
 import type { RoomRecord } from './schemas/room.schema';
 
 const FORMAT = 'helix-forum';
+/** What an instance that imported a forum tells the others: the forum and its documents' `_id`s (EJSON). */
+const IMPORTED = 'helix:forum-imported';
+interface ImportedMessage {
+  forumId: string;
+  ids: string;
+}
+const { EJSON } = mongo.BSON;
 /** `_id`s per read, and documents per insert. */
 const BATCH = 500;
 /** The largest archive an import reads (gzipped bytes). */
@@ -66,13 +79,26 @@ function merge(into: Map<string, unknown[]>, documents: ForumDocumentIds): void 
  */
 @Injectable()
 export class ForumArchive {
+  private readonly logger = new Logger(ForumArchive.name);
+
   constructor(
     @InjectConnection() private readonly connection: Connection,
     private readonly store: ForumsStore,
     private readonly forums: ForumsService,
     private readonly parts: ForumParts,
     private readonly log: RoomEventLog,
-  ) {}
+    private readonly broadcaster: RoomBroadcaster,
+  ) {
+    // Another instance imported a forum: its read models read it too, by the `_id`s it sends.
+    broadcaster.onAttach((server) =>
+      server.on(IMPORTED, (message: ImportedMessage) => {
+        const ids = EJSON.parse(message.ids, { relaxed: false }) as ForumDocumentIds;
+        this.readImported(message.forumId, ids).catch((error: unknown) =>
+          this.logger.warn(`reading the imported forum ${message.forumId}: ${String(error)}`),
+        );
+      }),
+    );
+  }
 
   async export(
     user: AuthenticatedUser,
@@ -129,20 +155,31 @@ export class ForumArchive {
 
     await this.insertAll(documents);
 
-    this.store.putForum(forum);
-    for (const room of documents.get('rooms') ?? []) this.store.putRoom(withRoomDefaults(room as RoomRecord));
-    for (const session of documents.get('agenda_sessions') ?? [])
-      this.store.putSession(session as AgendaSessionRecord);
     const ids: ForumDocumentIds = Object.fromEntries(
       [...documents].map(([collection, list]) => [collection, list.map((document) => document['_id'])]),
     );
+    await this.readImported(manifest.forumId, ids);
+    this.broadcaster.toOtherInstances(IMPORTED, {
+      forumId: manifest.forumId,
+      ids: EJSON.stringify(ids, { relaxed: false }),
+    } satisfies ImportedMessage);
+    return toForum(this.store.forum(manifest.forumId) ?? forum, language);
+  }
+
+  /**
+   * Reads an imported forum into this instance's read models, each document by `_id`; the forum itself
+   * last, so whoever finds the forum finds all of it.
+   */
+  private async readImported(forumId: string, ids: ForumDocumentIds): Promise<void> {
+    for (const room of await this.read('rooms', ids['rooms'] ?? []))
+      this.store.putRoom(withRoomDefaults(room as RoomRecord));
+    for (const session of await this.read('agenda_sessions', ids['agenda_sessions'] ?? []))
+      this.store.putSession(session as AgendaSessionRecord);
     for (const part of this.parts.all()) await part.imported?.(ids);
-    for (const channel of [
-      forumChannel(manifest.forumId),
-      ...this.forums.scope(manifest.forumId, language).roomIds,
-    ])
+    for (const channel of [forumChannel(forumId), ...(ids['rooms'] ?? []).map(String)])
       await this.log.adopt(channel);
-    return toForum(forum, language);
+    for (const forum of await this.read('forums', ids['forums'] ?? []))
+      this.store.putForum(forum as ForumRecord);
   }
 
   /** Collection → `_id`s of everything of the forum: its own documents, its rooms' logs, each feature's. */

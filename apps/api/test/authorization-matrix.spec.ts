@@ -10,7 +10,10 @@ import type {
   Statement,
   Thread,
 } from '@helix/contract';
+import { documentLine, HELIX_VERSION, SCHEMA_VERSION } from '@helix/api/core';
+import { Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { gatewayEvents } from './support/gateway-events';
 import {
@@ -148,6 +151,39 @@ const forumBody = (slug: string) => ({
   endsAt: '2030-05-03T16:00:00.000Z',
   timeZone: 'Asia/Tomsk',
 });
+/** The smallest forum archive: its manifest and one draft forum, new each time. */
+function draftArchive(): Buffer {
+  const _id = new Types.ObjectId();
+  const slug = unique('imported');
+  const manifest = {
+    format: 'helix-forum',
+    helixVersion: HELIX_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: new Date().toISOString(),
+    forumId: _id.toHexString(),
+    slug,
+    collections: { forums: 1 },
+    reports: [],
+  };
+  const forum = {
+    ...forumBody(slug),
+    _id,
+    description: { en: 'Imported', ru: 'Импортирован' },
+    title: { en: 'Imported', ru: 'Импортирован' },
+    venue: { en: '', ru: '' },
+    status: 'draft',
+    startsAt: new Date('2030-05-01T07:00:00.000Z'),
+    endsAt: new Date('2030-05-03T16:00:00.000Z'),
+    joinCode: randomBytes(3).toString('hex').toUpperCase(),
+    outcomePublished: false,
+    organizerIds: [],
+    openedAt: null,
+    closedAt: null,
+    createdAt: new Date(),
+    version: 1,
+  };
+  return gzipSync(`${JSON.stringify(manifest)}\n${documentLine('forums', forum)}`);
+}
 const sessionBody = () => ({
   title: 'Matrix session',
   startsAt: '2030-05-01T08:00:00.000Z',
@@ -355,6 +391,19 @@ const REST_TABLE: RestRow[] = [
     path: '/api/forums/{forumId}/stats',
     expect: organizers(200),
     request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/export',
+    expect: organizers(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  // Admins only; each asks with an archive of a draft forum this instance does not hold yet.
+  {
+    method: 'POST',
+    path: '/api/forums/import',
+    expect: organizers(201),
+    request: () => ({ body: draftArchive() }),
   },
   {
     method: 'GET',

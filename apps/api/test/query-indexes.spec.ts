@@ -1,8 +1,8 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { Initiative, Message, Poll, Question, Statement, Thread } from '@helix/contract';
+import type { Forum, Initiative, Message, Poll, Question, Statement, Thread } from '@helix/contract';
 import mongoose, { type Connection } from 'mongoose';
 import { join, send } from './support/live';
-import { emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
+import { ADMIN_EMAIL, emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 interface Sent {
   collection: string;
@@ -225,6 +225,17 @@ async function runEveryFeature(t: TestApp): Promise<void> {
   await t.as(moderator).get(`/api/initiatives/${initiative.id}/votes/history`).expect(200);
   await t.as(moderator).post(`/api/initiatives/${initiative.id}/voting/close`).expect(200);
   await t.as(ann).get('/api/initiatives/outcome.csv').expect(200);
+
+  // The whole-forum export finds the forum's documents in the read models and reads them by `_id`.
+  const admin = (
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: ADMIN_EMAIL, password: 'correct horse battery' })
+      .expect(200)
+  ).body as TestUser;
+  const [forum] = (await t.as(ann).get('/api/forums').expect(200)).body as Forum[];
+  await t.as(admin).get(`/api/forums/${forum.id}/export`).expect(200);
 
   await t
     .http()

@@ -41,7 +41,14 @@ export {
   RegisterRateLimit,
 } from './lib/http/rate-limits';
 export { RetryLaterException } from './lib/http/retry-later.exception';
-export { csvFile } from './lib/http/csv-file';
+export {
+  archiveManifest,
+  documentLine,
+  parseDocumentLine,
+  type ArchiveManifest,
+  type ArchivedDocument,
+} from './lib/data/document-lines';
+export { csvFile, csvText } from './lib/http/csv-file';
 export { deterministicId } from './lib/data/deterministic-id';
 export { GroupCommit } from './lib/data/group-commit';
 export { ReadModel } from './lib/data/read-model';
@@ -51,6 +58,7 @@ export { securityHeaders } from './lib/http/security-headers';
 export {
   BallotBox,
   ballotBucketOf,
+  bucketIdsOf,
   ballotBucketSchema,
   BALLOT_BUCKETS,
   type BallotBucket,

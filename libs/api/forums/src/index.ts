@@ -3,7 +3,13 @@ export { RoomsService } from './lib/rooms.service';
 export { RoomMessages, type MessageExists } from './lib/room-messages';
 export { ForumsService } from './lib/forums.service';
 export { ForumsStore } from './lib/forums-store';
-export { ForumParts, type ForumPart, type ForumPartStats, type ForumScope } from './lib/forum-parts';
+export {
+  ForumParts,
+  type ForumDocumentIds,
+  type ForumPart,
+  type ForumPartStats,
+  type ForumScope,
+} from './lib/forum-parts';
 export type { RoomRecord } from './lib/schemas/room.schema';
 export type { AgendaSessionRecord } from './lib/schemas/agenda-session.schema';
 export { inLanguage } from './lib/translated';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
+import type { ForumDocumentIds, ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
 import type { StakeholderGroup } from '@helix/contract';
 import { DiscussionStore } from './discussion-store';
 
@@ -21,5 +21,20 @@ export class DiscussionForumPart implements ForumPart {
       }
     }
     return { counts: { threads, messages }, participants };
+  }
+
+  documents(forum: ForumScope): ForumDocumentIds {
+    const rooms = [...forum.roomIds].map((roomId) => this.store.idsOf(roomId));
+    return {
+      threads: rooms.flatMap((room) => room.threads),
+      messages: rooms.flatMap((room) => room.messages),
+    };
+  }
+
+  async imported(documents: ForumDocumentIds): Promise<void> {
+    for (const id of documents['threads'] ?? [])
+      await this.store.reload(String(id), { type: 'thread.created' });
+    for (const id of documents['messages'] ?? [])
+      await this.store.reload(String(id), { type: 'message.created' });
   }
 }

@@ -150,6 +150,16 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
   }
 
   /** The room's threads, pinned first, then by last activity. */
+  /** The `_id`s of a room's threads and messages, deleted ones too (a whole-forum export). */
+  idsOf(roomId: string): { threads: unknown[]; messages: unknown[] } {
+    return {
+      threads: [...(this.roomThreads.get(roomId) ?? [])].flatMap(
+        (id) => this.threads.get(id)?.record._id ?? [],
+      ),
+      messages: (this.roomMessages.get(roomId) ?? []).map((state) => state.record._id),
+    };
+  }
+
   threadsOf(roomId: string): Thread[] {
     return [...(this.roomThreads.get(roomId) ?? [])]
       .map((threadId) => this.threadView(threadId))

@@ -17,6 +17,9 @@ export interface ForumPartStats {
   participants: Map<string, StakeholderGroup>;
 }
 
+/** A forum's documents a feature keeps: collection name → the `_id`s to read (a whole-forum export). */
+export type ForumDocumentIds = Record<string, unknown[]>;
+
 /**
  * What a feature contributes to a forum as a whole. The forums feature cannot know polls, questions or
  * initiatives (features do not import each other), so each of those registers its part when its module
@@ -33,6 +36,12 @@ export interface ForumPart {
   /** The agenda's clock reached a session's start or end in its room. */
   sessionStarted?(session: AgendaSessionRecord, by: AuthenticatedUser): Promise<void>;
   sessionEnded?(session: AgendaSessionRecord, by: AuthenticatedUser): Promise<void>;
+  /** The forum's documents, found in the feature's read model, so the export reads them by `_id` only. */
+  documents?(forum: ForumScope): ForumDocumentIds;
+  /** An import inserted these documents (every part's): read the feature's own into its read model by `_id`. */
+  imported?(documents: ForumDocumentIds): Promise<void>;
+  /** The feature's CSV reports of the forum, by file name, for the organizer's report in the export. */
+  reports?(forum: ForumScope, language: Language): Record<string, string>;
 }
 
 @Injectable()

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,9 +19,12 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import {
+  CreateRateLimit,
   CurrentUser,
   IdParam,
   Lang,
@@ -28,6 +43,7 @@ import {
   OrganizerDto,
   UpdateForumDto,
 } from './dto/forums.dto';
+import { ForumArchive } from './forum-archive';
 import { ForumsService } from './forums.service';
 import { Param } from '@nestjs/common';
 
@@ -35,7 +51,10 @@ import { Param } from '@nestjs/common';
 @ApiBearerAuth()
 @Controller()
 export class ForumsController {
-  constructor(private readonly forums: ForumsService) {}
+  constructor(
+    private readonly forums: ForumsService,
+    private readonly archive: ForumArchive,
+  ) {}
 
   @Get('forums')
   @ApiOperation({ summary: 'Forums, newest first; drafts only for their organizers' })
@@ -51,6 +70,43 @@ export class ForumsController {
   @ApiNotFoundResponse()
   join(@Query() query: JoinCodeQueryDto, @Lang() lang: RequestLanguage): Forum {
     return this.forums.byJoinCode(query.code, lang);
+  }
+
+  @Post('forums/import')
+  @Roles('admin')
+  // A heavy write: a few a minute, as creating something.
+  @CreateRateLimit()
+  @ApiOperation({
+    summary:
+      'Import a forum from its export (admins; the body is the .ndjson.gz); it arrives closed unless a draft',
+  })
+  @ApiCreatedResponse({ type: ForumDto.Output })
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: "The forum's id or slug exists here already" })
+  import(@Req() request: Request, @Lang() lang: RequestLanguage): Promise<Forum> {
+    return this.archive.import(request, lang);
+  }
+
+  @Get('forums/:forumId/export')
+  // A heavy read: a few a minute, as creating something.
+  @CreateRateLimit()
+  @ApiOperation({
+    summary:
+      'The whole forum as one archive (admins and its organizers): every document of it in Extended JSON, then its CSV reports; gzipped ndjson',
+  })
+  @ApiProduces('application/gzip')
+  @ApiOkResponse({ content: { 'application/gzip': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiForbiddenResponse()
+  async export(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('forumId') forumId: string,
+    @Lang() lang: RequestLanguage,
+  ): Promise<StreamableFile> {
+    const { fileName, archive } = await this.archive.export(user, forumId, lang);
+    return new StreamableFile(archive, {
+      type: 'application/gzip',
+      disposition: `attachment; filename="${fileName}"`,
+    });
   }
 
   @Get('forums/:forumId')

@@ -4,6 +4,7 @@ import { RealtimeModule } from '@helix/api/realtime';
 import { AgendaClock } from './agenda-clock';
 import { AgendaController } from './agenda.controller';
 import { AgendaService } from './agenda.service';
+import { ForumArchive } from './forum-archive';
 import { ForumParts } from './forum-parts';
 import { ForumsController } from './forums.controller';
 import { ForumsService } from './forums.service';
@@ -31,6 +32,7 @@ import { ForumSeeder } from './seed/forum-seeder';
   controllers: [ForumsController, RoomsController, AgendaController],
   providers: [
     ForumsStore,
+    ForumArchive,
     ForumSeeder,
     ForumsService,
     RoomsService,

@@ -282,7 +282,8 @@ export class ForumsService {
     });
   }
 
-  private freeJoinCode(): string {
+  /** A join code no forum here has. */
+  freeJoinCode(): string {
     const taken = new Set(this.store.forums().map((forum) => forum.joinCode));
     let code = newJoinCode();
     while (taken.has(code)) code = newJoinCode();
@@ -301,7 +302,8 @@ export class ForumsService {
     return forum;
   }
 
-  private organized(user: AuthenticatedUser, forumId: string): ForumRecord {
+  /** The forum, when the person organizes it (403 otherwise, 404 for a draft they cannot see). */
+  organized(user: AuthenticatedUser, forumId: string): ForumRecord {
     const forum = this.visible(user, forumId);
     if (!canOrganize(user, forum)) throw new ForbiddenException(ORGANIZERS_ONLY);
     return forum;

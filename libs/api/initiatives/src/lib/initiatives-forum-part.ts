@@ -1,8 +1,9 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '@helix/api/core';
-import type { ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
+import { bucketIdsOf, csvText, type AuthenticatedUser } from '@helix/api/core';
+import type { ForumDocumentIds, ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
 import type { Language, PublicOutcome, StakeholderGroup } from '@helix/contract';
 import { InitiativesService } from './initiatives.service';
+import { outcomeRows } from './outcome-rows';
 import { InitiativesStore } from './initiatives-store';
 
 /** What initiatives contribute to a forum: its numbers, the adopted ones, and closing the votes still open. */
@@ -64,6 +65,27 @@ export class InitiativesForumPart implements ForumPart {
         if (!(error instanceof ConflictException)) throw error;
       }
     }
+  }
+
+  documents(forum: ForumScope): ForumDocumentIds {
+    const records = this.of(forum);
+    return {
+      initiatives: records.map((record) => record._id),
+      initiative_votes: records.flatMap((record) => bucketIdsOf(record._id.toHexString())),
+    };
+  }
+
+  /** The forum's adopted initiatives, as `GET /api/initiatives/outcome.csv` answers them. */
+  reports(forum: ForumScope, language: Language): Record<string, string> {
+    const adopted = this.of(forum)
+      .filter((record) => record.status === 'adopted')
+      .sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0))
+      .map((record) => this.store.viewAs(record, null, language));
+    return { 'forum-outcome.csv': csvText(outcomeRows(adopted)) };
+  }
+
+  async imported(documents: ForumDocumentIds): Promise<void> {
+    for (const id of documents['initiatives'] ?? []) await this.store.reload(String(id));
   }
 
   private of(forum: ForumScope) {

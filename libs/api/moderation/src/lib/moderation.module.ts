@@ -38,6 +38,11 @@ export class ModerationModule implements OnModuleInit {
       sessionEnded: async (session, by) => {
         if (session.opensQa) await this.settings.update(by, session.roomId, { qaOpen: false });
       },
+      // A room without settings has none stored; reading its `_id` finds nothing, which the export skips.
+      documents: (forum) => ({ room_settings: [...forum.roomIds] }),
+      imported: async (documents) => {
+        for (const roomId of documents['room_settings'] ?? []) await this.settings.reload(String(roomId));
+      },
     });
   }
 }

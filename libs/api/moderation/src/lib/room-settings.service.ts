@@ -60,12 +60,15 @@ export class RoomSettingsService extends ReadModel {
   ) {
     super();
     subjects.register(['settings.updated'], {
-      reload: async (roomId) => {
-        const stored = await this.settings.findById(roomId).lean<RoomSettingsRecord>().exec();
-        if (stored) this.rooms.set(roomId, { ...defaults(roomId), ...stored });
-      },
+      reload: (roomId) => this.reload(roomId),
       view: (_type, roomId) => toSettings(this.current(roomId)),
     });
+  }
+
+  /** Reads the room's settings again by `_id` (another instance changed them, or an import brought them). */
+  async reload(roomId: string): Promise<void> {
+    const stored = await this.settings.findById(roomId).lean<RoomSettingsRecord>().exec();
+    if (stored) this.rooms.set(roomId, { ...defaults(roomId), ...stored });
   }
 
   async get(roomId: string): Promise<RoomSettings> {

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '@helix/api/core';
-import type { ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
+import { bucketIdsOf, csvText, type AuthenticatedUser } from '@helix/api/core';
+import type { ForumDocumentIds, ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
 import type { PublicOutcome, StakeholderGroup } from '@helix/contract';
+import { pollResultsRows } from './poll-results-rows';
 import { PollsService } from './polls.service';
 import { PollsStore } from './polls-store';
 
@@ -66,6 +67,30 @@ export class PollsForumPart implements ForumPart {
 
   async sessionEnded(session: { pollId: string | null }, by: AuthenticatedUser): Promise<void> {
     if (session.pollId) await ignoreConflict(this.polls.close(by, session.pollId));
+  }
+
+  documents(forum: ForumScope): ForumDocumentIds {
+    const polls = this.pollsOf(forum);
+    return {
+      polls: polls.map((poll) => poll._id),
+      poll_ballots: polls.flatMap((poll) => bucketIdsOf(poll._id.toHexString())),
+    };
+  }
+
+  /** The results of each closed poll, as `GET /api/polls/:id/results.csv` answers them. */
+  reports(forum: ForumScope): Record<string, string> {
+    return Object.fromEntries(
+      this.pollsOf(forum)
+        .filter((poll) => poll.status === 'closed')
+        .map((poll) => [
+          `poll-${poll._id.toHexString()}-results.csv`,
+          csvText(pollResultsRows(poll, this.store.tally(poll))),
+        ]),
+    );
+  }
+
+  async imported(documents: ForumDocumentIds): Promise<void> {
+    for (const id of documents['polls'] ?? []) await this.store.reload(String(id));
   }
 
   private pollsOf(forum: ForumScope) {

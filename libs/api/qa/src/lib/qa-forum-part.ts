@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
+import type { ForumDocumentIds, ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
 import type { PublicOutcome, StakeholderGroup } from '@helix/contract';
 import { QuestionsStore } from './questions-store';
 
@@ -39,6 +39,14 @@ export class QaForumPart implements ForumPart {
           answeredAt: state.record.answeredAt?.toISOString() ?? null,
         })),
     };
+  }
+
+  documents(forum: ForumScope): ForumDocumentIds {
+    return { questions: this.questionsOf(forum).map((state) => state.record._id) };
+  }
+
+  async imported(documents: ForumDocumentIds): Promise<void> {
+    for (const id of documents['questions'] ?? []) await this.store.reload(String(id));
   }
 
   private questionsOf(forum: ForumScope) {

@@ -7,8 +7,9 @@ import type { Model } from 'mongoose';
 import { RoomBroadcaster } from './room-broadcaster';
 import type { LoggedRoomEvent, RoomEventDraft } from './room-event';
 import { RoomSubjects } from './room-subjects';
-import { RoomLogChunks, toLogged } from './room-log-chunks';
+import { CHUNK_EVENTS, RoomLogChunks, toLogged } from './room-log-chunks';
 import { RoomWrites } from './room-writes';
+import { roomLogChunkId } from './schemas/room-log-chunk.schema';
 import { roomEventId, RoomEventRecord } from './schemas/room-event.schema';
 
 /** What a change decided inside its room's queue, against the read models as they are at that moment. */
@@ -137,6 +138,29 @@ export class RoomEventLog extends ReadModel implements OnApplicationShutdown {
 
   lastSeq(roomId: string): number {
     return this.rooms.get(roomId)?.length ?? 0;
+  }
+
+  /**
+   * The `_id`s of a channel's log documents by collection, as this instance knows its log (a whole-forum
+   * export reads them by `_id`): its events, its channel entry and the chunks it may have.
+   */
+  documentIds(roomId: string): Record<string, string[]> {
+    const length = this.lastSeq(roomId);
+    return {
+      room_events: Array.from({ length }, (_, index) => roomEventId(roomId, index + 1)),
+      room_log_channels: length ? [roomId] : [],
+      room_log_chunks: Array.from({ length: Math.floor(length / CHUNK_EVENTS) }, (_, n) =>
+        roomLogChunkId(roomId, n),
+      ),
+    };
+  }
+
+  /**
+   * Applies, in order, the channel's stored events this instance has not applied (an imported forum's log):
+   * each event's subject is read again by `_id`, as for an event another instance stored.
+   */
+  adopt(roomId: string): Promise<void> {
+    return this.enqueue(roomId, () => this.catchUp(roomId));
   }
 
   /** Resolves once every change queued so far is stored and sent (graceful shutdown waits on it). */

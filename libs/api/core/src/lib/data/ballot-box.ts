@@ -48,7 +48,8 @@ export function ballotBucketOf(subjectId: string, voterId: string): string {
   return `${subjectId}:${hash % BALLOT_BUCKETS}`;
 }
 
-const bucketIdsOf = (subjectId: string): string[] =>
+/** The `_id`s of a subject's ballot buckets, `${subjectId}:0` to `:15`. */
+export const bucketIdsOf = (subjectId: string): string[] =>
   Array.from({ length: BALLOT_BUCKETS }, (_, index) => `${subjectId}:${index}`);
 
 interface Cast<B> {

@@ -19,11 +19,16 @@ const neutraliseFormula = (value: string): string => (FORMULA_START.test(value) 
  * a quote, comma, semicolon, tab or line break (spreadsheets in Russian locales split on semicolons, some
  * importers on tabs), so none of them can start a new cell.
  */
-export function csvFile(rows: unknown[][], fileName: string): StreamableFile {
-  const text =
+export function csvText(rows: unknown[][]): string {
+  return (
     BOM +
-    stringify(rows, { quoted_match: /[",\n\r;\t]/, cast: { string: (value) => neutraliseFormula(value) } });
-  return new StreamableFile(Buffer.from(text, 'utf8'), {
+    stringify(rows, { quoted_match: /[",\n\r;\t]/, cast: { string: (value) => neutraliseFormula(value) } })
+  );
+}
+
+/** {@link csvText} as a download. */
+export function csvFile(rows: unknown[][], fileName: string): StreamableFile {
+  return new StreamableFile(Buffer.from(csvText(rows), 'utf8'), {
     type: 'text/csv; charset=utf-8',
     disposition: `attachment; filename="${fileName}"`,
   });

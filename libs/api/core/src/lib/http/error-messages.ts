@@ -81,6 +81,10 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'replyTo must be a message of the same thread': 'replyTo должен указывать на сообщение той же темы',
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
   'This server is restarting; try again': 'Сервер перезапускается; попробуйте ещё раз',
+  'Metrics are off: set METRICS_TOKEN to turn them on':
+    'Метрики выключены: задайте METRICS_TOKEN, чтобы включить их',
+  'Metrics need Authorization: Bearer <METRICS_TOKEN>':
+    'Для метрик нужен заголовок Authorization: Bearer <METRICS_TOKEN>',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
   'An event may nest at most {depth} levels deep':
     'Событие может иметь не больше {depth} уровней вложенности',
@@ -103,6 +107,17 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The forum was changed meanwhile; look again': 'Форум тем временем изменился; посмотрите ещё раз',
   'This forum is closed: it can be read, not changed': 'Форум закрыт: его можно читать, но не менять',
   'This room is archived: it can be read, not changed': 'Комната в архиве: её можно читать, но не менять',
+  'A forum with this id or slug exists already': 'Форум с таким идентификатором или коротким именем уже есть',
+  'Some of the forum’s documents exist here already': 'Часть документов этого форума здесь уже есть',
+  'The archive is too large': 'Архив слишком большой',
+  'The archive does not hold its forum': 'В архиве нет его форума',
+  'The archive holds unknown collections: {collections}': 'В архиве неизвестные коллекции: {collections}',
+  'This is not a Helix forum archive (no manifest)': 'Это не архив форума Helix (нет описи)',
+  'This is not a Helix forum archive (not gzipped ndjson)':
+    'Это не архив форума Helix (не сжатый gzip ndjson)',
+  'The archive holds a line that is not JSON': 'В архиве есть строка, которая не JSON',
+  'The archive has schema version {version} (Helix {helix}); this Helix ({ours}) reads schema version {schema}':
+    'Архив записан в версии схемы {version} (Helix {helix}); этот Helix ({ours}) читает версию схемы {schema}',
   'This forum already has a room with that short name':
     'В этом форуме уже есть комната с таким коротким именем',
   'Give the room a slug: its title makes none':

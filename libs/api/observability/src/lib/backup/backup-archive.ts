@@ -1,32 +1,30 @@
-import { HELIX_VERSION, SCHEMA_VERSION } from '@helix/api/core';
+import {
+  archiveManifest,
+  documentLine,
+  HELIX_VERSION,
+  parseDocumentLine,
+  SCHEMA_VERSION,
+  type ArchiveManifest,
+} from '@helix/api/core';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
-import { mongo, type mongo as Mongo } from 'mongoose';
+import type { mongo as Mongo } from 'mongoose';
 
 const FORMAT = 'helix-backup';
 /** Documents inserted per round trip on restore. */
 const BATCH = 500;
 
 /** The archive's first line: what wrote it and what it holds. */
-export interface BackupManifest {
-  format: typeof FORMAT;
-  helixVersion: string;
-  schemaVersion: number;
-  createdAt: string;
-  /** Documents per collection. */
-  collections: Record<string, number>;
-}
+export type BackupManifest = ArchiveManifest<typeof FORMAT>;
 
 /** A refusal the operator can act on (the CLI prints it and exits 1). */
 export class BackupRefused extends Error {
   override readonly name = 'BackupRefused';
 }
-
-const { EJSON } = mongo.BSON;
 
 /**
  * Every document of every collection, one Extended JSON line each (so ObjectIds, dates and binary survive
@@ -40,18 +38,12 @@ export async function writeBackup(db: Mongo.Db, file: string): Promise<BackupMan
     .sort();
   const collections: Record<string, number> = {};
   for (const name of names) collections[name] = await db.collection(name).countDocuments();
-  const manifest: BackupManifest = {
-    format: FORMAT,
-    helixVersion: HELIX_VERSION,
-    schemaVersion: SCHEMA_VERSION,
-    createdAt: new Date().toISOString(),
-    collections,
-  };
+  const manifest: BackupManifest = archiveManifest(FORMAT, collections);
   async function* lines(): AsyncGenerator<string> {
     yield `${JSON.stringify(manifest)}\n`;
     for (const name of names) {
       for await (const document of db.collection(name).find({}, { sort: { _id: 1 } })) {
-        yield `${JSON.stringify({ c: name, d: EJSON.serialize(document, { relaxed: false }) })}\n`;
+        yield documentLine(name, document);
       }
     }
   }
@@ -128,10 +120,12 @@ export async function restoreBackup(
       continue;
     }
     if (!line) continue;
-    const { c: name, d: document } = JSON.parse(line) as { c: string; d: unknown };
+    const archived = parseDocumentLine(line);
+    if (!archived) continue;
+    const { collection: name, document } = archived;
     if (batch && (batch.name !== name || batch.documents.length >= BATCH)) await flush();
     batch ??= { name, documents: [] };
-    batch.documents.push(EJSON.deserialize(document as Mongo.Document, { relaxed: false }));
+    batch.documents.push(document);
   }
   await flush();
   // Empty collections come back too, so the restored database lists what the backed-up one did.

@@ -81,10 +81,6 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'replyTo must be a message of the same thread': 'replyTo должен указывать на сообщение той же темы',
   'The room is too busy; try again': 'Комната перегружена; попробуйте ещё раз',
   'This server is restarting; try again': 'Сервер перезапускается; попробуйте ещё раз',
-  'Metrics are off: set METRICS_TOKEN to turn them on':
-    'Метрики выключены: задайте METRICS_TOKEN, чтобы включить их',
-  'Metrics need Authorization: Bearer <METRICS_TOKEN>':
-    'Для метрик нужен заголовок Authorization: Bearer <METRICS_TOKEN>',
   'An event may carry at most {size} KB': 'Событие может весить не больше {size} КБ',
   'An event may nest at most {depth} levels deep':
     'Событие может иметь не больше {depth} уровней вложенности',

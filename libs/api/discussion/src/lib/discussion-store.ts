@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ReadModel } from '@helix/api/core';
-import { RoomSubjects, type RoomSubjectSource } from '@helix/api/realtime';
+import { ModerationLogService } from '@helix/api/moderation';
+import { RoomSubjects, type LoggedRoomEvent, type RoomSubjectSource } from '@helix/api/realtime';
 import { SearchIndex, type SearchDocument } from '@helix/api/search';
 import type { Message, MessagePage, RoomEventType, Thread } from '@helix/contract';
-import type { Model } from 'mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
 import { MessageRecord } from './schemas/message.schema';
 import { ThreadRecord } from './schemas/thread.schema';
 
@@ -116,6 +117,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     @InjectModel(MessageRecord.name) private readonly messageModel: Model<MessageRecord>,
     @InjectModel(ThreadRecord.name) private readonly threadModel: Model<ThreadRecord>,
     private readonly search: SearchIndex,
+    private readonly moderationLog: ModerationLogService,
     subjects: RoomSubjects,
   ) {
     super();
@@ -246,14 +248,48 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     ids.add(id);
   }
 
-  async reload(subjectId: string, event: { type: RoomEventType }): Promise<void> {
+  async reload(
+    subjectId: string,
+    event: Pick<LoggedRoomEvent, 'type'> & Partial<LoggedRoomEvent>,
+  ): Promise<void> {
     if (isMessageEvent(event.type)) {
-      const record = await this.messageModel.findById(subjectId).lean<MessageRecord>().exec();
+      let record = await this.messageModel.findById(subjectId).lean<MessageRecord>().exec();
+      if (record && event.roomId !== undefined && event.seq !== undefined)
+        record = await this.removalAgain(record, event.type, event.roomId, event.seq);
       if (record) this.putMessage(record);
       return;
     }
     const record = await this.threadModel.findById(subjectId).lean<ThreadRecord>().exec();
     if (record) this.putThread(record);
+  }
+
+  /**
+   * On the embedded database two instances' updates of one message can interleave (docs/adr point 5): an
+   * edit decided just before another instance's hide or delete, and written just after it, puts the text back.
+   * The removal is the later room event, so when it arrives here and the stored message does not show it, it
+   * is written again. A hide is written again only once its moderation entry (written before the hide itself)
+   * is there, with that entry's reason; without one, the hide's own write is still to come.
+   */
+  private async removalAgain(
+    record: MessageRecord,
+    type: RoomEventType,
+    roomId: string,
+    seq: number,
+  ): Promise<MessageRecord | null> {
+    let removal: UpdateQuery<MessageRecord>;
+    if (type === 'message.deleted' && !record.deleted) {
+      removal = { $set: { text: '', deleted: true, reactions: {} } };
+    } else if (type === 'message.hidden' && !record.hidden && !record.deleted) {
+      const reason = await this.moderationLog.reasonOf(roomId, seq);
+      if (reason === undefined) return record;
+      removal = { $set: { text: '', reactions: {}, hidden: { reason: reason ?? '', at: new Date() } } };
+    } else {
+      return record;
+    }
+    return this.messageModel
+      .findOneAndUpdate({ _id: record._id }, { ...removal, $inc: { version: 1 } }, { new: true })
+      .lean<MessageRecord>()
+      .exec();
   }
 
   view(type: RoomEventType, subjectId: string): Message | Thread | null {

@@ -140,6 +140,7 @@ export class MessagesService {
       return {
         filter: { deleted: false },
         update: { $set: { text: '', deleted: true, reactions: {} } },
+        done: (stored) => stored.deleted,
         before: own
           ? undefined
           : (seq) =>
@@ -163,6 +164,7 @@ export class MessagesService {
       return {
         filter: VISIBLE,
         update: { $set: { text: '', reactions: {}, hidden: { reason, at: new Date() } } },
+        done: (stored) => stored.hidden !== null && !stored.deleted,
         before: (seq) =>
           this.moderationLog.record(user, current.roomId, seq, [
             { action: 'message.hidden', subjectId: messageId, reason, detail: current.text },
@@ -197,6 +199,8 @@ export class MessagesService {
       filter: Partial<Record<keyof MessageRecord, unknown>>;
       update: UpdateQuery<MessageRecord>;
       before?: (seq: number) => Promise<void>;
+      /** The stored message already shows the change: another instance wrote this same event's removal again. */
+      done?: (stored: MessageRecord) => boolean;
     } | null,
   ): Promise<Message> {
     const known = await this.store.findMessage(messageId);
@@ -224,6 +228,7 @@ export class MessagesService {
           }
           const stored = await this.messages.findById(messageId).lean<MessageRecord>().exec();
           if (stored) this.store.putMessage(stored);
+          if (stored && decision.done?.(stored)) return;
           throw new ConflictException('The message was changed meanwhile; look again');
         },
         result: () => this.viewOf(messageId),

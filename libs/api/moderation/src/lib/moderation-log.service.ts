@@ -92,6 +92,15 @@ export class ModerationLogService extends ReadModel {
     records.forEach((record) => this.add(record));
   }
 
+  /** The reason a moderator gave for the change that room event `seq` made, once its entry is stored. */
+  async reasonOf(roomId: string, seq: number): Promise<string | null | undefined> {
+    const record = await this.entries
+      .findById(entryId(roomId, seq, 0))
+      .lean<ModerationEntryRecord>()
+      .exec();
+    return record ? record.reason : undefined;
+  }
+
   /** The room's newest entries first. */
   list(roomId: string): ModerationEntry[] {
     return (this.rooms.get(roomId)?.entries ?? []).slice(0, LOG_PAGE).map(toEntry);

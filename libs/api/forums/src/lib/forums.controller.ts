@@ -12,6 +12,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -45,7 +46,6 @@ import {
 } from './dto/forums.dto';
 import { ForumArchive } from './forum-archive';
 import { ForumsService } from './forums.service';
-import { Param } from '@nestjs/common';
 
 @ApiTags('forums')
 @ApiBearerAuth()
@@ -63,15 +63,6 @@ export class ForumsController {
     return this.forums.list(user, lang);
   }
 
-  @Get('forums/join')
-  @Public()
-  @ApiOperation({ summary: 'The live forum of a join code (typed at /join); no sign-in needed' })
-  @ApiOkResponse({ type: ForumDto.Output })
-  @ApiNotFoundResponse()
-  join(@Query() query: JoinCodeQueryDto, @Lang() lang: RequestLanguage): Forum {
-    return this.forums.byJoinCode(query.code, lang);
-  }
-
   @Post('forums/import')
   @Roles('admin')
   // A heavy write: a few a minute, as creating something.
@@ -82,6 +73,7 @@ export class ForumsController {
   })
   @ApiCreatedResponse({ type: ForumDto.Output })
   @ApiForbiddenResponse()
+  @ApiBadRequestResponse({ description: 'Not a Helix forum archive, or one of another schema version' })
   @ApiConflictResponse({ description: "The forum's id or slug exists here already" })
   import(@Req() request: Request, @Lang() lang: RequestLanguage): Promise<Forum> {
     return this.archive.import(request, lang);
@@ -226,18 +218,5 @@ export class ForumsController {
     @Lang() lang: RequestLanguage,
   ): ForumStats {
     return this.forums.stats(user, forumId, lang);
-  }
-
-  @Get('public/forums/:slug/outcome')
-  @Public()
-  @ApiOperation({
-    summary:
-      'What a forum decided, for anyone (no sign-in): adopted initiatives, closed polls, answered questions',
-  })
-  @ApiOkResponse({ description: 'PublicOutcome' })
-  @ApiNotFoundResponse({ description: 'No such forum, or its outcome is not published' })
-  outcome(@Param('slug') slug: string, @Lang() lang: RequestLanguage): PublicOutcome {
-    const parsed = forumSlugSchema.safeParse(slug);
-    return this.forums.outcome(parsed.success ? parsed.data : '', lang);
   }
 }

@@ -6,6 +6,7 @@ import { AgendaController } from './agenda.controller';
 import { AgendaService } from './agenda.service';
 import { ForumArchive } from './forum-archive';
 import { ForumParts } from './forum-parts';
+import { PublicForumsController } from './public-forums.controller';
 import { ForumsController } from './forums.controller';
 import { ForumsService } from './forums.service';
 import { ForumsStore } from './forums-store';
@@ -29,7 +30,7 @@ import { ForumSeeder } from './seed/forum-seeder';
       { name: AgendaClaimRecord.name, schema: AgendaClaimSchema },
     ]),
   ],
-  controllers: [ForumsController, RoomsController, AgendaController],
+  controllers: [ForumsController, PublicForumsController, RoomsController, AgendaController],
   providers: [
     ForumsStore,
     ForumArchive,

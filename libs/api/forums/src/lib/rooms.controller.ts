@@ -31,6 +31,7 @@ export class RoomsController {
   @ApiOperation({ summary: "The live forum's rooms (`forumId` for another forum), in the reader's language" })
   @ApiOkResponse({ type: [RoomDto.Output] })
   @ApiNotFoundResponse({ description: 'No such forum' })
+  @ApiForbiddenResponse({ description: 'Archived rooms are for admins and the forum’s organizers' })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ListRoomsQueryDto,

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
@@ -27,6 +28,7 @@ export class ConsensusRuleController {
   @Get()
   @ApiOperation({ summary: "The forum's minimum consensus rule: voting opens with it or a stricter one" })
   @ApiOkResponse({ type: ConsensusRuleSettingsDto.Output })
+  @ApiNotFoundResponse({ description: 'No such forum' })
   get(@Query() query: ForumQueryDto, @Lang() lang: RequestLanguage): ConsensusRuleSettings {
     return this.rule.settings(this.rule.forumOf(query.forumId), lang);
   }
@@ -39,6 +41,7 @@ export class ConsensusRuleController {
   @ApiOkResponse({ type: ConsensusRuleSettingsDto.Output })
   @ApiBadRequestResponse()
   @ApiForbiddenResponse()
+  @ApiNotFoundResponse({ description: 'No such forum' })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ForumQueryDto,

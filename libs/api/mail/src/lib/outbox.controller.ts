@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@helix/api/core';
 import type { OutboxMessage } from '@helix/contract';
 import { OutboxMessageDto } from './outbox.dto';
@@ -16,6 +16,7 @@ export class OutboxController {
   @ApiOperation({
     summary: `E-mail kept because SMTP_URL is not set: the newest ${OUTBOX_PAGE}, optionally to one address`,
   })
+  @ApiQuery({ name: 'to', required: false, description: 'Only the messages to this address' })
   @ApiOkResponse({ type: [OutboxMessageDto.Output] })
   list(@Query('to') to?: string): OutboxMessage[] {
     return this.outbox.list(typeof to === 'string' ? to : undefined);

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -21,6 +22,8 @@ import { PeopleService } from './people.service';
 
 @ApiTags('people')
 @ApiBearerAuth()
+// The directory is for admins, organizers and moderators; everyone else is refused.
+@ApiForbiddenResponse({ description: 'Not an admin, organizer or moderator' })
 @Controller('people')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}

@@ -30,7 +30,8 @@ import { ForumSeeder } from './seed/forum-seeder';
       { name: AgendaClaimRecord.name, schema: AgendaClaimSchema },
     ]),
   ],
-  controllers: [ForumsController, PublicForumsController, RoomsController, AgendaController],
+  // The public controller first: its `forums/join` must be matched before `forums/:forumId`.
+  controllers: [PublicForumsController, ForumsController, RoomsController, AgendaController],
   providers: [
     ForumsStore,
     ForumArchive,

@@ -7,7 +7,6 @@ import {
   Patch,
   Post,
   Put,
-  Query,
   Req,
   StreamableFile,
 } from '@nestjs/common';
@@ -29,21 +28,12 @@ import {
   CurrentUser,
   IdParam,
   Lang,
-  Public,
   Roles,
   type AuthenticatedUser,
   type RequestLanguage,
 } from '@helix/api/core';
-import type { Forum, ForumStats, Organizer, PublicOutcome } from '@helix/contract';
-import { forumSlugSchema } from '@helix/contract';
-import {
-  AddOrganizerDto,
-  CreateForumDto,
-  ForumDto,
-  JoinCodeQueryDto,
-  OrganizerDto,
-  UpdateForumDto,
-} from './dto/forums.dto';
+import type { Forum, ForumStats, Organizer } from '@helix/contract';
+import { AddOrganizerDto, CreateForumDto, ForumDto, OrganizerDto, UpdateForumDto } from './dto/forums.dto';
 import { ForumArchive } from './forum-archive';
 import { ForumsService } from './forums.service';
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { EmbeddedDbError } from './embedded-db-error';
 import { FERRETDB_BUILD, FERRETDB_VERSION, ferretDbBinaryPath } from './ferretdb-build';
-import { FERRETDB_ID_PATCH, patchFerretDbSource } from './ferretdb-id-patch';
+import { FERRETDB_PATCH, patchFerretDbSource } from './ferretdb-patch';
 
 const run = promisify(execFile);
 
@@ -24,8 +24,8 @@ export interface EnsureBinaryOptions {
  *
  * A plain `go install .../cmd/ferretdb@v1.24.2` builds, but the binary panics at start: the module
  * zip lacks the generated build/version/version.txt that FerretDB requires when it is the main module.
- * So the same module source is fetched through the Go module proxy, the version file written, Helix's `_id`
- * patch applied (ferretdb-id-patch.ts), and `go build` run on it: the released FerretDB, reporting its real
+ * So the same module source is fetched through the Go module proxy, the version file written, Helix's
+ * patch applied (ferretdb-patch.ts), and `go build` run on it: the released FerretDB, reporting its real
  * version, that finds documents by `_id` through its index.
  */
 export async function ensureFerretDbBinary({
@@ -47,7 +47,7 @@ export async function ensureFerretDbBinary({
     await chmod(workDir, 0o755);
     await run('chmod', ['-R', 'u+w', workDir]);
     await writeFile(join(workDir, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-    await applyIdPatch(workDir);
+    await applyPatch(workDir);
     const built = `${binary}.${process.pid}.tmp`;
     await run(go, ['build', '-trimpath', '-o', built, './cmd/ferretdb'], {
       cwd: workDir,
@@ -67,8 +67,8 @@ export async function ensureFerretDbBinary({
   return binary;
 }
 
-async function applyIdPatch(sourceDir: string): Promise<void> {
-  for (const file of Object.keys(FERRETDB_ID_PATCH)) {
+async function applyPatch(sourceDir: string): Promise<void> {
+  for (const file of Object.keys(FERRETDB_PATCH)) {
     const path = join(sourceDir, file);
     await writeFile(path, patchFerretDbSource(file, await readFile(path, 'utf8')));
   }

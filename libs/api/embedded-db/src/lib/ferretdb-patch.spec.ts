@@ -1,5 +1,5 @@
 import { EmbeddedDbError } from './embedded-db-error';
-import { patchFerretDbSource } from './ferretdb-id-patch';
+import { patchFerretDbSource } from './ferretdb-patch';
 
 const METADATA = 'internal/backends/sqlite/metadata/metadata.go';
 const COLLECTION = 'internal/backends/sqlite/collection.go';
@@ -65,6 +65,25 @@ describe('patchFerretDbSource', () => {
     expect(patch).toThrow(EmbeddedDbError);
     expect(patch).toThrow(message);
     expect(patch).toThrow(/written for FerretDB v1\.24\.2\).* must be updated/);
+  });
+
+  it('turns lifetime tracking off in Track and Untrack alike', () => {
+    const released = [
+      '// profilesM protects access to profiles.',
+      'var profilesM sync.Mutex',
+      '',
+      'func Track(obj any, token *Token) {',
+      '\tcheckArgs(obj, token)',
+      '}',
+      '',
+      'func Untrack(obj any, token *Token) {',
+      '\tcheckArgs(obj, token)',
+      '}',
+      '',
+    ].join('\n');
+    const patched = patchFerretDbSource('internal/util/resource/resource.go', released);
+    expect(patched).toContain('const trackLifetimes = false');
+    expect(patched.match(/\{\n\tif !trackLifetimes \{\n\t\treturn\n\t\}\n\tcheckArgs/g)).toHaveLength(2);
   });
 
   it('names a file it has no patch for', () => {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { SearchHit, SearchKind } from '@helix/contract';
 import MiniSearch from 'minisearch';
 import { snippetOf, stem } from './search-text';
@@ -25,14 +26,22 @@ interface Stored extends SearchDocument {
 
 const keyOf = (kind: SearchKind, id: string): string => `${kind}:${id}`;
 
+/** How long one slice of the background indexing may hold the event loop. */
+const SLICE_MS = 8;
+
 /**
  * One full-text index of everything people wrote in every forum, in memory (docs/adr/0001-forum-scale.md):
  * the features that own messages, threads, questions and initiatives keep their visible ones in it as their
  * read models change (a hidden or deleted message leaves it at once). Words are matched by their stem in
  * Russian or English, and the last word of a query also as a prefix.
+ *
+ * What the boot passes put in waits in a backlog and is indexed only once the server listens, in short slices:
+ * on a forum's third day indexing takes seconds of CPU that would otherwise delay every room's first answer,
+ * while a search can wait for them. Until the backlog is empty, search answers 503 (with Retry-After) rather
+ * than results that leave things out.
  */
 @Injectable()
-export class SearchIndex {
+export class SearchIndex implements OnModuleInit {
   private readonly index = new MiniSearch<Stored>({
     idField: 'key',
     fields: ['title', 'text'],
@@ -40,21 +49,29 @@ export class SearchIndex {
     processTerm: (term) => stem(term),
     searchOptions: { boost: { title: 2 }, combineWith: 'AND' },
   });
+  /** Documents not indexed yet, by key: a later put replaces, a remove deletes, so the order of changes holds. */
+  private readonly backlog = new Map<string, Stored>();
+  private listening = false;
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    this.adapterHost.httpAdapter.getHttpServer().once('listening', () => {
+      this.listening = true;
+      this.indexBacklog();
+    });
+  }
 
   /** Adds a document, or replaces the one of the same kind and id. */
   put(document: SearchDocument): void {
-    const key = keyOf(document.kind, document.id);
-    if (this.index.has(key)) this.index.discard(key);
-    this.index.add({ ...document, key });
-  }
-
-  /** Adds many at once (a boot pass). */
-  putAll(documents: readonly SearchDocument[]): void {
-    for (const document of documents) this.put(document);
+    const stored = { ...document, key: keyOf(document.kind, document.id) };
+    if (!this.listening || this.backlog.has(stored.key)) this.backlog.set(stored.key, stored);
+    else this.replace(stored);
   }
 
   remove(kind: SearchKind, id: string): void {
     const key = keyOf(kind, id);
+    this.backlog.delete(key);
     if (this.index.has(key)) this.index.discard(key);
   }
 
@@ -64,6 +81,11 @@ export class SearchIndex {
     scope: { forumId: string; roomIds: ReadonlySet<string> },
     limit: number,
   ): SearchHit[] {
+    if (this.backlog.size) {
+      throw new ServiceUnavailableException(
+        `Search is still indexing what was written before Helix started (${this.backlog.size} to go); try again in a few seconds`,
+      );
+    }
     const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
     if (!words.length) return [];
     const stems = words.map(stem);
@@ -87,5 +109,20 @@ export class SearchIndex {
         at: hit.at,
       };
     });
+  }
+
+  private replace(stored: Stored): void {
+    if (this.index.has(stored.key)) this.index.discard(stored.key);
+    this.index.add(stored);
+  }
+
+  private indexBacklog(): void {
+    const until = performance.now() + SLICE_MS;
+    for (const [key, stored] of this.backlog) {
+      this.backlog.delete(key);
+      this.replace(stored);
+      if (performance.now() >= until) break;
+    }
+    if (this.backlog.size) setImmediate(() => this.indexBacklog());
   }
 }

@@ -1,10 +1,20 @@
 import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, IdParam, type AuthenticatedUser } from '@helix/api/core';
 import { ForumsStore } from '@helix/api/forums';
 import { searchQuerySchema, type SearchResults } from '@helix/contract';
 import { createZodDto } from 'nestjs-zod';
 import { SearchIndex } from './search-index';
+
+const SEARCH_WARMING_UP =
+  'Helix started moments ago and is still indexing what was written before; retry after the Retry-After seconds';
 
 class SearchQueryDto extends createZodDto(searchQuerySchema) {}
 
@@ -24,6 +34,7 @@ export class SearchController {
   })
   @ApiOkResponse({ description: 'SearchResults: hits with a snippet and the matched words marked' })
   @ApiNotFoundResponse()
+  @ApiServiceUnavailableResponse({ description: SEARCH_WARMING_UP })
   forum(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('forumId') forumId: string,
@@ -37,6 +48,7 @@ export class SearchController {
   @ApiOperation({ summary: 'Search one room: its messages, threads, questions and initiatives' })
   @ApiOkResponse({ description: 'SearchResults' })
   @ApiNotFoundResponse()
+  @ApiServiceUnavailableResponse({ description: SEARCH_WARMING_UP })
   room(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('roomId') roomId: string,

@@ -1,17 +1,19 @@
 import { initI18n } from '@helix/web/data-access';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppProvider } from './app/provider';
+import { AppProvider, createAppQueryClient } from './app/provider';
 import { AppRouter } from './app/router';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
+// Started before the strings load, so the first screen's data and a reader's language arrive side by side.
+const queryClient = createAppQueryClient();
 // A reader of Russian waits for the Russian strings rather than seeing English flash first.
 void initI18n().then(() =>
   createRoot(container).render(
     <StrictMode>
-      <AppProvider>
+      <AppProvider queryClient={queryClient}>
         <AppRouter />
       </AppProvider>
     </StrictMode>,

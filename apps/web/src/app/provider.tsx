@@ -7,14 +7,15 @@ import {
   tokenStorage,
 } from '@helix/web/data-access';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 
 /**
- * With a session, the user and the rooms are asked for side by side at startup: the sign-in guard waits
- * for the user, and the rooms page then renders from the cache instead of asking only afterwards.
+ * With a session, the user and the rooms are asked for side by side at startup, while the reader's strings
+ * load: the sign-in guard waits for the user, and the rooms page then renders from the cache instead of
+ * asking only afterwards.
  */
-function createAppQueryClient(): QueryClient {
+export function createAppQueryClient(): QueryClient {
   const queryClient = createQueryClient();
   if (tokenStorage.get()) {
     void queryClient.prefetchQuery(getMeQueryOptions());
@@ -23,8 +24,7 @@ function createAppQueryClient(): QueryClient {
   return queryClient;
 }
 
-export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createAppQueryClient);
+export function AppProvider({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

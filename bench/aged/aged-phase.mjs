@@ -13,7 +13,15 @@ import { socketClass } from '../lite-socket.mjs';
 import { writeThirdDay } from './database.mjs';
 import { flood } from './flood.mjs';
 import { describeTrip, MemoryWatch } from './memory-watch.mjs';
-import { login, measureOperations, OPERATIONS, openSocket, timed, Wrong } from './operations.mjs';
+import {
+  login,
+  measureOperations,
+  OPERATIONS,
+  openSocket,
+  searchReady,
+  timed,
+  Wrong,
+} from './operations.mjs';
 import { PASSWORD, volumes } from './third-day.mjs';
 
 const ADMIN = {
@@ -190,6 +198,7 @@ async function column(kind, o) {
     const perRestart = Math.ceil(o.samples / o.restarts);
     const rounds = [];
     const firsts = [];
+    const searchRounds = [];
     for (let restart = 0; restart < o.restarts; restart++) {
       watch.check();
       watch.operation = `${name}: reading the big room's head`;
@@ -198,14 +207,19 @@ async function column(kind, o) {
       const head = ack.seq;
       await stop();
       await start(`restart ${restart + 1}`);
+      const searching = timed(ctx, 'searchReady', 1, () =>
+        searchReady(ctx, ctx.tokenOf(m.probes[0]), m.bigRoomId),
+      );
       const round = await timed(ctx, 'catchup', perRestart, (i) =>
         catchUp(ctx, ctx.tokenOf(m.probes[(restart * perRestart + i) % m.probes.length]), head),
       );
+      searchRounds.push(await searching);
       if (round.samplesMs.length) firsts.push(round.samplesMs[0]);
       rounds.push(round);
     }
     result.operations.catchup = merge(rounds);
     result.operations.catchup.firstAfterRestartMs = firsts;
+    result.operations.searchReady = merge(searchRounds);
   } catch (error) {
     if (!watch.tripped) {
       result.error = String(error?.message ?? error);

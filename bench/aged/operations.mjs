@@ -25,6 +25,8 @@ export const OPERATIONS = {
   initiativePage: 'initiative page (GET)',
   questions: 'Q&A list',
   outcomeCsv: 'outcome CSV',
+  roomSearch: 'search a room («лаборатории»)',
+  forumSearch: 'search the forum ("results")',
   console: 'moderator console load',
   edit: 'edit an early message',
   react: 'react to an early message',
@@ -36,6 +38,7 @@ export const OPERATIONS = {
   upvote: 'Q&A upvote',
   catchup: 'catch-up after a restart (200 events)',
   boot: 'boot (process start → healthy)',
+  searchReady: 'search ready after healthy',
 };
 
 /**
@@ -210,6 +213,18 @@ export async function measureOperations(ctx) {
     const csv = await request(ctx, '/initiatives/outcome.csv', { token: asProbe(i), raw: true });
     expect(csv.split('\n').filter(Boolean).length > 1, 'an outcome without adopted initiatives');
   });
+  // Another word form than the generated texts have («лабораториях»), as a person types it.
+  ops.roomSearch = await timed(ctx, 'roomSearch', S, async (i) => {
+    const { hits } = await request(ctx, `/rooms/${big}/search?q=${encodeURIComponent('лаборатории')}`, {
+      token: asProbe(i),
+    });
+    expect(hits.length > 0 && hits.every((hit) => hit.roomId === big), `${hits.length} hits in the room`);
+  });
+  const forumId = (await request(ctx, '/rooms', { token: ctx.adminToken }))[0]?.forumId;
+  ops.forumSearch = await timed(ctx, 'forumSearch', S, async (i) => {
+    const { hits } = await request(ctx, `/forums/${forumId}/search?q=results`, { token: asProbe(i) });
+    expect(hits.length > 0, 'no hits across the forum');
+  });
   // What the console route (apps/web moderate-room.tsx) asks for on open, all at once, plus its room:join.
   const consolePaths = [
     '/auth/me',
@@ -333,5 +348,22 @@ async function voteToLiveResult(ctx, socket, i, acks) {
     return seen.find(counts).at - t0;
   } finally {
     socket.on('room:event', () => undefined);
+  }
+}
+
+/**
+ * How long after Helix answered healthy a room's search answers 200: the search index fills in the background
+ * once the server listens (503 until then). Polls every 100 ms; answers the ms, or throws past the timeout.
+ */
+export async function searchReady(ctx, token, roomId) {
+  const t0 = performance.now();
+  for (;;) {
+    try {
+      await request(ctx, `/rooms/${roomId}/search?q=${encodeURIComponent('лаборатории')}`, { token });
+      return performance.now() - t0;
+    } catch (error) {
+      if (!/503/.test(String(error?.message)) || performance.now() - t0 > ctx.timeoutMs) throw error;
+    }
+    await new Promise((done) => setTimeout(done, 100));
   }
 }

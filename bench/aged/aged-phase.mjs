@@ -208,7 +208,7 @@ async function column(kind, o) {
       await stop();
       await start(`restart ${restart + 1}`);
       const searching = timed(ctx, 'searchReady', 1, () =>
-        searchReady(ctx, ctx.tokenOf(m.probes[0]), m.bigRoomId),
+        searchReady(ctx, ctx.tokenOf(m.probes[0]), m.bigRoomId, o.bootTimeoutS * 1000),
       );
       const round = await timed(ctx, 'catchup', perRestart, (i) =>
         catchUp(ctx, ctx.tokenOf(m.probes[(restart * perRestart + i) % m.probes.length]), head),

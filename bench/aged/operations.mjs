@@ -353,16 +353,16 @@ async function voteToLiveResult(ctx, socket, i, acks) {
 
 /**
  * How long after Helix answered healthy a room's search answers 200: the search index fills in the background
- * once the server listens (503 until then). Polls every 100 ms; answers the ms, or throws past the timeout.
+ * once the server listens (503 until then). Polls every 100 ms; answers the ms, or throws past `limitMs`.
  */
-export async function searchReady(ctx, token, roomId) {
+export async function searchReady(ctx, token, roomId, limitMs) {
   const t0 = performance.now();
   for (;;) {
     try {
       await request(ctx, `/rooms/${roomId}/search?q=${encodeURIComponent('лаборатории')}`, { token });
       return performance.now() - t0;
     } catch (error) {
-      if (!/503/.test(String(error?.message)) || performance.now() - t0 > ctx.timeoutMs) throw error;
+      if (!/503/.test(String(error?.message)) || performance.now() - t0 > limitMs) throw error;
     }
     await new Promise((done) => setTimeout(done, 100));
   }

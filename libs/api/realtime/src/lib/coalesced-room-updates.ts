@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { RoomEventDraft } from './room-event';
 import { RoomEventLog } from './room-event-log';
 
-/** How often at most one subject's live state (poll results, an initiative's tally) is broadcast. */
-export const COALESCE_INTERVAL_MS = 250;
+/**
+ * How often at most one subject's live state (poll results, an initiative's tally) is broadcast. A vote shows
+ * within this (the issue's budget for "vote to live result" is 100 ms), and a hall of 2,000 voting at once gets
+ * at most 12.5 updates a second per poll: 25,000 deliveries a second, within what the live benchmark sustains.
+ */
+export const COALESCE_INTERVAL_MS = 80;
 
 interface Cooldown {
   /** A change arrived after the last event: one more event is owed when the interval ends. */

@@ -54,14 +54,18 @@ export function BadgeSheetPage() {
 function Badge({ entry, link }: { entry: RosterEntry; link: string }) {
   const { t } = useRosterTranslation();
   return (
-    <li className={`hx-badge hx-badge--${entry.stakeholderGroup}`} data-testid="badge" data-link={link}>
-      <div className="hx-badge__text">
-        <p className="hx-badge__name">{entry.displayName}</p>
-        <p className="hx-badge__organization">{entry.organization}</p>
-        <p className="hx-badge__group">{t(`groups.${entry.stakeholderGroup}`)}</p>
+    <li
+      className={`hx-name-badge hx-name-badge--${entry.stakeholderGroup}`}
+      data-testid="badge"
+      data-link={link}
+    >
+      <div className="hx-name-badge__text">
+        <p className="hx-name-badge__name">{entry.displayName}</p>
+        <p className="hx-name-badge__organization">{entry.organization}</p>
+        <p className="hx-name-badge__group">{t(`groups.${entry.stakeholderGroup}`)}</p>
       </div>
       <QRCodeSVG
-        className="hx-badge__qr"
+        className="hx-name-badge__qr"
         value={link}
         size={104}
         marginSize={0}

@@ -7,12 +7,13 @@ import type {
   Poll,
   Question,
   Room,
+  RosterEntry,
   Statement,
   Thread,
 } from '@helix/contract';
 import { documentLine, HELIX_VERSION, SCHEMA_VERSION } from '@helix/api/core';
 import { Types } from 'mongoose';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { gatewayEvents } from './support/gateway-events';
@@ -97,6 +98,8 @@ interface Fixtures {
     draftForum(): Promise<Forum>;
     /** A future session of the agenda in `room`. */
     session(): Promise<AgendaSession>;
+    /** A person just imported into the forum's roster, with their badge. */
+    rosterEntry(): Promise<RosterEntry>;
   };
 }
 
@@ -121,6 +124,12 @@ interface SocketRow {
 }
 
 const unique = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
+
+/** A registration list of one person. */
+const rosterFile = (email: string) => ({
+  format: 'csv',
+  content: `name,email,organization,group\nBadge holder,${email},TSU,university`,
+});
 
 // Everyone signed in gets the same answer; anonymous gets 401.
 const signedIn = (status: number): Partial<Record<Actor, number>> => ({
@@ -397,6 +406,43 @@ const REST_TABLE: RestRow[] = [
     path: '/api/forums/{forumId}/export',
     expect: organizers(200),
     request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  // A forum's roster: its organizers import it and manage badges; anyone holding a badge link signs in.
+  {
+    method: 'POST',
+    path: '/api/forums/{forumId}/roster',
+    expect: organizers(200),
+    request: (f) => ({
+      params: { forumId: f.forum.id },
+      query: { dryRun: 'true' },
+      body: rosterFile(`${unique('roster')}@helix.test`),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/roster',
+    expect: organizers(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/forums/{forumId}/roster/{entryId}/badge',
+    expect: organizers(200),
+    request: async (f) => ({ params: { forumId: f.forum.id, entryId: (await f.fresh.rosterEntry()).id } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/forums/{forumId}/roster/{entryId}/badge',
+    expect: organizers(204),
+    request: async (f) => ({ params: { forumId: f.forum.id, entryId: (await f.fresh.rosterEntry()).id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/badges/sign-in',
+    expect: everyone(200),
+    request: async (f) => ({
+      body: { token: (await f.fresh.rosterEntry()).badgeToken, deviceId: randomUUID() },
+    }),
   },
   // Admins only; each asks with an archive of a draft forum this instance does not hold yet.
   {
@@ -995,6 +1041,12 @@ describe('authorization matrix', () => {
       draftForum: () => created<Forum>('admin', 'POST', '/api/forums', forumBody(unique('draft'))),
       session: () =>
         created<AgendaSession>('admin', 'POST', `/api/rooms/${f.room.id}/sessions`, sessionBody()),
+      rosterEntry: async () => {
+        const email = `${unique('badge')}@helix.test`;
+        await created('admin', 'POST', `/api/forums/${f.forum.id}/roster`, rosterFile(email));
+        const entries = await created<RosterEntry[]>('admin', 'GET', `/api/forums/${f.forum.id}/roster`);
+        return entries.find((entry) => entry.email === email) as RosterEntry;
+      },
     };
     [f.forum] = await created<Forum[]>('admin', 'GET', '/api/forums');
     await created<Forum>('admin', 'PATCH', `/api/forums/${f.forum.id}`, { outcomePublished: true });

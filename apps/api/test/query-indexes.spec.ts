@@ -1,5 +1,14 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { Forum, Initiative, Message, Poll, Question, Statement, Thread } from '@helix/contract';
+import type {
+  Forum,
+  Initiative,
+  Message,
+  Poll,
+  Question,
+  RosterEntry,
+  Statement,
+  Thread,
+} from '@helix/contract';
 import mongoose, { type Connection } from 'mongoose';
 import { join, send } from './support/live';
 import { ADMIN_EMAIL, emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
@@ -236,6 +245,21 @@ async function runEveryFeature(t: TestApp): Promise<void> {
   ).body as TestUser;
   const [forum] = (await t.as(ann).get('/api/forums').expect(200)).body as Forum[];
   await t.as(admin).get(`/api/forums/${forum.id}/export`).expect(200);
+
+  // A roster import finds known e-mails in memory, writes in batches; a badge is read by `_id`, and its
+  // revocation finds the sessions it started by the sign-ins' `entryId` index.
+  const rosterPath = `/api/forums/${forum.id}/roster`;
+  const rosterCsv = `name,email,organization,group\nAnn,${ann.user.email},City Hall,government\nNew,new-roster@helix.test,NGO,civil society`;
+  await t.as(admin).post(`${rosterPath}?dryRun=true`, { format: 'csv', content: rosterCsv }).expect(200);
+  await t.as(admin).post(rosterPath, { format: 'csv', content: rosterCsv }).expect(200);
+  const [badge] = (await t.as(admin).get(rosterPath).expect(200)).body as RosterEntry[];
+  await t
+    .http()
+    .post('/api/badges/sign-in')
+    .send({ token: badge.badgeToken, deviceId: '6f0c2b8e-3c4d-4a5b-9c6d-7e8f9a0b1c2d' })
+    .expect(200);
+  await t.as(admin).delete(`${rosterPath}/${badge.id}/badge`).expect(204);
+  await t.as(admin).post(`${rosterPath}/${badge.id}/badge`).expect(200);
 
   await t
     .http()

@@ -16,6 +16,7 @@ import { MailModule } from '@helix/api/mail';
 import { PeopleModule } from '@helix/api/people';
 import { PollsModule } from '@helix/api/polls';
 import { QaModule } from '@helix/api/qa';
+import { RosterModule } from '@helix/api/roster';
 import { StatementsModule } from '@helix/api/statements';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         StatementsModule,
         InitiativesModule,
         PeopleModule.forRoot(AccountAdmin),
+        RosterModule.forRoot(AccountAdmin),
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -39,6 +39,11 @@ const forumsPage = (page: 'ForumsPage' | 'ForumPage' | 'AgendaPage' | 'PublicOut
 const EmailLinkRoute = lazy(() => import('./routes/email-link'));
 const ResetPasswordRoute = lazy(() => import('./routes/reset-password'));
 const SignInLinkRoute = lazy(() => import('./routes/sign-in-link'));
+const BadgeSignInRoute = lazy(() => import('./routes/badge-sign-in'));
+// Organizers only: the roster import and the badge sheet load when opened.
+const rosterPage = (page: 'RosterPage' | 'BadgeSheetPage') => ({
+  lazy: async () => ({ Component: (await import('@helix/web/roster'))[page] }),
+});
 // Staff only: the directory and the outbox load when opened.
 const PeopleRoute = lazy(() => import('./routes/people'));
 const OutboxRoute = lazy(() => import('./routes/outbox'));
@@ -84,6 +89,8 @@ const router = createBrowserRouter([
       // Opened from an e-mail, signed in or not: the link decides who is signed in afterwards.
       { path: '/reset-password', element: lazily(<ResetPasswordRoute />) },
       { path: '/sign-in-link', element: lazily(<SignInLinkRoute />) },
+      // A badge's QR code: it signs in the device that opens it, unless that device is signed in already.
+      { path: '/b/:token', element: lazily(<BadgeSignInRoute />) },
       {
         element: <RequireAuth />,
         children: [
@@ -119,6 +126,8 @@ const router = createBrowserRouter([
           { path: '/forums', ...forumsPage('ForumsPage') },
           { path: '/forums/:forumId', ...forumsPage('ForumPage') },
           { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
+          { path: '/forums/:forumId/roster', ...rosterPage('RosterPage') },
+          { path: '/forums/:forumId/badges', ...rosterPage('BadgeSheetPage') },
           { path: '/people', element: lazily(<PeopleRoute />) },
           { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
           { path: '/admin/system', element: lazily(<AdminSystemRoute />) },

@@ -28,9 +28,11 @@ export {
   type RequestLanguage,
 } from './lib/http/request-language';
 export { localizeErrorMessage, russianErrorMessage } from './lib/http/error-messages';
+export { localizeIssue } from './lib/http/validation-messages';
 export { KeyedMutex } from './lib/data/keyed-mutex';
 export { FifoSemaphore } from './lib/data/fifo-semaphore';
 export {
+  BadgeLinkRateLimit,
   clientAddress,
   CreateRateLimit,
   EmailLinkRateLimit,

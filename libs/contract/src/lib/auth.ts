@@ -22,16 +22,19 @@ export const publicUserSchema = userSchema.pick({
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
+/** The e-mail an account is created with (registering, a roster import), kept in lower case. */
+export const accountEmailSchema = z
+  .email()
+  .max(254)
+  // RFC 5321 limits that `format: email` implies and zod's pattern does not check.
+  .refine((email) => {
+    const [local = '', domain = ''] = email.split('@');
+    return local.length <= 64 && domain.split('.').every((label) => label.length <= 63);
+  }, 'Invalid email address')
+  .transform((email) => email.toLowerCase());
+
 export const registerRequestSchema = z.strictObject({
-  email: z
-    .email()
-    .max(254)
-    // RFC 5321 limits that `format: email` implies and zod's pattern does not check.
-    .refine((email) => {
-      const [local = '', domain = ''] = email.split('@');
-      return local.length <= 64 && domain.split('.').every((label) => label.length <= 63);
-    }, 'Invalid email address')
-    .transform((email) => email.toLowerCase()),
+  email: accountEmailSchema,
   password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
   displayName: textField(80),
   organization: textField(120),

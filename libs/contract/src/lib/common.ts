@@ -35,7 +35,17 @@ export interface ErrorBody {
   error: string;
   message: string | string[];
   code?: ErrorCode;
+  /** An uploaded file's bad lines (a roster import), every one of them, when that is why it was refused. */
+  lines?: LineError[];
 }
+
+/** One bad line of an uploaded file: its number as a spreadsheet shows it (the header is line 1). */
+export const lineErrorSchema = z.object({
+  line: z.number().int().min(1),
+  field: z.string(),
+  message: z.string(),
+});
+export type LineError = z.infer<typeof lineErrorSchema>;
 
 /** Machine-readable reasons, shared by HTTP error bodies and socket acks. */
 export const ERROR_CODES = [
@@ -45,7 +55,9 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'CONFLICT',
+  'GONE',
   'TOO_LARGE',
+  'UNPROCESSABLE',
   'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',
@@ -59,7 +71,9 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  GONE: 410,
   TOO_LARGE: 413,
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@helix/contract';
+import type { AuthResponse, Role } from '@helix/contract';
 import { Accounts, type Account } from './accounts';
+import { AuthService } from './auth.service';
 import { RefreshSessionsService } from './refresh-sessions.service';
-import { UsersService } from './users.service';
+import { UsersService, type ImportedUser } from './users.service';
 
-/** What managing people needs of accounts: the people feature gets it through the app's wiring. */
+/**
+ * What managing people (the directory, a forum's roster) needs of accounts: those features get it through
+ * the app's wiring.
+ */
 @Injectable()
 export class AccountAdmin {
   constructor(
     private readonly accounts: Accounts,
     private readonly users: UsersService,
     private readonly sessions: RefreshSessionsService,
+    private readonly auth: AuthService,
   ) {}
 
   all(): Account[] {
@@ -19,6 +24,18 @@ export class AccountAdmin {
 
   get(id: string): Account | undefined {
     return this.accounts.get(id);
+  }
+
+  findByEmail(email: string): Account | undefined {
+    return this.accounts.byEmail(email);
+  }
+
+  importPeople(people: ImportedUser[]): Promise<{ ids: string[]; created: number; updated: number }> {
+    return this.users.importMany(people);
+  }
+
+  signIn(id: string): Promise<{ auth: AuthResponse; sessionId: string }> {
+    return this.auth.startSession(id);
   }
 
   async setRoles(id: string, roles: Role[]): Promise<Account> {

@@ -32,6 +32,7 @@ const toAccount = (record: UserRecord & { createdAt?: Date }): Account => ({
 @Injectable()
 export class Accounts extends ReadModel {
   private readonly byId = new Map<string, Account>();
+  private readonly idByEmail = new Map<string, string>();
 
   constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {
     super();
@@ -45,8 +46,21 @@ export class Accounts extends ReadModel {
     return this.byId.get(id);
   }
 
+  byEmail(email: string): Account | undefined {
+    const id = this.idByEmail.get(email);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
   put(record: UserRecord): void {
-    this.byId.set(record._id.toHexString(), toAccount(record));
+    const account = toAccount(record);
+    this.byId.set(account.id, account);
+    this.idByEmail.set(account.email, account.id);
+  }
+
+  /** A profile an import changed, by e-mail. */
+  changeProfile(profile: Pick<Account, 'email' | 'displayName' | 'organization' | 'stakeholderGroup'>): void {
+    const account = this.byEmail(profile.email);
+    if (account) this.byId.set(account.id, { ...account, ...profile });
   }
 
   protected async load(): Promise<void> {

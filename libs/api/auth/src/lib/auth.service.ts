@@ -71,15 +71,25 @@ export class AuthService {
 
   /** Starts a session for an account proven some other way (an e-mailed link). */
   async signInAs(userId: string): Promise<AuthResponse> {
-    return this.signIn(toUser(await this.users.getById(userId)));
+    return (await this.startSession(userId)).auth;
+  }
+
+  /** The same, naming the session it started (a badge link records it, to end it when revoked). */
+  async startSession(userId: string): Promise<{ auth: AuthResponse; sessionId: string }> {
+    return this.startSessionOf(toUser(await this.users.getById(userId)));
   }
 
   private async signIn(user: User): Promise<AuthResponse> {
+    return (await this.startSessionOf(user)).auth;
+  }
+
+  private async startSessionOf(user: User): Promise<{ auth: AuthResponse; sessionId: string }> {
     const session = await this.sessions.start(user.id);
-    return {
+    const auth = {
       accessToken: await this.accessTokens.issue(user, session.sessionId),
       refreshToken: session.token,
       user,
     };
+    return { auth, sessionId: session.sessionId };
   }
 }

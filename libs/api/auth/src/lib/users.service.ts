@@ -8,7 +8,7 @@ import {
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, UserDirectory, type DirectoryUser } from '@helix/api/core';
 import type { Role, StakeholderGroup, UpdateProfile, User } from '@helix/contract';
-import { Types, type Model } from 'mongoose';
+import { mongo, Types, type Model } from 'mongoose';
 import { LiveSessions } from './live-sessions';
 import { Accounts } from './accounts';
 import { UserEmailRecord } from './schemas/user-email.schema';
@@ -41,6 +41,15 @@ const toDirectoryUser = (record: UserRecord): DirectoryUser => ({
 });
 
 const EXISTS = 'An account with this email already exists';
+
+/**
+ * The password of an account imported from a roster until its person sets one (a reset link): no
+ * password matches it, since it is not a hash at all.
+ */
+const NO_PASSWORD = 'none';
+
+/** A person of an imported registration list. */
+export type ImportedUser = Pick<NewUser, 'email' | 'displayName' | 'organization' | 'stakeholderGroup'>;
 
 @Injectable()
 export class UsersService implements UserDirectory, OnApplicationBootstrap {
@@ -75,6 +84,78 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConflictException(EXISTS);
       throw error;
+    }
+  }
+
+  /**
+   * Creates the accounts of new e-mails in two batch inserts (their e-mails' look-ups, then the accounts)
+   * and sets the profile of known ones in one bulk write by `_id`, leaving their passwords and roles alone;
+   * answers the accounts' ids in the order given. An e-mail another instance claimed meanwhile counts as
+   * known.
+   */
+  async importMany(people: ImportedUser[]): Promise<{ ids: string[]; created: number; updated: number }> {
+    const known = new Map<string, string>();
+    for (const person of people) {
+      const account = this.accounts.byEmail(person.email);
+      if (account) known.set(person.email, account.id);
+    }
+    const fresh = people
+      .filter((person) => !known.has(person.email))
+      .map((person) => ({ ...person, _id: new Types.ObjectId() }));
+    for (const person of await this.claimMany(fresh)) {
+      const owner = await this.findRecordByEmail(person.email);
+      if (owner) {
+        this.accounts.put(owner);
+        known.set(person.email, owner._id.toHexString());
+      } else {
+        // The look-up of an account that was never stored is taken over, as claim() does.
+        const claim = { _id: person.email, userId: person._id.toHexString() };
+        await this.emails.replaceOne({ _id: person.email }, claim).exec();
+      }
+    }
+    const created = fresh.filter((person) => !known.has(person.email));
+    if (created.length) {
+      const records = await this.users.insertMany(
+        created.map((person) => ({ ...person, passwordHash: NO_PASSWORD, roles: ['participant'] })),
+      );
+      for (const record of records) this.accounts.put(record.toObject());
+    }
+    const changed = people.filter((person) => {
+      const account = known.has(person.email) ? this.accounts.byEmail(person.email) : undefined;
+      return (
+        account !== undefined &&
+        (account.displayName !== person.displayName ||
+          account.organization !== person.organization ||
+          account.stakeholderGroup !== person.stakeholderGroup)
+      );
+    });
+    if (changed.length) {
+      await this.users.bulkWrite(
+        changed.map(({ email, ...profile }) => ({
+          updateOne: { filter: { _id: new Types.ObjectId(known.get(email)) }, update: { $set: profile } },
+        })),
+      );
+      for (const person of changed) this.accounts.changeProfile(person);
+    }
+    const createdIds = new Map(created.map((person) => [person.email, person._id.toHexString()]));
+    const ids = people.map((person) => known.get(person.email) ?? (createdIds.get(person.email) as string));
+    return { ids, created: created.length, updated: changed.length };
+  }
+
+  /** Claims the e-mails of new accounts at once; answers the people whose e-mail was claimed already. */
+  private async claimMany<T extends { email: string; _id: Types.ObjectId }>(people: T[]): Promise<T[]> {
+    if (!people.length) return [];
+    try {
+      await this.emails.collection.insertMany(
+        people.map((person) => ({ _id: person.email, userId: person._id.toHexString() })) as never[],
+        { ordered: false },
+      );
+      return [];
+    } catch (error) {
+      if (!(error instanceof mongo.MongoBulkWriteError)) throw error;
+      const failures = [error.writeErrors].flat();
+      if (failures.some((failure) => failure.code !== 11000)) throw error;
+      return failures.map((failure) => people[failure.index]);
     }
   }
 

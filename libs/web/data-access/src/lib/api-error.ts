@@ -1,4 +1,10 @@
-import { ERROR_CODES, HTTP_STATUS_BY_CODE, type ErrorBody, type ErrorCode } from '@helix/contract';
+import {
+  ERROR_CODES,
+  HTTP_STATUS_BY_CODE,
+  type ErrorBody,
+  type ErrorCode,
+  type LineError,
+} from '@helix/contract';
 import { i18n } from './i18n/i18n';
 
 /**
@@ -14,6 +20,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: string[] = [],
+    /** An uploaded file's bad lines, when they are why it was refused. */
+    readonly lines: LineError[] = [],
   ) {
     super(message);
   }
@@ -31,7 +39,7 @@ export class ApiError extends Error {
       body?.code && (ERROR_CODES as readonly string[]).includes(body.code)
         ? body.code
         : codeForStatus(status);
-    return new ApiError(status, code, message || errorCodeText(code), details);
+    return new ApiError(status, code, message || errorCodeText(code), details, body?.lines ?? []);
   }
 
   /** The server could not be reached, or did not answer: nothing it said to show. */

@@ -52,11 +52,14 @@ function englishOrIssues(error: unknown): ErrorBody | ValidationBody {
       typeof response === 'object' && response && 'message' in response
         ? (response as { message: string | string[] }).message
         : error.message;
+    const lines =
+      typeof response === 'object' && response ? (response as Pick<ErrorBody, 'lines'>).lines : undefined;
     return {
       statusCode: status,
       error: statusText(status),
       message,
       code: CODE_BY_STATUS.get(status) ?? 'INTERNAL',
+      ...(lines && { lines }),
     };
   }
   if (isDatabaseUnavailable(error)) return body(503, 'The database is unavailable; try again shortly');

@@ -38,6 +38,22 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Only admins, organizers and moderators may see the people directory':
     'Список участников видят только администраторы, организаторы и модераторы',
   'No such person': 'Такого человека нет',
+
+  // A forum's roster and its badges.
+  'Some lines of the file are not valid: nothing was imported':
+    'В файле есть ошибочные строки: ничего не импортировано',
+  'The file lists nobody': 'В файле нет ни одного человека',
+  'This column is missing': 'Этого столбца нет',
+  'Not a stakeholder group we know': 'Такой группы стейкхолдеров нет',
+  'This e-mail is on line {line} too': 'Эта эл. почта есть и в строке {line}',
+  'The file could not be read as CSV': 'Не удалось прочитать файл как CSV',
+  'The file could not be read as XLSX': 'Не удалось прочитать файл как XLSX',
+  'This badge link is not valid': 'Эта ссылка с бейджа недействительна',
+  'This badge link was revoked: ask the organizers for a new badge':
+    'Ссылка с этого бейджа отозвана: попросите у организаторов новый бейдж',
+  'This badge was replaced by a new one: use the new badge':
+    'Этот бейдж заменён новым: воспользуйтесь новым бейджем',
+  'Nobody with this id is on the forum’s roster': 'В списке участников форума нет никого с таким id',
   'Send at least one of displayName, organization, language':
     'Укажите хотя бы одно из: displayName, organization, language',
   'This person has no such signed-in session': 'У этого человека нет такого сеанса входа',

@@ -8,7 +8,7 @@ interface TrackedRequest {
   ip?: string;
   method?: string;
   user?: { id: string };
-  body?: { email?: unknown; refreshToken?: unknown };
+  body?: { email?: unknown; refreshToken?: unknown; token?: unknown };
 }
 
 /** The client's address; an IPv6 one by its /64, since one host is often given the whole of it. */
@@ -39,14 +39,18 @@ function emailAndAddressKey(request: TrackedRequest): string {
 }
 
 /**
- * Renewing or ending a session: the refresh token, by its hash. These requests carry no access token, and
- * keyed on the address one person could use up the whole hall's renewals.
+ * Requests that carry a token instead of an access token (renewing or ending a session, opening a badge
+ * link): counted per token, by its hash. Keyed on the address, one person could use up the whole hall's.
  */
-function refreshTokenKey(request: TrackedRequest): string {
-  const token = request.body?.refreshToken;
-  if (typeof token !== 'string' || token.length > 4096) return `ip:${clientAddress(request)}`;
-  return `refresh:${createHash('sha256').update(token).digest('base64url')}`;
-}
+const bodyTokenKey =
+  (field: 'refreshToken' | 'token') =>
+  (request: TrackedRequest): string => {
+    const token = request.body?.[field];
+    if (typeof token !== 'string' || token.length > 4096) return `ip:${clientAddress(request)}`;
+    return `${field}:${createHash('sha256').update(token).digest('base64url')}`;
+  };
+const refreshTokenKey = bodyTokenKey('refreshToken');
+const badgeTokenKey = bodyTokenKey('token');
 
 /** The names of the throttlers below; NoRateLimit skips each. */
 const THROTTLERS = ['ip', 'person', 'write', 'create'] as const;
@@ -117,6 +121,19 @@ export const LoginRateLimit = (): MethodDecorator =>
 export const RefreshTokenRateLimit = (): MethodDecorator =>
   applyDecorators(
     Throttle({ person: { getTracker: refreshTokenKey }, write: { getTracker: refreshTokenKey } }),
+    tooMany,
+  );
+/**
+ * Opening a badge link: counted per badge, a few a minute (one person's devices), with a bound per address
+ * loose enough for a whole hall scanning its badges at the door behind one NAT.
+ */
+export const BadgeLinkRateLimit = (): MethodDecorator =>
+  applyDecorators(
+    Throttle({
+      person: { limit: 10, ttl: 60_000, getTracker: badgeTokenKey },
+      write: { getTracker: badgeTokenKey },
+      ip: { limit: 600, ttl: 60_000 },
+    }),
     tooMany,
   );
 /** Creating something others see in a room (a thread, a poll, a question, an initiative): a few a minute. */

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'api-roster', preset: '../../../jest.preset.cjs' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-roster', preset: '../../../jest.preset.cjs' };

@@ -15,7 +15,8 @@ export function setRoomSettings(queryClient: QueryClient, settings: RoomSettings
 
 /**
  * Room events that a moderator action can cause, and so a new log entry. Upvotes also arrive as
- * `question.updated`: callers coalesce the refreshes this asks for.
+ * `question.updated`, and votes as `poll.updated` and `initiative.updated`: callers coalesce the
+ * refreshes this asks for.
  */
 const LOGGED_EVENT_TYPES: ReadonlySet<RoomEventType> = new Set<RoomEventType>([
   'message.hidden',
@@ -24,6 +25,9 @@ const LOGGED_EVENT_TYPES: ReadonlySet<RoomEventType> = new Set<RoomEventType>([
   'settings.updated',
   'question.updated',
   'question.pending',
+  'poll.created',
+  'poll.updated',
+  'initiative.updated',
 ]);
 
 /** Applies one room event to the moderation cache; true when the room's moderation log may have grown. */

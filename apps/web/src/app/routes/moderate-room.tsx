@@ -36,7 +36,8 @@ export default function ModerateRoomRoute() {
 function useSubjects(roomId: string): ReadonlyMap<string, string> {
   const threads = useThreads(roomId);
   const polls = useRoomPolls(roomId);
-  const initiatives = useInitiatives({ roomId, status: 'voting' });
+  // All of the room's, not only those being voted on: the log also names the ones it closed.
+  const initiatives = useInitiatives({ roomId });
   return useMemo(() => {
     const names = new Map<string, string>();
     for (const thread of threads.data ?? []) names.set(thread.id, thread.title);

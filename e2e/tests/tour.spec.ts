@@ -22,7 +22,10 @@ const README_PICTURES = new Set([
   'thread-en-phone',
   'qa-ru-phone',
   'initiative-en-desktop',
+  'console-en-desktop',
   'console-ru-desktop',
+  'search-en-phone',
+  'search-ru-phone',
   'presenter-poll-en-desktop',
   'presenter-qa-ru-desktop',
 ]);
@@ -34,6 +37,7 @@ interface Tokens {
 }
 
 interface Scene {
+  forumId: string;
   roomId: string;
   threadId: string;
   pollId: string;
@@ -60,8 +64,12 @@ async function buildScene(request: APIRequestContext, trackIndex: number): Promi
   const call = <T>(who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown) =>
     api<T>(request, who, method, path, data);
 
-  const rooms = await call<Array<{ id: string; kind: string }>>(anna.accessToken, 'GET', '/rooms');
-  const roomId = rooms.filter((room) => room.kind === 'track')[trackIndex].id;
+  const rooms = await call<Array<{ id: string; kind: string; forumId: string }>>(
+    anna.accessToken,
+    'GET',
+    '/rooms',
+  );
+  const { id: roomId, forumId } = rooms.filter((room) => room.kind === 'track')[trackIndex];
   const tag = randomBytes(3).toString('hex');
 
   const thread = await call<{ id: string }>(anna.accessToken, 'POST', `/rooms/${roomId}/threads`, {
@@ -161,6 +169,7 @@ async function buildScene(request: APIRequestContext, trackIndex: number): Promi
   }
 
   return {
+    forumId,
     roomId,
     threadId: thread.id,
     pollId: poll.id,
@@ -228,9 +237,17 @@ test('a forum session, screen by screen, in English and Russian', async ({ brows
     const chair = await openAs(browser, chairTokens, language);
     await chair.goto(`/rooms/${scene.roomId}/moderate`);
     await expect(chair.getByTestId('moderator-console')).toBeVisible();
+    await expect(chair.getByTestId('console-poll-results').first()).toBeVisible();
     await shoot(chair, 'console', language, project);
 
-    for (const context of [igor, maria, elena, chair].map((page) => page.context())) await context.close();
+    // One stem, every kind: «lab» finds the labs' thread, its messages, the questions and the initiative.
+    const anna = await openAs(browser, scene.people.anna, language);
+    await anna.goto(`/search?forum=${scene.forumId}&q=lab`);
+    await expect(anna.getByTestId('search-hit').first()).toBeVisible();
+    await shoot(anna, 'search', language, project);
+
+    for (const context of [igor, maria, elena, chair, anna].map((page) => page.context()))
+      await context.close();
   }
 
   // The hall's projector is a desktop screen: photographed once, by the desktop project.

@@ -477,12 +477,73 @@ describe('moderation: threads, hidden messages, room settings and the log', () =
       });
 
       expect(
-        (await moderationLog(room.id)).map((entry) => [entry.action, entry.detail, entry.subjectId]),
+        (await moderationLog(room.id))
+          .filter((entry) => entry.action === 'settings.projector')
+          .map((entry) => [entry.action, entry.detail, entry.subjectId]),
       ).toEqual([
         ['settings.projector', 'qa', null],
         ['settings.projector', 'initiative', initiative.id],
         ['settings.projector', 'poll', open.id],
       ]);
+    });
+
+    it('logs every poll and initiative open and close, and each question answered or dismissed, with who and when', async () => {
+      const room = rooms[8];
+      const since = Date.now();
+      const poll = (
+        await t
+          .as(moderator)
+          .post(`/api/rooms/${room.id}/polls`, { question: 'Logged?', options: ['Yes', 'No'] })
+          .expect(201)
+      ).body as Poll;
+      await t.as(moderator).post(`/api/polls/${poll.id}/open`).expect(200);
+      await t.as(secondModerator).post(`/api/polls/${poll.id}/close`).expect(200);
+      // A refused close changes nothing, so nothing more is logged.
+      await t.as(moderator).post(`/api/polls/${poll.id}/close`).expect(409);
+
+      const initiative = (
+        await t
+          .as(ann)
+          .post('/api/initiatives', {
+            title: 'Logged internships',
+            summary: 'Opened and closed where moderators see it',
+            roomId: room.id,
+            partners: [{ organization: 'Sibur', stakeholderGroup: 'business' }],
+          })
+          .expect(201)
+      ).body as Initiative;
+      await t.as(ann).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200);
+      await t.as(moderator).post(`/api/initiatives/${initiative.id}/voting/close`).expect(200);
+
+      const ask = async (text: string): Promise<string> =>
+        (
+          (
+            await t
+              .as(bob)
+              .post(`/api/rooms/${room.id}/questions`, { text, clientId: unique('question') })
+              .expect(201)
+          ).body as { id: string }
+        ).id;
+      const answered = await ask('Who pays for the logged internships?');
+      const dismissed = await ask('Is this question logged?');
+      await t.as(moderator).patch(`/api/questions/${answered}`, { status: 'answered' }).expect(200);
+      await t
+        .as(moderator)
+        .patch(`/api/questions/${dismissed}`, { status: 'dismissed', reason: 'Off topic' })
+        .expect(200);
+
+      const subjects = new Set([poll.id, initiative.id, answered, dismissed]);
+      const log = (await moderationLog(room.id)).filter((entry) => subjects.has(entry.subjectId ?? ''));
+      expect(log.map((entry) => [entry.action, entry.moderator.id, entry.subjectId])).toEqual([
+        ['question.dismissed', moderator.user.id, dismissed],
+        ['question.answered', moderator.user.id, answered],
+        ['initiative.closed', moderator.user.id, initiative.id],
+        ['initiative.opened', ann.user.id, initiative.id],
+        ['poll.closed', secondModerator.user.id, poll.id],
+        ['poll.opened', moderator.user.id, poll.id],
+      ]);
+      for (const entry of log) expect(Date.parse(entry.at)).toBeGreaterThanOrEqual(since - 1000);
+      expect(log[0].reason).toBe('Off topic');
     });
 
     it('two moderators changing settings at once end in the state of the last settings.updated event', async () => {

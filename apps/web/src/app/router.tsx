@@ -47,6 +47,7 @@ const rosterPage = (page: 'RosterPage' | 'BadgeSheetPage') => ({
 // Staff only: the directory and the outbox load when opened.
 const PeopleRoute = lazy(() => import('./routes/people'));
 const OutboxRoute = lazy(() => import('./routes/outbox'));
+const SearchRoute = lazyNamed(() => import('@helix/web/search'), 'ForumSearchPage');
 
 /** A route's screen that loads when first opened, with a spinner meanwhile. */
 const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
@@ -128,6 +129,7 @@ const router = createBrowserRouter([
           { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
           { path: '/forums/:forumId/roster', ...rosterPage('RosterPage') },
           { path: '/forums/:forumId/badges', ...rosterPage('BadgeSheetPage') },
+          { path: '/search', element: lazily(<SearchRoute />) },
           { path: '/people', element: lazily(<PeopleRoute />) },
           { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
           { path: '/admin/system', element: lazily(<AdminSystemRoute />) },

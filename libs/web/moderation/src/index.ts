@@ -11,3 +11,4 @@ export { QaReviewToggle } from './components/qa-review-toggle';
 export { OnlineByGroup } from './components/online-by-group';
 export { ModerationLog } from './components/moderation-log';
 export { ModeratorsOnly } from './components/moderators-only';
+export { ConsoleSectionLinks } from './components/console-section-links';

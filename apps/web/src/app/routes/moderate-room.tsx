@@ -3,6 +3,7 @@ import { isModerator, useCurrentUser, useRooms } from '@helix/web/data-access';
 import { Breadcrumbs, RoomNotFound, ThreadsConsoleSection, useThreads } from '@helix/web/discussion/console';
 import { InitiativesConsoleSection, useInitiatives } from '@helix/web/initiatives/console';
 import {
+  ConsoleSectionLinks,
   ModerationLog,
   ModeratorsOnly,
   OnlineByGroup,
@@ -12,8 +13,8 @@ import {
   useModerationLive,
 } from '@helix/web/moderation';
 import { PollsConsoleSection, useRoomPolls } from '@helix/web/polls/console';
-import { QuestionReviewQueue } from '@helix/web/qa';
-import { CardSection, Spinner, useDocumentTitle } from '@helix/web/ui';
+import { QaConsoleSection } from '@helix/web/qa/console';
+import { Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -35,7 +36,8 @@ export default function ModerateRoomRoute() {
 function useSubjects(roomId: string): ReadonlyMap<string, string> {
   const threads = useThreads(roomId);
   const polls = useRoomPolls(roomId);
-  const initiatives = useInitiatives({ roomId, status: 'voting' });
+  // All of the room's, not only those being voted on: the log also names the ones it closed.
+  const initiatives = useInitiatives({ roomId });
   return useMemo(() => {
     const names = new Map<string, string>();
     for (const thread of threads.data ?? []) names.set(thread.id, thread.title);
@@ -71,6 +73,13 @@ function ModeratorConsole({ roomId }: { roomId: string }) {
       />
       <h1>{heading}</h1>
       <p>{t('moderation.intro')}</p>
+      <ConsoleSectionLinks
+        sections={[
+          { headingId: 'console-polls-heading', label: t('moderation.polls.title') },
+          { headingId: 'console-qa-heading', label: t('moderation.qa.title') },
+          { headingId: 'moderation-log-heading', label: t('moderation.log.title') },
+        ]}
+      />
       <div className="hx-console" data-testid="moderator-console">
         <div className="hx-console__column">
           <ProjectorCard roomId={roomId} describeTarget={describeTarget} />
@@ -88,10 +97,7 @@ function ModeratorConsole({ roomId }: { roomId: string }) {
         </div>
         <div className="hx-console__column">
           <OnlineByGroup roomId={roomId} />
-          <CardSection headingId="console-qa-heading" title={t('moderation.qa.title')} testId="console-qa">
-            <QaReviewToggle roomId={roomId} />
-            <QuestionReviewQueue roomId={roomId} headingLevel={3} />
-          </CardSection>
+          <QaConsoleSection roomId={roomId} reviewSwitch={<QaReviewToggle roomId={roomId} />} />
           <ModerationLog roomId={roomId} subjects={subjects} />
         </div>
       </div>

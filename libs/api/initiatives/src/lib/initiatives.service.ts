@@ -16,12 +16,14 @@ import {
 } from '@helix/api/core';
 import { CoalescedRoomUpdates, forumChannel, RoomEventLog } from '@helix/api/realtime';
 import { ForumsStore, RoomMessages, RoomsService } from '@helix/api/forums';
+import { ModerationLogService } from '@helix/api/moderation';
 import { evaluateConsensus } from '@helix/consensus';
 import type {
   CreateInitiativeRequest,
   Initiative,
   InitiativeVoteRequest,
   ListInitiativesQuery,
+  ModerationAction,
   OpenVotingRequest,
   UpdateInitiativeRequest,
   VoteHistoryEntry,
@@ -50,6 +52,7 @@ export class InitiativesService {
     private readonly roomMessages: RoomMessages,
     private readonly log: RoomEventLog,
     private readonly updates: CoalescedRoomUpdates,
+    private readonly moderationLog: ModerationLogService,
   ) {}
 
   /** The log an initiative's events go to: its room's, or its forum's for one of the whole forum. */
@@ -211,6 +214,7 @@ export class InitiativesService {
         this.consensusRule.requireAtLeastMinimum(forumId, rule());
       },
       from: 'draft',
+      logged: 'initiative.opened',
       // The vote buckets exist, open, before the initiative says voting is open.
       before: () => this.store.votes.open(id),
       update: () => ({
@@ -237,6 +241,7 @@ export class InitiativesService {
           throw new ConflictException(`Voting is not open: the initiative is ${current.status}`);
       },
       actorId,
+      logged: 'initiative.closed',
       write: () => this.closeVoting(id, actorId),
     });
   }
@@ -361,6 +366,8 @@ export class InitiativesService {
       before?: () => Promise<void>;
       write?: () => Promise<InitiativeRecord | null>;
       actorId?: string;
+      /** The moderation log entry of a room's initiative changed by a person (not the timer). */
+      logged?: ModerationAction;
     },
   ): Promise<Initiative> {
     await this.store.find(id);
@@ -371,7 +378,7 @@ export class InitiativesService {
         return { event: null, result: () => this.viewFor(id, user?.id ?? null, language) };
       return {
         event: { type: 'initiative.updated', subjectId: id, actorId: step.actorId ?? user?.id ?? SYSTEM },
-        commit: async () => {
+        commit: async (seq) => {
           await step.before?.();
           const written = step.write
             ? await step.write()
@@ -385,6 +392,10 @@ export class InitiativesService {
             throw new ConflictException('The initiative was changed meanwhile; look again');
           }
           this.store.put(written);
+          if (step.logged && user && known.roomId)
+            await this.moderationLog.record(user, known.roomId, seq, [
+              { action: step.logged, subjectId: id },
+            ]);
         },
         result: () => this.viewFor(id, user?.id ?? null, language),
       };

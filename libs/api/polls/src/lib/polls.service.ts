@@ -3,7 +3,14 @@ import { InjectModel } from '@nestjs/mongoose';
 import { deterministicId, isDuplicateKeyError, isModerator, type AuthenticatedUser } from '@helix/api/core';
 import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
-import type { CreatePollRequest, Poll, PollStatus, UpdatePollRequest } from '@helix/contract';
+import { ModerationLogService } from '@helix/api/moderation';
+import type {
+  CreatePollRequest,
+  ModerationAction,
+  Poll,
+  PollStatus,
+  UpdatePollRequest,
+} from '@helix/contract';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import type { PollTally } from './poll-tally';
 import { countBallots, PollsStore } from './polls-store';
@@ -26,6 +33,7 @@ export class PollsService {
     private readonly rooms: RoomsService,
     private readonly log: RoomEventLog,
     private readonly updates: CoalescedRoomUpdates,
+    private readonly moderationLog: ModerationLogService,
   ) {}
 
   /** With a clientId, a second request (a double click, a retry) answers the poll the first one made. */
@@ -91,6 +99,7 @@ export class PollsService {
     return this.transition(user, pollId, {
       from: 'draft',
       type: 'poll.created',
+      logged: 'poll.opened',
       refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become open`),
       change: async () => {
         await this.store.ballots.open(pollId);
@@ -107,6 +116,7 @@ export class PollsService {
     return this.transition(user, pollId, {
       from: 'open',
       type: 'poll.updated',
+      logged: 'poll.closed',
       refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become closed`),
       change: async (poll) => {
         const ballots = await this.store.ballots.freeze(pollId);
@@ -170,7 +180,8 @@ export class PollsService {
 
   /**
    * Moves a poll from one status to the next in its room's queue: decided against the read model, recorded
-   * as a room event, and written with the expected status in the filter.
+   * as a room event, written with the expected status in the filter, and entered in the moderation log
+   * within the same queue turn, so the log keeps the order of opens and closes.
    */
   private async transition(
     user: AuthenticatedUser,
@@ -178,6 +189,8 @@ export class PollsService {
     step: {
       from: PollStatus;
       type: RoomEventDraft['type'];
+      /** What the moderation log says of it: opening and closing, not editing a draft. */
+      logged?: ModerationAction;
       refusal: (status: PollStatus | undefined) => ConflictException;
       change: (poll: PollWithBallots) => Promise<UpdateQuery<PollRecord>>;
     },
@@ -189,13 +202,17 @@ export class PollsService {
       if (current?.status !== step.from) throw step.refusal(current?.status);
       return {
         event: { type: step.type, subjectId: pollId, actorId: user.id },
-        commit: async () => {
+        commit: async (seq) => {
           const updated = await this.write({ _id: pollId, status: step.from }, await step.change(current));
           if (!updated) {
             await this.store.reload(pollId);
             throw step.refusal(this.store.get(pollId)?.status);
           }
           this.store.put(updated);
+          if (step.logged)
+            await this.moderationLog.record(user, poll.roomId, seq, [
+              { action: step.logged, subjectId: pollId },
+            ]);
         },
         result: () => this.viewFor(pollId, user),
       };

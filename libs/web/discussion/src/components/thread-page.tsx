@@ -3,12 +3,13 @@ import { isModerator, useCurrentUser, useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useMessages } from '../api/get-messages';
 import { useThreads } from '../api/get-threads';
 import { useOutboxEntries, useSendMessage } from '../api/send-message';
 import { useFollowLatest } from '../hooks/use-follow-latest';
 import { useMessageAnnouncer } from '../hooks/use-message-announcer';
+import { MESSAGE_PARAM, useScrollToMessage } from '../hooks/use-scroll-to-message';
 import { useTypingNotifier, useTypingUsers } from '../hooks/use-typing';
 import { unreadStore } from '../stores/unread-store';
 import { Breadcrumbs } from './breadcrumbs';
@@ -57,6 +58,11 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
     endRef,
     footerRef,
     onNearTop: loadOlder,
+  });
+  const [searchParams] = useSearchParams();
+  useScrollToMessage(searchParams.get(MESSAGE_PARAM), messages, {
+    hasOlder: !!messagesQuery.hasNextPage,
+    loadOlder,
   });
   const moderator = isModerator(user);
   const canWrite = !!user && (!thread?.locked || moderator);

@@ -13,7 +13,7 @@ import {
 /** Within this of the newest message the reader is "at the bottom", and the thread follows new ones. */
 const NEAR_EDGE_PX = 48;
 
-const scrollBehavior = (): ScrollBehavior =>
+export const scrollBehavior = (): ScrollBehavior =>
   window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 
 /**

@@ -39,6 +39,8 @@ describe('the moderation cache', () => {
     expect(applyModerationEvent(client, roomEvent(1, 'message.hidden', {}))).toBe(true);
     expect(applyModerationEvent(client, roomEvent(2, 'thread.updated', {}))).toBe(true);
     expect(applyModerationEvent(client, roomEvent(3, 'message.created', {}))).toBe(false);
-    expect(applyModerationEvent(client, roomEvent(4, 'poll.updated', {}))).toBe(false);
+    expect(applyModerationEvent(client, roomEvent(4, 'poll.updated', { status: 'open' }))).toBe(false);
+    expect(applyModerationEvent(client, roomEvent(5, 'poll.updated', { status: 'closed' }))).toBe(true);
+    expect(applyModerationEvent(client, roomEvent(6, 'poll.created', { status: 'open' }))).toBe(true);
   });
 });

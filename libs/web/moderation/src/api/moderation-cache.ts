@@ -24,11 +24,22 @@ const LOGGED_EVENT_TYPES: ReadonlySet<RoomEventType> = new Set<RoomEventType>([
   'settings.updated',
   'question.updated',
   'question.pending',
+  // A poll opens with `poll.created`.
+  'poll.created',
 ]);
+
+/**
+ * Votes arrive as `poll.updated` and `initiative.updated` too, far more often than a moderator acts: of
+ * these only a poll's close (its final result) asks for the log. An initiative's open or close shows in the
+ * log when the next of the events above, or a reload, refreshes it.
+ */
+const isLogged = (event: RoomEvent): boolean =>
+  LOGGED_EVENT_TYPES.has(event.type) ||
+  (event.type === 'poll.updated' && (event as RoomEvent<'poll.updated'>).payload.status === 'closed');
 
 /** Applies one room event to the moderation cache; true when the room's moderation log may have grown. */
 export function applyModerationEvent(queryClient: QueryClient, event: RoomEvent): boolean {
   if (event.type === 'settings.updated')
     setRoomSettings(queryClient, (event as RoomEvent<'settings.updated'>).payload);
-  return LOGGED_EVENT_TYPES.has(event.type);
+  return isLogged(event);
 }

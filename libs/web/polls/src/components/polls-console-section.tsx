@@ -1,13 +1,28 @@
 import type { Poll } from '@helix/contract';
 import { CardSection, LoadError, Spinner } from '@helix/web/ui';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoomPolls } from '../api/get-room-polls';
+import { computePollResults } from '../lib/poll-results';
+import { GroupSplitTable } from './group-split-table';
 import { PollMeta } from './poll-card';
+import { PollComposer } from './poll-composer';
 import { PollModeration } from './poll-moderation';
+import { PollResultList } from './poll-options';
 
 /** Switches the room's projector to a poll; another feature's, so the app passes it in. */
 export type PollProjectorButton = (poll: Poll) => ReactNode;
+
+/** An open or closed poll's results as they come in (the polls cache is live), with the split by group. */
+function ConsolePollResults({ poll }: { poll: Poll }) {
+  const results = useMemo(() => computePollResults(poll), [poll]);
+  return (
+    <div data-testid="console-poll-results">
+      <PollResultList results={results} />
+      <GroupSplitTable results={results} anonymous={poll.anonymous} />
+    </div>
+  );
+}
 
 function ConsolePoll({ poll, projectorButton }: { poll: Poll; projectorButton: PollProjectorButton }) {
   const { t } = useTranslation();
@@ -20,6 +35,7 @@ function ConsolePoll({ poll, projectorButton }: { poll: Poll; projectorButton: P
     >
       <h3>{poll.question}</h3>
       <PollMeta poll={poll} />
+      {poll.status !== 'draft' ? <ConsolePollResults poll={poll} /> : null}
       <PollModeration poll={poll} projector={projectorButton(poll)} />
       {poll.status === 'draft' ? <p className="hx-muted">{t('moderation.polls.draftHint')}</p> : null}
     </li>
@@ -27,8 +43,8 @@ function ConsolePoll({ poll, projectorButton }: { poll: Poll; projectorButton: P
 }
 
 /**
- * A room's moderator console: its polls, open ones first (they are the ones a moderator acts on
- * during a session), then drafts; closed polls folded away below.
+ * A room's moderator console: a new poll's composer, then the polls, open ones first (they are the ones
+ * a moderator acts on during a session) with their live results, then drafts; closed polls folded away below.
  */
 export function PollsConsoleSection({
   roomId,
@@ -47,6 +63,10 @@ export function PollsConsoleSection({
   const closed = all.filter((poll) => poll.status === 'closed');
   return (
     <CardSection headingId="console-polls-heading" title={t('moderation.polls.title')} testId="console-polls">
+      <details className="hx-poll-admin__new" data-testid="console-new-poll">
+        <summary>{t('polls.composer.create')}</summary>
+        <PollComposer roomId={roomId} />
+      </details>
       {polls.isPending ? <Spinner /> : null}
       {polls.isError ? (
         <LoadError message={t('polls.loadFailed')} onRetry={() => void polls.refetch()} />

@@ -1,4 +1,3 @@
-import type { Question } from '@helix/contract';
 import { isModerator, roomPresenterPath, useCurrentUser } from '@helix/web/data-access';
 import { LoadError, NewTabLink, Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
@@ -8,32 +7,12 @@ import { useRoomSettings } from '../api/get-room-settings';
 import { useQaLive } from '../hooks/use-qa-live';
 import { groupQuestions } from '../lib/question-groups';
 import { AskQuestionForm } from './ask-question-form';
+import { FoldedQuestions } from './folded-questions';
 import { QuestionList } from './question-list';
 import { QuestionReviewQueue } from './question-review-queue';
 
 /** The Q&A's heading, which the room page's section links bring into view and focus. */
 export const QA_HEADING_ID = 'qa-heading';
-
-/** Answered or dismissed questions, folded away below the open ones; nothing when there are none. */
-function FoldedQuestions({
-  status,
-  questions,
-  moderator,
-}: {
-  status: 'answered' | 'dismissed';
-  questions: Question[];
-  moderator: boolean;
-}) {
-  const { t } = useTranslation();
-  if (!questions.length) return null;
-  const label = t(`qa.${status}`, { count: questions.length });
-  return (
-    <details className="hx-qa__more" data-testid={`${status}-questions`}>
-      <summary>{label}</summary>
-      <QuestionList questions={questions} moderator={moderator} label={label} />
-    </details>
-  );
-}
 
 /**
  * Audience Q&A in a room: ask (optionally anonymously), upvote, and follow the list live, most

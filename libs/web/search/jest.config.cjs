@@ -1,0 +1,1 @@
+module.exports = { displayName: 'web-search', preset: '../../../jest.preset.cjs' };

@@ -24,8 +24,6 @@ export const OPERATIONS = {
   join: 'socket connect + room:join',
   initiativePage: 'initiative page (GET)',
   questions: 'Q&A list',
-  searchForum: 'search the forum (a Russian word form)',
-  searchRoom: 'search the big room (a Russian word form)',
   outcomeCsv: 'outcome CSV',
   roomSearch: 'search a room («лаборатории»)',
   forumSearch: 'search the forum ("results")',
@@ -211,21 +209,11 @@ export async function measureOperations(ctx) {
       `the list of ${questions.length} misses the most upvoted question`,
     );
   });
-  // Issue 17: results in under 100 ms p95 on the third day. «лаборатория» finds the generated «лабораториях».
-  const { forumId } = (await request(ctx, '/rooms', { token: asProbe(0) })).find((room) => room.id === big);
-  const search = (path) => async (i) => {
-    const { hits } = await request(ctx, `${path}?q=${encodeURIComponent('лаборатория')}`, {
-      token: asProbe(i),
-    });
-    expect(hits.length > 0, `no hits for «лаборатория» at ${path}`);
-  };
-  ops.searchForum = await timed(ctx, 'searchForum', S, search(`/forums/${forumId}/search`));
-  ops.searchRoom = await timed(ctx, 'searchRoom', S, search(`/rooms/${big}/search`));
   ops.outcomeCsv = await timed(ctx, 'outcomeCsv', S, async (i) => {
     const csv = await request(ctx, '/initiatives/outcome.csv', { token: asProbe(i), raw: true });
     expect(csv.split('\n').filter(Boolean).length > 1, 'an outcome without adopted initiatives');
   });
-  // Another word form than the generated texts have («лабораториях»), as a person types it.
+  // Issue 17: under 100 ms p95 on the third day. Another word form than the texts have («лабораториях»).
   ops.roomSearch = await timed(ctx, 'roomSearch', S, async (i) => {
     const { hits } = await request(ctx, `/rooms/${big}/search?q=${encodeURIComponent('лаборатории')}`, {
       token: asProbe(i),

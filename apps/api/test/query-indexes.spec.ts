@@ -1,5 +1,14 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { Forum, Initiative, Message, Poll, Question, Statement, Thread } from '@helix/contract';
+import type {
+  Forum,
+  Initiative,
+  Invitation,
+  Message,
+  Poll,
+  Question,
+  Statement,
+  Thread,
+} from '@helix/contract';
 import mongoose, { type Connection } from 'mongoose';
 import { join, send } from './support/live';
 import { ADMIN_EMAIL, emitWithAck, startTestApp, type TestApp, type TestUser } from './support/test-app';
@@ -236,6 +245,25 @@ async function runEveryFeature(t: TestApp): Promise<void> {
   ).body as TestUser;
   const [forum] = (await t.as(ann).get('/api/forums').expect(200)).body as Forum[];
   await t.as(admin).get(`/api/forums/${forum.id}/export`).expect(200);
+
+  // Invitations are read and written by `_id`, listed from memory.
+  const invitation = (
+    await t
+      .as(admin)
+      .post(`/api/forums/${forum.id}/invitations`, {
+        role: 'moderator',
+        roomIds: [room.id],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        maxUses: 2,
+        clientId: 'indexes',
+      })
+      .expect(201)
+  ).body as Invitation;
+  const token = new URL(invitation.link).pathname.split('/').pop();
+  await t.http().post('/api/invitations/preview').send({ token }).expect(200);
+  await t.as(bob).post('/api/invitations/accept', { token }).expect(200);
+  await t.as(admin).get(`/api/forums/${forum.id}/invitations`).expect(200);
+  await t.as(admin).post(`/api/invitations/${invitation.id}/revoke`).expect(200);
 
   await t
     .http()

@@ -42,6 +42,8 @@ const SignInLinkRoute = lazy(() => import('./routes/sign-in-link'));
 // Staff only: the directory and the outbox load when opened.
 const PeopleRoute = lazy(() => import('./routes/people'));
 const OutboxRoute = lazy(() => import('./routes/outbox'));
+const InvitationsRoute = lazy(() => import('./routes/invitations'));
+const InviteRoute = lazy(() => import('./routes/invite'));
 
 /** A route's screen that loads when first opened, with a spinner meanwhile. */
 const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
@@ -84,6 +86,8 @@ const router = createBrowserRouter([
       // Opened from an e-mail, signed in or not: the link decides who is signed in afterwards.
       { path: '/reset-password', element: lazily(<ResetPasswordRoute />) },
       { path: '/sign-in-link', element: lazily(<SignInLinkRoute />) },
+      // An invitation link: signed out, it offers to sign up or in and comes back to be accepted.
+      { path: '/invite/:token', element: lazily(<InviteRoute />) },
       {
         element: <RequireAuth />,
         children: [
@@ -119,6 +123,7 @@ const router = createBrowserRouter([
           { path: '/forums', ...forumsPage('ForumsPage') },
           { path: '/forums/:forumId', ...forumsPage('ForumPage') },
           { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
+          { path: '/forums/:forumId/invitations', element: lazily(<InvitationsRoute />) },
           { path: '/people', element: lazily(<PeopleRoute />) },
           { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
           { path: '/admin/system', element: lazily(<AdminSystemRoute />) },

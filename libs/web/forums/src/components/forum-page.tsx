@@ -116,6 +116,7 @@ export function ForumPage() {
       <h1>{current.title}</h1>
       <div className="hx-row">
         <Link to={`/forums/${current.id}/agenda`}>{t('forums.list.agenda')}</Link>
+        <Link to={`/forums/${current.id}/invitations`}>{t('invitations.manage')}</Link>
         {current.outcomePublished ? (
           <Link to={`/outcome/${current.slug}`}>{t('forums.list.outcome')}</Link>
         ) : null}

@@ -3,6 +3,7 @@ import type {
   ErrorCode,
   Forum,
   Initiative,
+  Invitation,
   Message,
   Poll,
   Question,
@@ -100,6 +101,8 @@ interface Fixtures {
     session(): Promise<AgendaSession>;
     /** A person just imported into the forum's roster, with their badge. */
     rosterEntry(): Promise<RosterEntry>;
+    /** A participant invitation to the live forum, by the admin, usable once. */
+    invitation(): Promise<Invitation>;
   };
 }
 
@@ -124,6 +127,13 @@ interface SocketRow {
 }
 
 const unique = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
+const invitationBody = () => ({
+  role: 'participant',
+  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  maxUses: 1,
+});
+const invitationToken = (invitation: Invitation): string =>
+  new URL(invitation.link).pathname.split('/').pop() as string;
 
 /** A registration list of one person. */
 const rosterFile = (email: string) => ({
@@ -321,6 +331,37 @@ const REST_TABLE: RestRow[] = [
     path: '/api/people/{id}/sessions',
     expect: organizers(204),
     request: (f) => ({ params: { id: f.roleTarget.user.id } }),
+  },
+  // Invitations: admins and the forum's organizers make, list and revoke them; the link is anyone's who holds it.
+  {
+    method: 'POST',
+    path: '/api/forums/{forumId}/invitations',
+    expect: organizers(201),
+    request: (f) => ({ params: { forumId: f.forum.id }, body: invitationBody() }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/invitations',
+    expect: organizers(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/invitations/{invitationId}/revoke',
+    expect: organizers(200),
+    request: async (f) => ({ params: { invitationId: (await f.fresh.invitation()).id } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/invitations/preview',
+    expect: everyone(200),
+    request: async (f) => ({ body: { token: invitationToken(await f.fresh.invitation()) } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/invitations/accept',
+    expect: signedIn(200),
+    request: async (f) => ({ body: { token: invitationToken(await f.fresh.invitation()) } }),
   },
   {
     method: 'GET',
@@ -1047,6 +1088,8 @@ describe('authorization matrix', () => {
         const entries = await created<RosterEntry[]>('admin', 'GET', `/api/forums/${f.forum.id}/roster`);
         return entries.find((entry) => entry.email === email) as RosterEntry;
       },
+      invitation: () =>
+        created<Invitation>('admin', 'POST', `/api/forums/${f.forum.id}/invitations`, invitationBody()),
     };
     [f.forum] = await created<Forum[]>('admin', 'GET', '/api/forums');
     await created<Forum>('admin', 'PATCH', `/api/forums/${f.forum.id}`, { outcomePublished: true });

@@ -1,5 +1,5 @@
-import type { Initiative, Poll, Room } from '@helix/contract';
-import { startTestApp, type TestApp, type TestUser } from './support/test-app';
+import type { Initiative, Invitation, Poll, Room } from '@helix/contract';
+import { ADMIN_EMAIL, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 /*
  * Issue 17: every create takes the client's key. A double click (the same request twice, even at once)
@@ -77,5 +77,20 @@ describe('creates with a clientId: a doubled POST makes one', () => {
     await t.as(ann).post('/api/initiatives', { title: 'Bad key', summary: 'x', clientId: '' }).expect(400);
     const polls = (await t.as(moderator).get(path).expect(200)).body as Poll[];
     expect(polls.some((poll) => poll.question === 'Bad key')).toBe(false);
+  });
+
+  it('makes one invitation however often an organizer sends the same clientId', async () => {
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: ADMIN_EMAIL, password: 'correct horse battery' })
+      .expect(200);
+    const admin = login.body as TestUser;
+    const path = `/api/forums/${room.forumId}/invitations`;
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    const body = { role: 'participant', expiresAt, maxUses: 3, clientId: 'invite-once' };
+    const id = await sentThrice(admin, path, body);
+    const listed = (await t.as(admin).get(path).expect(200)).body as Invitation[];
+    expect(listed.map((invitation) => invitation.id)).toEqual([id]);
   });
 });

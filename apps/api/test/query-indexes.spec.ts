@@ -6,6 +6,7 @@ import type {
   Poll,
   Question,
   RosterEntry,
+  Invitation,
   Statement,
   Thread,
 } from '@helix/contract';
@@ -260,6 +261,24 @@ async function runEveryFeature(t: TestApp): Promise<void> {
     .expect(200);
   await t.as(admin).delete(`${rosterPath}/${badge.id}/badge`).expect(204);
   await t.as(admin).post(`${rosterPath}/${badge.id}/badge`).expect(200);
+  // Invitations are read and written by `_id`, listed from memory.
+  const invitation = (
+    await t
+      .as(admin)
+      .post(`/api/forums/${forum.id}/invitations`, {
+        role: 'moderator',
+        roomIds: [room.id],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        maxUses: 2,
+        clientId: 'indexes',
+      })
+      .expect(201)
+  ).body as Invitation;
+  const token = new URL(invitation.link).pathname.split('/').pop();
+  await t.http().post('/api/invitations/preview').send({ token }).expect(200);
+  await t.as(bob).post('/api/invitations/accept', { token }).expect(200);
+  await t.as(admin).get(`/api/forums/${forum.id}/invitations`).expect(200);
+  await t.as(admin).post(`/api/invitations/${invitation.id}/revoke`).expect(200);
 
   await t
     .http()

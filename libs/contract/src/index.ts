@@ -11,3 +11,4 @@ export * from './lib/search';
 export type * from './lib/system';
 export * from './lib/people';
 export * from './lib/roster';
+export * from './lib/invitations';

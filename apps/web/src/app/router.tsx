@@ -48,6 +48,8 @@ const rosterPage = (page: 'RosterPage' | 'BadgeSheetPage') => ({
 const PeopleRoute = lazy(() => import('./routes/people'));
 const OutboxRoute = lazy(() => import('./routes/outbox'));
 const SearchRoute = lazyNamed(() => import('@helix/web/search'), 'ForumSearchPage');
+const InvitationsRoute = lazy(() => import('./routes/invitations'));
+const InviteRoute = lazy(() => import('./routes/invite'));
 
 /** A route's screen that loads when first opened, with a spinner meanwhile. */
 const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
@@ -92,6 +94,8 @@ const router = createBrowserRouter([
       { path: '/sign-in-link', element: lazily(<SignInLinkRoute />) },
       // A badge's QR code: it signs in the device that opens it, unless that device is signed in already.
       { path: '/b/:token', element: lazily(<BadgeSignInRoute />) },
+      // An invitation link: signed out, it offers to sign up or in and comes back to be accepted.
+      { path: '/invite/:token', element: lazily(<InviteRoute />) },
       {
         element: <RequireAuth />,
         children: [
@@ -130,6 +134,7 @@ const router = createBrowserRouter([
           { path: '/forums/:forumId/roster', ...rosterPage('RosterPage') },
           { path: '/forums/:forumId/badges', ...rosterPage('BadgeSheetPage') },
           { path: '/search', element: lazily(<SearchRoute />) },
+          { path: '/forums/:forumId/invitations', element: lazily(<InvitationsRoute />) },
           { path: '/people', element: lazily(<PeopleRoute />) },
           { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
           { path: '/admin/system', element: lazily(<AdminSystemRoute />) },

@@ -10,12 +10,15 @@ export { AccessTokens, type AccessTokenSubject } from './lib/auth/access-tokens'
 export {
   AGENDA_ACTOR,
   isModerator,
+  mayModerateRoom,
+  moderatesAnyRoom,
+  requireRoomModeration,
   toPublicUser,
   type AuthenticatedUser,
 } from './lib/auth/authenticated-user';
 export { UserDirectory, type DirectoryUser } from './lib/auth/user-directory';
 export { SessionDirectory } from './lib/auth/session-directory';
-export { CurrentUser, Public, Roles } from './lib/auth/decorators';
+export { CurrentUser, ModeratesRoom, Public, Roles } from './lib/auth/decorators';
 export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';
 export { IdParam } from './lib/http/id-param';

@@ -10,6 +10,8 @@ export const userSchema = z.object({
   organization: z.string(),
   stakeholderGroup: stakeholderGroupSchema,
   roles: z.array(roleSchema),
+  /** Rooms the person moderates without being a moderator forum-wide. */
+  moderatedRoomIds: z.array(idSchema),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -67,5 +69,7 @@ export type AuthResponse = z.infer<typeof authResponseSchema>;
 
 export const setRolesRequestSchema = z.strictObject({
   roles: z.array(roleSchema).max(3),
+  /** The rooms to moderate (moderator of rooms, not forum-wide); left out: as they are. */
+  moderatedRoomIds: z.array(idSchema).max(100).optional(),
 });
 export type SetRolesRequest = z.infer<typeof setRolesRequestSchema>;

@@ -54,6 +54,7 @@ export const personSchema = z.object({
   organization: z.string(),
   stakeholderGroup: stakeholderGroupSchema,
   roles: z.array(roleSchema),
+  moderatedRoomIds: z.array(idSchema),
   createdAt: isoDateSchema,
 });
 export type Person = z.infer<typeof personSchema>;
@@ -67,6 +68,11 @@ export const roleChangeSchema = z.object({
   by: z.object({ id: idSchema, displayName: z.string() }),
   from: z.array(roleSchema),
   to: z.array(roleSchema),
+  /** The rooms moderated before and after (moderator of rooms). */
+  fromRoomIds: z.array(idSchema),
+  toRoomIds: z.array(idSchema),
+  /** Set when accepting an invitation made the change: its id. */
+  invitationId: z.string().nullable(),
 });
 export type RoleChange = z.infer<typeof roleChangeSchema>;
 

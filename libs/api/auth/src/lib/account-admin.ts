@@ -38,8 +38,8 @@ export class AccountAdmin {
     return this.auth.startSession(id);
   }
 
-  async setRoles(id: string, roles: Role[]): Promise<Account> {
-    await this.users.setRoles(id, roles);
+  async setRoles(id: string, roles: Role[], moderatedRoomIds?: string[]): Promise<Account> {
+    await this.users.setRoles(id, roles, moderatedRoomIds);
     return this.accounts.get(id) as Account;
   }
 

@@ -12,6 +12,7 @@ export interface Account {
   organization: string;
   stakeholderGroup: UserRecord['stakeholderGroup'];
   roles: UserRecord['roles'];
+  moderatedRoomIds: string[];
   createdAt: Date;
 }
 
@@ -22,6 +23,8 @@ const toAccount = (record: UserRecord & { createdAt?: Date }): Account => ({
   organization: record.organization,
   stakeholderGroup: record.stakeholderGroup,
   roles: record.roles,
+  // Accounts stored before room moderators have no such field.
+  moderatedRoomIds: record.moderatedRoomIds ?? [],
   createdAt: record.createdAt ?? record._id.getTimestamp(),
 });
 

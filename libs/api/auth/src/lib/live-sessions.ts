@@ -22,6 +22,7 @@ const profileOf = (record: UserRecord): SocketProfile => ({
   organization: record.organization,
   stakeholderGroup: record.stakeholderGroup,
   roles: record.roles,
+  moderatedRoomIds: record.moderatedRoomIds ?? [],
 });
 
 /**

@@ -30,6 +30,7 @@ export const toUser = (record: UserRecord): User => ({
   organization: record.organization,
   stakeholderGroup: record.stakeholderGroup,
   roles: record.roles,
+  moderatedRoomIds: record.moderatedRoomIds ?? [],
 });
 
 const toDirectoryUser = (record: UserRecord): DirectoryUser => ({
@@ -210,11 +211,13 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
     return toUser(updated);
   }
 
-  async setRoles(id: string, roles: Role[]): Promise<User> {
+  /** `moderatedRoomIds` left out: the rooms stay as they are. */
+  async setRoles(id: string, roles: Role[], moderatedRoomIds?: string[]): Promise<User> {
     // Everyone is a participant; the other roles come on top.
     const next = [...new Set<Role>(['participant', ...roles])];
+    const rooms = moderatedRoomIds ? { moderatedRoomIds: [...new Set(moderatedRoomIds)] } : {};
     const updated = await this.users
-      .findByIdAndUpdate(id, { $set: { roles: next } }, { new: true })
+      .findByIdAndUpdate(id, { $set: { roles: next, ...rooms } }, { new: true })
       .lean<UserRecord>()
       .exec();
     if (!updated) throw new NotFoundException('No such user');

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
+import { CurrentUser, IdParam, ModeratesRoom, type AuthenticatedUser } from '@helix/api/core';
 import type { Message, MessagePage } from '@helix/contract';
 import type { Response } from 'express';
 import {
@@ -56,7 +56,7 @@ export class MessagesController {
 
   @Post('messages/:messageId/hide')
   @HttpCode(200)
-  @Roles('moderator', 'admin')
+  @ModeratesRoom()
   @ApiOperation({
     summary: 'Hide a message (moderators): its text is removed for everyone, the reason shown instead',
   })

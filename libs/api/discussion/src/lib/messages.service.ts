@@ -9,7 +9,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import {
   deterministicId,
   isDuplicateKeyError,
-  isModerator,
+  mayModerateRoom,
+  requireRoomModeration,
   toPublicUser,
   type AuthenticatedUser,
 } from '@helix/api/core';
@@ -132,7 +133,7 @@ export class MessagesService {
   remove(user: AuthenticatedUser, messageId: string, reason?: string): Promise<Message> {
     return this.change(user, messageId, 'message.deleted', (current) => {
       const own = current.authorId === user.id;
-      if (!own && !isModerator(user))
+      if (!own && !mayModerateRoom(user, current.roomId))
         throw new ForbiddenException('Only the author or a moderator may change this message');
       if (!own && !reason)
         throw new BadRequestException("A moderator deleting someone else's message must give a reason");
@@ -157,8 +158,8 @@ export class MessagesService {
    * so a failure in between can leave the message visible, never lose what it said.
    */
   hide(user: AuthenticatedUser, messageId: string, reason: string): Promise<Message> {
-    if (!isModerator(user)) throw new ForbiddenException('Only a moderator or an admin may hide a message');
     return this.change(user, messageId, 'message.hidden', (current) => {
+      requireRoomModeration(user, current.roomId);
       if (current.deleted) throw new ConflictException('A deleted message cannot be hidden');
       if (current.hidden) throw new ConflictException('This message is already hidden');
       return {

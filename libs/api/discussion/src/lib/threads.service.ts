@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import {
   deterministicId,
   isDuplicateKeyError,
-  isModerator,
+  mayModerateRoom,
   toPublicUser,
   type AuthenticatedUser,
 } from '@helix/api/core';
@@ -108,11 +108,11 @@ export class ThreadsService {
       const changed = THREAD_FLAGS.filter(
         (flag) => patch[flag] !== undefined && patch[flag] !== current[flag],
       );
-      if (changed.length && !isModerator(user))
+      if (changed.length && !mayModerateRoom(user, roomId))
         throw new ForbiddenException('Only a moderator or an admin may pin, lock or resolve a thread');
       const own = current.createdBy.id === user.id;
       const renamed = patch.title !== undefined && patch.title !== current.title;
-      if (renamed && !own && !isModerator(user))
+      if (renamed && !own && !mayModerateRoom(user, roomId))
         throw new ForbiddenException('Only the author or a moderator may rename or delete this thread');
       const actions: ModerationRecordInput[] = changed.map((flag) => ({
         action: FLAG_ACTIONS[flag][patch[flag] ? 0 : 1],
@@ -136,7 +136,7 @@ export class ThreadsService {
       const current = this.store.thread(roomId, threadId);
       if (!current) throw new NotFoundException('No such thread in this room');
       const own = current.createdBy.id === user.id;
-      if (!isModerator(user)) {
+      if (!mayModerateRoom(user, roomId)) {
         if (!own)
           throw new ForbiddenException('Only the author or a moderator may rename or delete this thread');
         if (this.store.othersWroteIn(threadId, user.id))

@@ -29,9 +29,14 @@ export class Mailer implements OnModuleDestroy {
 
   /** The address of a page of the web client that an e-mailed link opens, carrying `token`. */
   link(path: string, token: string): string {
-    const url = new URL(path, this.publicUrl);
+    const url = new URL(this.page(path));
     url.searchParams.set('token', token);
     return url.toString();
+  }
+
+  /** The address of a page of the web client, as people outside reach it. */
+  page(path: string): string {
+    return new URL(path, this.publicUrl).toString();
   }
 
   async send(message: MailMessage): Promise<void> {

@@ -7,7 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
+import {
+  CurrentUser,
+  IdParam,
+  ModeratesRoom,
+  requireRoomModeration,
+  type AuthenticatedUser,
+} from '@helix/api/core';
 import { RoomsService } from '@helix/api/forums';
 import type { ModerationEntry, RoomSettings } from '@helix/contract';
 import { ModerationEntryDto, RoomSettingsDto, UpdateRoomSettingsDto } from './dto/moderation.dto';
@@ -34,7 +40,7 @@ export class ModerationController {
   }
 
   @Patch('settings')
-  @Roles('moderator', 'admin')
+  @ModeratesRoom()
   @ApiOperation({
     summary: "Change a room's settings (moderators); the room receives `settings.updated`",
   })
@@ -50,12 +56,16 @@ export class ModerationController {
   }
 
   @Get('moderation-log')
-  @Roles('moderator', 'admin')
+  @ModeratesRoom()
   @ApiOperation({ summary: "The room's moderation log, newest first (moderators)" })
   @ApiOkResponse({ type: [ModerationEntryDto.Output] })
   @ApiNotFoundResponse()
-  async moderationLog(@IdParam('roomId') roomId: string): Promise<ModerationEntry[]> {
+  async moderationLog(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('roomId') roomId: string,
+  ): Promise<ModerationEntry[]> {
     await this.rooms.get(roomId);
+    requireRoomModeration(user, roomId);
     return this.log.list(roomId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ReadModel, type AuthenticatedUser } from '@helix/api/core';
+import { ReadModel, requireRoomModeration, type AuthenticatedUser } from '@helix/api/core';
 import { RoomEventLog, RoomSubjects } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
 import type { RoomSettings, UpdateRoomSettingsRequest } from '@helix/contract';
@@ -87,6 +87,7 @@ export class RoomSettingsService extends ReadModel {
     changes: UpdateRoomSettingsRequest,
   ): Promise<RoomSettings> {
     await this.roomsService.get(roomId);
+    requireRoomModeration(moderator, roomId);
     // Outside the queue: a poll or initiative only moves forward, so one fit to show stays fit.
     if (changes.projector) await this.targets.check(roomId, changes.projector);
     return this.log.record(roomId, () => {

@@ -7,6 +7,7 @@ export interface PeopleAccount {
   organization: string;
   stakeholderGroup: StakeholderGroup;
   roles: Role[];
+  moderatedRoomIds: string[];
   createdAt: Date;
 }
 
@@ -18,7 +19,8 @@ export abstract class PeopleAccounts {
   /** Every account, from memory. */
   abstract all(): PeopleAccount[];
   abstract get(id: string): PeopleAccount | undefined;
-  abstract setRoles(id: string, roles: Role[]): Promise<PeopleAccount>;
+  /** `moderatedRoomIds` left out: the rooms stay as they are. */
+  abstract setRoles(id: string, roles: Role[], moderatedRoomIds?: string[]): Promise<PeopleAccount>;
   abstract liveSessions(id: string): Promise<{ id: string; createdAt: Date }[]>;
   /** False when the session is not this account's. */
   abstract endSession(id: string, sessionId: string): Promise<boolean>;

@@ -46,14 +46,17 @@ export class PeopleController {
 
   @Patch(':id/roles')
   @Roles('admin')
-  @ApiOperation({ summary: 'Set forum-wide roles; the change is logged' })
+  @ApiOperation({
+    summary:
+      'Set forum-wide roles and the rooms the person moderates (moderator of rooms); the change is logged',
+  })
   @ApiOkResponse({ type: PersonDto.Output })
   setRoles(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('id') id: string,
     @Body() body: SetPersonRolesDto,
   ): Promise<Person> {
-    return this.people.setRoles(user, id, body.roles);
+    return this.people.setRoles(user, id, body);
   }
 
   @Get(':id/role-changes')

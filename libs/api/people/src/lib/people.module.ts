@@ -1,6 +1,10 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ForumsModule } from '@helix/api/forums';
+import { InvitationRecord, InvitationSchema } from './invitations/invitation.schema';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { InvitationsStore } from './invitations/invitations-store';
 import { PeopleAccounts } from './people-accounts';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
@@ -15,10 +19,19 @@ export class PeopleModule {
       module: PeopleModule,
       imports: [
         ForumsModule,
-        MongooseModule.forFeature([{ name: RoleChangeRecord.name, schema: RoleChangeSchema }]),
+        MongooseModule.forFeature([
+          { name: RoleChangeRecord.name, schema: RoleChangeSchema },
+          { name: InvitationRecord.name, schema: InvitationSchema },
+        ]),
       ],
-      controllers: [PeopleController],
-      providers: [PeopleService, RoleChanges, { provide: PeopleAccounts, useExisting: accounts }],
+      controllers: [PeopleController, InvitationsController],
+      providers: [
+        PeopleService,
+        RoleChanges,
+        InvitationsService,
+        InvitationsStore,
+        { provide: PeopleAccounts, useExisting: accounts },
+      ],
     };
   }
 }

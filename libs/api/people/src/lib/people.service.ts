@@ -1,7 +1,14 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { isModerator, type AuthenticatedUser } from '@helix/api/core';
 import { ForumsStore } from '@helix/api/forums';
-import type { PeoplePage, PeopleSearch, Person, PersonSession, Role, RoleChange } from '@helix/contract';
+import type {
+  PeoplePage,
+  PeopleSearch,
+  Person,
+  PersonSession,
+  RoleChange,
+  SetRolesRequest,
+} from '@helix/contract';
 import { PeopleAccounts, type PeopleAccount } from './people-accounts';
 import { RoleChanges } from './role-changes';
 
@@ -49,16 +56,29 @@ export class PeopleService {
     return toPerson(this.account(id));
   }
 
-  /** Sets the person's forum-wide roles and logs who changed them from what. */
-  async setRoles(admin: AuthenticatedUser, id: string, roles: Role[]): Promise<Person> {
-    const before = this.account(id).roles;
-    const after = await this.accounts.setRoles(id, roles);
+  /**
+   * Sets the person's forum-wide roles and, when given, the rooms they moderate (moderator of rooms), and
+   * logs who changed them from what. Unknown rooms are refused before anything changes.
+   */
+  async setRoles(
+    by: Pick<AuthenticatedUser, 'id' | 'displayName'>,
+    id: string,
+    change: SetRolesRequest,
+    invitationId?: string,
+  ): Promise<Person> {
+    const before = this.account(id);
+    const unknown = (change.moderatedRoomIds ?? []).filter((roomId) => !this.forums.room(roomId));
+    if (unknown.length) throw new BadRequestException(`No such room: ${unknown.join(', ')}`);
+    const after = await this.accounts.setRoles(id, change.roles, change.moderatedRoomIds);
     await this.changes.record({
       userId: id,
-      byId: admin.id,
-      byName: admin.displayName,
-      from: before,
+      byId: by.id,
+      byName: by.displayName,
+      from: before.roles,
       to: after.roles,
+      fromRoomIds: before.moderatedRoomIds,
+      toRoomIds: after.moderatedRoomIds,
+      ...(invitationId ? { invitationId } : {}),
     });
     return toPerson(after);
   }

@@ -22,6 +22,17 @@ export class RoleChangeRecord {
   @Prop({ type: [String], enum: ROLES, required: true })
   to!: Role[];
 
+  /** Absent on changes logged before room moderators. */
+  @Prop({ type: [String] })
+  fromRoomIds?: string[];
+
+  @Prop({ type: [String] })
+  toRoomIds?: string[];
+
+  /** The invitation whose acceptance made the change; absent for a change made in the directory. */
+  @Prop({ type: String })
+  invitationId?: string;
+
   @Prop({ required: true })
   at!: Date;
 }

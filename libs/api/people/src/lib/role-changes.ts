@@ -12,6 +12,9 @@ const toRoleChange = (record: RoleChangeRecord): RoleChange => ({
   by: { id: record.byId, displayName: record.byName },
   from: record.from,
   to: record.to,
+  fromRoomIds: record.fromRoomIds ?? [],
+  toRoomIds: record.toRoomIds ?? [],
+  invitationId: record.invitationId ?? null,
 });
 
 /** The role change log: stored by `_id`, each person's changes listed from memory. */

@@ -16,7 +16,7 @@ import {
   csvFile,
   CurrentUser,
   IdParam,
-  Roles,
+  ModeratesRoom,
   type AuthenticatedUser,
 } from '@helix/api/core';
 import type { Poll } from '@helix/contract';
@@ -33,7 +33,7 @@ export class PollsController {
 
   @Post('rooms/:roomId/polls')
   @CreateRateLimit()
-  @Roles('moderator', 'admin')
+  @ModeratesRoom()
   @ApiOperation({
     summary:
       'Draft a poll in a room (moderators); repeating a clientId answers the stored poll (200) instead',
@@ -68,7 +68,7 @@ export class PollsController {
   }
 
   @Patch('polls/:pollId')
-  @Roles('moderator', 'admin')
+  @ModeratesRoom()
   @ApiOperation({ summary: 'Edit a draft poll (moderators)' })
   @ApiOkResponse({ type: PollDto.Output })
   @ApiConflictResponse({ description: 'The poll is no longer a draft' })
@@ -82,7 +82,7 @@ export class PollsController {
 
   @Post('polls/:pollId/open')
   @HttpCode(200)
-  @Roles('moderator', 'admin')
+  @ModeratesRoom()
   @ApiOkResponse({ type: PollDto.Output })
   @ApiConflictResponse({ description: 'Only a draft can be opened' })
   open(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
@@ -91,7 +91,7 @@ export class PollsController {
 
   @Post('polls/:pollId/close')
   @HttpCode(200)
-  @Roles('moderator', 'admin')
+  @ModeratesRoom()
   @ApiOkResponse({ type: PollDto.Output })
   @ApiConflictResponse({ description: 'Only an open poll can be closed' })
   close(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {

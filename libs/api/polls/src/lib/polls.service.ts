@@ -1,6 +1,12 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { deterministicId, isDuplicateKeyError, isModerator, type AuthenticatedUser } from '@helix/api/core';
+import {
+  deterministicId,
+  isDuplicateKeyError,
+  mayModerateRoom,
+  requireRoomModeration,
+  type AuthenticatedUser,
+} from '@helix/api/core';
 import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
 import { ModerationLogService } from '@helix/api/moderation';
@@ -43,6 +49,7 @@ export class PollsService {
     request: CreatePollRequest,
   ): Promise<CreatePollResult> {
     await this.rooms.get(roomId);
+    requireRoomModeration(user, roomId);
     const id = request.clientId ? deterministicId('poll', user.id, request.clientId) : new Types.ObjectId();
     const pollId = id.toHexString();
     if (request.clientId) await this.store.find(pollId);
@@ -161,7 +168,7 @@ export class PollsService {
     await this.rooms.get(roomId);
     return this.store
       .ofRoom(roomId)
-      .filter((poll) => poll.status !== 'draft' || isModerator(user))
+      .filter((poll) => poll.status !== 'draft' || mayModerateRoom(user, roomId))
       .map((poll) => this.store.pollView(poll, user.id));
   }
 
@@ -197,6 +204,7 @@ export class PollsService {
   ): Promise<Poll> {
     const poll = await this.store.find(pollId);
     if (!poll) throw new NotFoundException('No such poll');
+    requireRoomModeration(user, poll.roomId);
     return this.log.record(poll.roomId, () => {
       const current = this.store.get(pollId);
       if (current?.status !== step.from) throw step.refusal(current?.status);
@@ -233,10 +241,11 @@ export class PollsService {
     return this.store.pollView(this.visible(pollId, user), user.id);
   }
 
-  /** A poll the person may see: drafts only for moderators. */
+  /** A poll the person may see: drafts only for the room's moderators. */
   private visible(pollId: string, user: AuthenticatedUser): PollWithBallots {
     const poll = this.store.get(pollId);
-    if (!poll || (poll.status === 'draft' && !isModerator(user))) throw new NotFoundException('No such poll');
+    if (!poll || (poll.status === 'draft' && !mayModerateRoom(user, poll.roomId)))
+      throw new NotFoundException('No such poll');
     return poll;
   }
 

@@ -7,7 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CreateRateLimit, CurrentUser, IdParam, Roles, type AuthenticatedUser } from '@helix/api/core';
+import {
+  CreateRateLimit,
+  CurrentUser,
+  IdParam,
+  ModeratesRoom,
+  type AuthenticatedUser,
+} from '@helix/api/core';
 import type { Question } from '@helix/contract';
 import type { Response } from 'express';
 import { AskQuestionDto, ListQuestionsQueryDto, ModerateQuestionDto, QuestionDto } from './dto/questions.dto';
@@ -80,7 +86,7 @@ export class QuestionsController {
   }
 
   @Patch('questions/:questionId')
-  @Roles('moderator', 'admin')
+  @ModeratesRoom()
   @ApiOperation({
     summary: 'Approve, answer or dismiss a question (moderators); recorded in the moderation log',
   })

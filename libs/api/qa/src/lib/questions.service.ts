@@ -4,7 +4,8 @@ import {
   deterministicId,
   GroupCommit,
   isDuplicateKeyError,
-  isModerator,
+  mayModerateRoom,
+  requireRoomModeration,
   toPublicUser,
   type AuthenticatedUser,
 } from '@helix/api/core';
@@ -38,7 +39,10 @@ interface UpvoteChange {
   upvote: boolean;
 }
 
-const viewerOf = (user: AuthenticatedUser): QuestionViewer => ({ id: user.id, moderator: isModerator(user) });
+const viewerOf = (user: AuthenticatedUser, roomId: string): QuestionViewer => ({
+  id: user.id,
+  moderator: mayModerateRoom(user, roomId),
+});
 
 /** What the moderation log calls a change; bringing back an answered or dismissed question reopens it. */
 const moderationAction = (from: QuestionStatus, to: ModeratedStatus): ModerationAction => {
@@ -66,7 +70,7 @@ export class QuestionsService {
   /** The room's questions the person may see, in the audience's order (see compareQuestions). */
   async list(user: AuthenticatedUser, roomId: string, query: ListQuestionsQuery): Promise<Question[]> {
     await this.rooms.get(roomId);
-    const viewer = viewerOf(user);
+    const viewer = viewerOf(user, roomId);
     return this.store
       .ofRoom(roomId)
       .filter(
@@ -151,6 +155,7 @@ export class QuestionsService {
   ): Promise<Question> {
     await this.store.find(questionId);
     const { roomId } = this.stateOf(questionId).record;
+    requireRoomModeration(moderator, roomId);
     // In the room's queue: the status check, the change, its log entry and its event see no other
     // change in between, so the moderation log lists changes in the order they were made.
     return this.log.record(roomId, () => {
@@ -255,7 +260,12 @@ export class QuestionsService {
   }
 
   private viewFor(state: QuestionState, user: AuthenticatedUser): Question {
-    return toQuestion(state.record, state.upvoters.size, viewerOf(user), state.upvoters.has(user.id));
+    return toQuestion(
+      state.record,
+      state.upvoters.size,
+      viewerOf(user, state.record.roomId),
+      state.upvoters.has(user.id),
+    );
   }
 
   private stateOf(questionId: string): QuestionState {

@@ -7,7 +7,7 @@ import type { HelixSocket } from './socket-session';
 /** What of a person their sockets carry and the account may change: who they are and what they may do. */
 export type SocketProfile = Pick<
   AuthenticatedUser,
-  'displayName' | 'organization' | 'stakeholderGroup' | 'roles'
+  'displayName' | 'organization' | 'stakeholderGroup' | 'roles' | 'moderatedRoomIds'
 >;
 
 /**

@@ -3,7 +3,7 @@ import {
   formatDateTime,
   formatMessageTime,
   getOutbox,
-  isModerator,
+  mayModerateRoom,
   type OutboxEntry,
 } from '@helix/web/data-access';
 import { ActionError, Button, LinkifiedText, TextAreaField } from '@helix/web/ui';
@@ -122,7 +122,7 @@ export function MessageItem({
   const remove = useDeleteMessage();
   const toggle = useToggleReaction();
   const own = !!user && user.id === message.author.id;
-  const moderator = isModerator(user);
+  const moderator = mayModerateRoom(user, message.roomId);
   // A moderator removes someone else's words with Hide, which asks for the reason the room then sees.
   const canDelete = own;
   const [hiding, setHiding] = useState(false);

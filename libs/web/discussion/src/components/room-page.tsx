@@ -1,4 +1,4 @@
-import { isModerator, useCurrentUser, useRooms } from '@helix/web/data-access';
+import { mayModerateRoom, useCurrentUser, useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +37,7 @@ export function RoomPage({ children }: { children?: ReactNode }) {
         <h1>{room.title}</h1>
         <div className="hx-row">
           <RoomShareButton room={room} />
-          {isModerator(user) ? (
+          {mayModerateRoom(user, roomId) ? (
             <Link
               className="hx-button hx-button--secondary hx-button--small"
               to={`/rooms/${room.id}/moderate`}

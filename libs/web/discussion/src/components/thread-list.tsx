@@ -1,5 +1,5 @@
 import type { Thread } from '@helix/contract';
-import { formatMessageTime, isModerator, useCurrentUser } from '@helix/web/data-access';
+import { formatMessageTime, mayModerateRoom, useCurrentUser } from '@helix/web/data-access';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { sortThreads } from '../api/get-threads';
@@ -36,12 +36,11 @@ function ThreadItem({ thread, canModerate }: { thread: Thread; canModerate: bool
 export function ThreadList({ threads }: { threads: readonly Thread[] }) {
   const { t } = useTranslation();
   const { data: user } = useCurrentUser();
-  const canModerate = isModerator(user);
   if (!threads.length) return <p className="hx-muted">{t('threads.empty')}</p>;
   return (
     <ul className="hx-card-list">
       {sortThreads(threads).map((thread) => (
-        <ThreadItem key={thread.id} thread={thread} canModerate={canModerate} />
+        <ThreadItem key={thread.id} thread={thread} canModerate={mayModerateRoom(user, thread.roomId)} />
       ))}
     </ul>
   );

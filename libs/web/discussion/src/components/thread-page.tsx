@@ -1,5 +1,5 @@
 import type { Message } from '@helix/contract';
-import { isModerator, useCurrentUser, useRooms } from '@helix/web/data-access';
+import { mayModerateRoom, useCurrentUser, useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +64,7 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
     hasOlder: !!messagesQuery.hasNextPage,
     loadOlder,
   });
-  const moderator = isModerator(user);
+  const moderator = mayModerateRoom(user, roomId);
   const canWrite = !!user && (!thread?.locked || moderator);
 
   useEffect(() => unreadStore.view(roomId, threadId), [roomId, threadId]);

@@ -117,6 +117,7 @@ export function ForumPage() {
       <div className="hx-row">
         <Link to={`/forums/${current.id}/agenda`}>{t('forums.list.agenda')}</Link>
         <Link to={`/forums/${current.id}/roster`}>{t('forums.list.roster')}</Link>
+        <Link to={`/forums/${current.id}/invitations`}>{t('invitations.manage')}</Link>
         {current.outcomePublished ? (
           <Link to={`/outcome/${current.slug}`}>{t('forums.list.outcome')}</Link>
         ) : null}

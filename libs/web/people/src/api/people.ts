@@ -15,8 +15,8 @@ export function usePeople(query: Pick<PeopleQuery, 'q' | 'organization' | 'group
 export function useSetRoles() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, roles }: { id: string; roles: Role[] }) =>
-      apiClient.patch<Person>(`/people/${id}/roles`, { roles }),
+    mutationFn: ({ id, ...change }: { id: string; roles: Role[]; moderatedRoomIds?: string[] }) =>
+      apiClient.patch<Person>(`/people/${id}/roles`, change),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
   });
 }

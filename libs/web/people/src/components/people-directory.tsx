@@ -1,5 +1,5 @@
 import { ROLES, STAKEHOLDER_GROUPS, type Person, type Role, type StakeholderGroup } from '@helix/contract';
-import { useCurrentUser } from '@helix/web/data-access';
+import { useCurrentUser, useRooms } from '@helix/web/data-access';
 import {
   ActionError,
   Button,
@@ -12,6 +12,40 @@ import {
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEndSessions, usePeople, usePersonSessions, useSetRoles } from '../api/people';
+
+/** Moderator of chosen rooms, not forum-wide: each box grants or takes one room, logged like any role change. */
+function ModeratedRooms({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const rooms = useRooms();
+  const setRoles = useSetRoles();
+  const toggle = (roomId: string, on: boolean) =>
+    setRoles.mutate({
+      id: person.id,
+      roles: person.roles,
+      moderatedRoomIds: on
+        ? [...person.moderatedRoomIds, roomId]
+        : person.moderatedRoomIds.filter((id) => id !== roomId),
+    });
+  return (
+    <details>
+      <summary>{t('people.moderatedRooms', { count: person.moderatedRoomIds.length })}</summary>
+      <fieldset className="hx-stack" disabled={setRoles.isPending}>
+        <legend className="hx-visually-hidden">{t('invitations.rooms')}</legend>
+        {(rooms.data ?? []).map((room) => (
+          <label key={room.id} className="hx-check">
+            <input
+              type="checkbox"
+              checked={person.moderatedRoomIds.includes(room.id)}
+              onChange={(event) => toggle(room.id, event.target.checked)}
+            />
+            {room.title}
+          </label>
+        ))}
+      </fieldset>
+      <ActionError error={setRoles.error} />
+    </details>
+  );
+}
 
 function PersonActions({ person }: { person: Person }) {
   const { t } = useTranslation();
@@ -119,7 +153,12 @@ export function PeopleDirectory() {
                 </div>
                 <div>{person.email}</div>
                 <div>{person.roles.map((value) => t(`people.roles.${value}`)).join(', ')}</div>
-                {isAdmin ? <PersonActions person={person} /> : null}
+                {isAdmin ? (
+                  <>
+                    <PersonActions person={person} />
+                    <ModeratedRooms person={person} />
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

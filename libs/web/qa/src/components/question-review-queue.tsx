@@ -1,4 +1,4 @@
-import { isModerator, useCurrentUser } from '@helix/web/data-access';
+import { mayModerateRoom, useCurrentUser } from '@helix/web/data-access';
 import { LoadError, Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ export function QuestionReviewQueue({ roomId, headingLevel = 2 }: { roomId: stri
   const questions = useQuestions(roomId);
   const settings = useRoomSettings(roomId);
   const pending = useMemo(() => groupQuestions(questions.data ?? []).pending, [questions.data]);
-  if (!isModerator(user)) return null;
+  if (!mayModerateRoom(user, roomId)) return null;
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const title = t('qa.review.title', { count: pending.length });

@@ -1,4 +1,4 @@
-import { isModerator, roomPresenterPath, useCurrentUser } from '@helix/web/data-access';
+import { mayModerateRoom, roomPresenterPath, useCurrentUser } from '@helix/web/data-access';
 import { LoadError, NewTabLink, Spinner } from '@helix/web/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,7 @@ export function RoomQaPanel({ roomId }: { roomId: string }) {
   const { t } = useTranslation();
   useQaLive(roomId);
   const { data: user } = useCurrentUser();
-  const moderator = isModerator(user);
+  const moderator = mayModerateRoom(user, roomId);
   const questions = useQuestions(roomId);
   const settings = useRoomSettings(roomId);
   const groups = useMemo(() => groupQuestions(questions.data ?? []), [questions.data]);

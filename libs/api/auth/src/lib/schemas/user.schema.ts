@@ -27,6 +27,10 @@ export class UserRecord {
 
   @Prop({ type: [String], enum: ROLES, default: ['participant'] })
   roles!: Role[];
+
+  /** Rooms moderated without the forum-wide role; every room moderation asks mayModerateRoom. */
+  @Prop({ type: [String], default: [] })
+  moderatedRoomIds!: string[];
 }
 
 export const UserSchema = SchemaFactory.createForClass(UserRecord);

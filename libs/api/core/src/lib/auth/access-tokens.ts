@@ -74,6 +74,8 @@ export function toAuthenticatedUser(raw: unknown): AuthenticatedUser {
     organization: claims.org,
     stakeholderGroup: claims.grp,
     roles: claims.roles,
+    // Not in the token: the account is read on every request (SessionDirectory) and says which rooms.
+    moderatedRoomIds: [],
     expiresAt: claims.exp,
   };
 }

@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import type { PublicUser, Role, StakeholderGroup } from '@helix/contract';
 
 /** Who made a request, as proven by a verified access token. */
@@ -7,6 +8,8 @@ export interface AuthenticatedUser {
   organization: string;
   stakeholderGroup: StakeholderGroup;
   roles: Role[];
+  /** Rooms this person moderates without being a moderator forum-wide (invited or named in the directory). */
+  moderatedRoomIds: string[];
   /** The refresh-token family this access token was issued for. */
   sessionId: string;
   /** Seconds since the epoch when the access token stops being valid. */
@@ -23,8 +26,22 @@ export interface AccessTokenClaims {
   exp?: number;
 }
 
+/** A moderator forum-wide: every room, and what belongs to no room (initiatives, consensus rules). */
 export const isModerator = (user: Pick<AuthenticatedUser, 'roles'>): boolean =>
   user.roles.includes('moderator') || user.roles.includes('admin');
+
+/**
+ * The one answer to "may this person moderate in this room": forum-wide moderators and admins everywhere,
+ * a room moderator in the rooms named on their account and nowhere else.
+ */
+export const mayModerateRoom = (
+  user: Pick<AuthenticatedUser, 'roles' | 'moderatedRoomIds'>,
+  roomId: string,
+): boolean => isModerator(user) || user.moderatedRoomIds.includes(roomId);
+
+/** Whether a person moderates anywhere: the route guard's question before the room is known. */
+export const moderatesAnyRoom = (user: Pick<AuthenticatedUser, 'roles' | 'moderatedRoomIds'>): boolean =>
+  isModerator(user) || user.moderatedRoomIds.length > 0;
 
 export const toPublicUser = (user: AuthenticatedUser): PublicUser => ({
   id: user.id,
@@ -40,6 +57,16 @@ export const AGENDA_ACTOR: AuthenticatedUser = {
   organization: 'Helix',
   stakeholderGroup: 'civil_society',
   roles: ['participant', 'moderator'],
+  moderatedRoomIds: [],
   sessionId: 'agenda',
   expiresAt: Number.MAX_SAFE_INTEGER,
 };
+
+/** Refuses (403) anyone who may not moderate in the room; every room-moderation action asks this. */
+export function requireRoomModeration(
+  user: Pick<AuthenticatedUser, 'roles' | 'moderatedRoomIds'>,
+  roomId: string,
+): void {
+  if (!mayModerateRoom(user, roomId))
+    throw new ForbiddenException('Only a moderator of this room, a moderator or an admin may do this');
+}

@@ -15,6 +15,19 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
     ApiForbiddenResponse({ description: `Only ${roles.join(' or ')} may do this` }),
   );
 
+export const MODERATES_ROOM = 'helix:moderatesRoom';
+/**
+ * A room's moderation: forum-wide moderators, admins and room moderators pass the guard; the service then
+ * decides for the room the subject is in (mayModerateRoom), which the route alone does not name.
+ */
+export const ModeratesRoom = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(MODERATES_ROOM, true),
+    ApiForbiddenResponse({
+      description: 'Only a moderator of this room, a moderator or an admin may do this',
+    }),
+  );
+
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthenticatedUser =>
     context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,

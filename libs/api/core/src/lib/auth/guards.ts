@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@helix/contract';
 import { AccessTokens } from './access-tokens';
-import type { AuthenticatedUser } from './authenticated-user';
-import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
+import { moderatesAnyRoom, type AuthenticatedUser } from './authenticated-user';
+import { IS_PUBLIC, MODERATES_ROOM, REQUIRED_ROLES } from './decorators';
 
 /**
  * Every route needs a valid access token unless marked @Public(): passport checks its signature and expiry,
@@ -44,6 +44,12 @@ export class RolesGuard {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(MODERATES_ROOM, targets)) {
+      const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
+      if (user && moderatesAnyRoom(user)) return true;
+      throw new ForbiddenException('Only a moderator of this room, a moderator or an admin may do this');
+    }
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
       context.getHandler(),
       context.getClass(),

@@ -1,0 +1,5 @@
+import { InvitationsScreen } from '@helix/web/people';
+
+export default function InvitationsRoute() {
+  return <InvitationsScreen />;
+}

@@ -1,0 +1,5 @@
+import { InvitationPage } from '@helix/web/people';
+
+export default function InviteRoute() {
+  return <InvitationPage />;
+}

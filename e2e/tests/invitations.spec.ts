@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { accessToken, actAs, api, chairSession, chooseLanguage, newParticipant } from './support';
+
+/*
+ * An organizer makes an invitation to moderate one room; a new person opens its link on a phone, creates
+ * an account there, comes back to the invitation, accepts it and lands in the room as its moderator.
+ * With README_SCREENSHOTS=1 the invitations screen in both languages goes to docs/screenshots.
+ */
+
+const artefacts = join(__dirname, '..', 'artifacts', 'screenshots', 'invitations');
+const readmeShots = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(artefacts, { recursive: true });
+  const path = join(artefacts, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  if (process.env['README_SCREENSHOTS'] === '1') {
+    mkdirSync(readmeShots, { recursive: true });
+    copyFileSync(path, join(readmeShots, `${name}.png`));
+  }
+}
+
+test('an invitation link makes a new person moderator of one room, on a phone', async ({
+  browser,
+  page,
+  request,
+}, testInfo) => {
+  const chair = await chairSession(request);
+  const rooms = await api<{ id: string; title: string; forumId: string }[]>(
+    request,
+    chair.accessToken,
+    'GET',
+    '/rooms',
+  );
+  const room = rooms[0];
+
+  await actAs(page, chair, 'en');
+  await page.goto(`/forums/${room.forumId}/invitations`);
+  await expect(page.getByRole('heading', { name: 'Invitations', level: 1 })).toBeVisible();
+  await page.getByLabel('Role').selectOption('moderator');
+  await page.getByRole('checkbox', { name: room.title }).check();
+  await page.getByLabel('Number of uses').fill('1');
+  await page.getByRole('button', { name: 'Create invitation' }).click();
+  const link = page.getByLabel('Invitation link').first();
+  await expect(link).toHaveValue(/\/invite\//);
+  const invitePath = new URL(await link.inputValue()).pathname;
+  await shoot(page, `invitations-en-${testInfo.project.name}`);
+  await chooseLanguage(page, 'ru');
+  await expect(page.getByRole('heading', { name: 'Приглашения', level: 1 })).toBeVisible();
+  await shoot(page, `invitations-ru-${testInfo.project.name}`);
+
+  const phone = await browser.newContext({ ...testInfo.project.use });
+  const guest = await phone.newPage();
+  const newcomer = newParticipant();
+  await guest.goto(invitePath);
+  await expect(guest.getByText(/invited to moderate rooms/)).toBeVisible();
+  await guest.getByRole('link', { name: 'Create an account' }).click();
+  await guest.getByLabel('Email').fill(newcomer.email);
+  await guest.getByLabel('Password').fill(newcomer.password);
+  await guest.getByLabel('Display name').fill(newcomer.displayName);
+  await guest.getByLabel('Organization').fill(newcomer.organization);
+  await guest.getByLabel('Stakeholder group').selectOption(newcomer.group);
+  await guest.getByRole('button', { name: 'Create account' }).click();
+
+  await guest.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(guest).toHaveURL(new RegExp(`/rooms/${room.id}`));
+  const me = await api<{ moderatedRoomIds: string[] }>(request, await accessToken(guest), 'GET', '/auth/me');
+  expect(me.moderatedRoomIds).toEqual([room.id]);
+
+  // Used up: the same link now says so, to anyone.
+  const late = await browser.newContext({ ...testInfo.project.use });
+  const latePage = await late.newPage();
+  await latePage.goto(invitePath);
+  await expect(latePage.getByRole('alert')).toContainText('used as many times');
+  await late.close();
+  await phone.close();
+});

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@helix/contract';
+import type { Role, StakeholderGroup } from '@helix/contract';
 import { Accounts, type Account } from './accounts';
 import { RefreshSessionsService } from './refresh-sessions.service';
 import { UsersService } from './users.service';
@@ -23,6 +23,11 @@ export class AccountAdmin {
 
   async setRoles(id: string, roles: Role[]): Promise<Account> {
     await this.users.setRoles(id, roles);
+    return this.accounts.get(id) as Account;
+  }
+
+  async setGroup(id: string, group: StakeholderGroup): Promise<Account> {
+    await this.users.setGroup(id, group);
     return this.accounts.get(id) as Account;
   }
 

@@ -13,6 +13,7 @@ export interface Account {
   stakeholderGroup: UserRecord['stakeholderGroup'];
   roles: UserRecord['roles'];
   createdAt: Date;
+  former?: true;
 }
 
 const toAccount = (record: UserRecord & { createdAt?: Date }): Account => ({
@@ -23,6 +24,7 @@ const toAccount = (record: UserRecord & { createdAt?: Date }): Account => ({
   stakeholderGroup: record.stakeholderGroup,
   roles: record.roles,
   createdAt: record.createdAt ?? record._id.getTimestamp(),
+  ...(record.former ? { former: true } : {}),
 });
 
 /**

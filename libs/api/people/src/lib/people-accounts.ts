@@ -8,6 +8,7 @@ export interface PeopleAccount {
   stakeholderGroup: StakeholderGroup;
   roles: Role[];
   createdAt: Date;
+  former?: true;
 }
 
 /**
@@ -19,6 +20,7 @@ export abstract class PeopleAccounts {
   abstract all(): PeopleAccount[];
   abstract get(id: string): PeopleAccount | undefined;
   abstract setRoles(id: string, roles: Role[]): Promise<PeopleAccount>;
+  abstract setGroup(id: string, group: StakeholderGroup): Promise<PeopleAccount>;
   abstract liveSessions(id: string): Promise<{ id: string; createdAt: Date }[]>;
   /** False when the session is not this account's. */
   abstract endSession(id: string, sessionId: string): Promise<boolean>;

@@ -27,6 +27,10 @@ export class UserRecord {
 
   @Prop({ type: [String], enum: ROLES, default: ['participant'] })
   roles!: Role[];
+
+  /** The person deleted the account: what is left is a name for their words, no e-mail and no password. */
+  @Prop({ type: Boolean, required: false })
+  former?: true;
 }
 
 export const UserSchema = SchemaFactory.createForClass(UserRecord);

@@ -42,6 +42,8 @@ const SignInLinkRoute = lazy(() => import('./routes/sign-in-link'));
 // Staff only: the directory and the outbox load when opened.
 const PeopleRoute = lazy(() => import('./routes/people'));
 const OutboxRoute = lazy(() => import('./routes/outbox'));
+// One's own account: opened now and then, so it loads when opened.
+const ProfileRoute = lazy(() => import('./routes/profile'));
 
 /** A route's screen that loads when first opened, with a spinner meanwhile. */
 const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
@@ -89,6 +91,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/rooms" replace /> },
           { path: '/rooms', element: <RoomsRoute /> },
+          { path: '/profile', element: lazily(<ProfileRoute />) },
           // A room's QR code and printed link: signed-out visitors sign in first, then land in the room.
           { path: '/r/:slug', element: <RoomShortLinkPage /> },
           {

@@ -133,6 +133,9 @@ describe('changing group and leaving with one’s data', () => {
     const data = response.body as PersonalDataExport;
     expect(data.account).toMatchObject({ id: cara.user.id, email: cara.user.email, displayName: 'Cara' });
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
+    expect(data.sections['threads']).toEqual([
+      expect.objectContaining({ id: topic.id, title: 'Bike lanes' }),
+    ]);
     expect(data.sections['messages']).toEqual([
       expect.objectContaining({ id: message.id, text: 'More bike lanes on Lenina' }),
     ]);
@@ -161,6 +164,7 @@ describe('changing group and leaving with one’s data', () => {
     const topic = await thread(eve, 'Tram routes');
     await say(eve, topic.id, 'Route 4 should run later');
     const words = await say(dan, topic.id, 'Agreed, until midnight');
+    const started = await thread(dan, 'Night buses');
     const poll = await openPoll();
     await t
       .as(dan)
@@ -201,6 +205,11 @@ describe('changing group and leaving with one’s data', () => {
       displayName: 'Former participant',
       organization: '',
       stakeholderGroup: 'university',
+      former: true,
+    });
+    const threads = (await t.as(eve).get(`/api/rooms/${room.id}/threads`).expect(200)).body as Thread[];
+    expect(threads.find((item) => item.id === started.id)?.createdBy).toMatchObject({
+      displayName: 'Former participant',
       former: true,
     });
     const after = (await t.as(eve).get(`/api/polls/${poll.id}`).expect(200)).body as Poll;

@@ -3,18 +3,26 @@ import type { AuthenticatedUser, PersonalDataPart, PersonalDataSections } from '
 import type { PublicUser } from '@helix/contract';
 import { DiscussionStore } from './discussion-store';
 import { MessagesService } from './messages.service';
+import { ThreadsService } from './threads.service';
 
-/** A person's messages and reactions, for their export; their messages kept under a former name when they leave. */
+/** A person's threads, messages and reactions, for their export; kept under a former name when they leave. */
 @Injectable()
 export class DiscussionPersonalData implements PersonalDataPart {
   constructor(
     private readonly store: DiscussionStore,
     private readonly messages: MessagesService,
+    private readonly threads: ThreadsService,
   ) {}
 
   exportOf(userId: string): PersonalDataSections {
-    const { written, reacted } = this.store.touchedBy(userId);
+    const { started, written, reacted } = this.store.touchedBy(userId);
     return {
+      threads: started.map((record) => ({
+        id: record._id.toHexString(),
+        roomId: record.roomId,
+        title: record.title,
+        createdAt: record.createdAt.toISOString(),
+      })),
       messages: written.map((record) => ({
         id: record._id.toHexString(),
         roomId: record.roomId,
@@ -35,7 +43,9 @@ export class DiscussionPersonalData implements PersonalDataPart {
   }
 
   async anonymise(person: AuthenticatedUser, former: PublicUser): Promise<void> {
-    for (const record of this.store.touchedBy(person.id).written)
-      await this.messages.setAuthor(person, record._id.toHexString(), former);
+    const { started, written } = this.store.touchedBy(person.id);
+    for (const record of started)
+      await this.threads.setCreator(person, record.roomId, record._id.toHexString(), former);
+    for (const record of written) await this.messages.setAuthor(person, record._id.toHexString(), former);
   }
 }

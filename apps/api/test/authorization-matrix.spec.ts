@@ -93,6 +93,8 @@ interface Fixtures {
     refreshToken(): Promise<string>;
     /** A new account's sign-in: its id and its session's, as the access token names it (`sid`). */
     signIn(): Promise<{ userId: string; sessionId: string }>;
+    /** A new account's waiting request to move to the business group: its id. */
+    groupChange(): Promise<string>;
     /** A thread by the other participant. */
     thread(): Promise<Thread>;
     /** A draft forum by the admin: nobody but its organizers sees it. */
@@ -265,6 +267,22 @@ const REST_TABLE: RestRow[] = [
     expect: signedIn(200),
     request: () => ({ body: { language: 'en' } }),
   },
+  { method: 'GET', path: '/api/auth/me/export', expect: signedIn(200) },
+  // Everyone signed in may delete their own account; a wrong password stops each actor here before it
+  // happens (leaving.spec.ts deletes accounts for real).
+  {
+    method: 'DELETE',
+    path: '/api/auth/me',
+    expect: signedIn(403),
+    request: () => ({ body: { password: 'not the password' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/me/group-change',
+    expect: signedIn(201),
+    request: () => ({ body: { group: 'civil_society' } }),
+  },
+  { method: 'GET', path: '/api/auth/me/group-change', expect: signedIn(200) },
   {
     method: 'POST',
     path: '/api/auth/password-reset',
@@ -362,6 +380,20 @@ const REST_TABLE: RestRow[] = [
     path: '/api/invitations/accept',
     expect: signedIn(200),
     request: async (f) => ({ body: { token: invitationToken(await f.fresh.invitation()) } }),
+  },
+  // Group changes: admins and forum organizers decide them (not moderators).
+  { method: 'GET', path: '/api/people/group-changes', expect: organizers(200) },
+  {
+    method: 'POST',
+    path: '/api/people/group-changes/{id}/approve',
+    expect: organizers(200),
+    request: async (f) => ({ params: { id: await f.fresh.groupChange() } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/people/group-changes/{id}/decline',
+    expect: organizers(200),
+    request: async (f) => ({ params: { id: await f.fresh.groupChange() } }),
   },
   {
     method: 'GET',
@@ -1074,6 +1106,11 @@ describe('authorization matrix', () => {
           sid: string;
         };
         return { userId: holder.user.id, sessionId: claims.sid };
+      },
+      groupChange: async () => {
+        const mover = await t.register({ displayName: 'Group mover', stakeholderGroup: 'university' });
+        const asked = await t.as(mover).post('/api/auth/me/group-change', { group: 'business' }).expect(201);
+        return (asked.body as { id: string }).id;
       },
       thread: () =>
         created<Thread>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/threads`, {

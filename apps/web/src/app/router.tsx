@@ -50,6 +50,8 @@ const OutboxRoute = lazy(() => import('./routes/outbox'));
 const SearchRoute = lazyNamed(() => import('@helix/web/search'), 'ForumSearchPage');
 const InvitationsRoute = lazy(() => import('./routes/invitations'));
 const InviteRoute = lazy(() => import('./routes/invite'));
+// One's own account: opened now and then, so it loads when opened.
+const ProfileRoute = lazy(() => import('./routes/profile'));
 
 /** A route's screen that loads when first opened, with a spinner meanwhile. */
 const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
@@ -101,6 +103,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/rooms" replace /> },
           { path: '/rooms', element: <RoomsRoute /> },
+          { path: '/profile', element: lazily(<ProfileRoute />) },
           // A room's QR code and printed link: signed-out visitors sign in first, then land in the room.
           { path: '/r/:slug', element: <RoomShortLinkPage /> },
           {

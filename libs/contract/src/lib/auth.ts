@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, roleSchema, stakeholderGroupSchema, textField } from './common';
+import { idSchema, isoDateSchema, roleSchema, stakeholderGroupSchema, textField } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -16,12 +16,17 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 /** What others see of a person: never the email. */
-export const publicUserSchema = userSchema.pick({
-  id: true,
-  displayName: true,
-  organization: true,
-  stakeholderGroup: true,
-});
+export const publicUserSchema = userSchema
+  .pick({
+    id: true,
+    displayName: true,
+    organization: true,
+    stakeholderGroup: true,
+  })
+  .extend({
+    /** The person deleted their account: clients name them "Former participant" in the reader's language. */
+    former: z.literal(true).optional(),
+  });
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
 /** The e-mail an account is created with (registering, a roster import), kept in lower case. */
@@ -73,3 +78,26 @@ export const setRolesRequestSchema = z.strictObject({
   moderatedRoomIds: z.array(idSchema).max(100).optional(),
 });
 export type SetRolesRequest = z.infer<typeof setRolesRequestSchema>;
+
+/** Deleting one's own account: a password account confirms with its password. */
+export const deleteAccountRequestSchema = z.strictObject({
+  password: z.string().min(1).max(200),
+});
+export type DeleteAccountRequest = z.infer<typeof deleteAccountRequestSchema>;
+
+/** The name a deleted account's words are kept under; clients show their own language's (`former`). */
+export const FORMER_PARTICIPANT_NAME = 'Former participant';
+
+/**
+ * Everything Helix keeps about one person (`GET /api/auth/me/export`): the account without its password
+ * hash, then each feature's records of what they did, by section name.
+ */
+export const personalDataExportSchema = z.object({
+  exportedAt: isoDateSchema,
+  account: userSchema.extend({ language: z.enum(['en', 'ru']).nullable(), createdAt: isoDateSchema }),
+  sessions: z.array(
+    z.object({ id: z.string(), createdAt: isoDateSchema, endedAt: isoDateSchema.nullable() }),
+  ),
+  sections: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+});
+export type PersonalDataExport = z.infer<typeof personalDataExportSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from './auth';
+import { clientIdSchema } from './rooms';
 import { idSchema, isoDateSchema, roleSchema, stakeholderGroupSchema, textField } from './common';
 
 const emailField = z
@@ -56,6 +57,8 @@ export const personSchema = z.object({
   roles: z.array(roleSchema),
   moderatedRoomIds: z.array(idSchema),
   createdAt: isoDateSchema,
+  /** A deleted account, kept so what they wrote stays attributed. */
+  former: z.literal(true).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -88,3 +91,37 @@ export const updateProfileSchema = z
   })
   .refine((body) => Object.keys(body).length > 0, 'Send at least one of displayName, organization, language');
 export type UpdateProfile = z.input<typeof updateProfileSchema>;
+
+/**
+ * Asking to move to another stakeholder group. The group decides whose consensus a vote counts for, so an
+ * organizer approves the move; one request waits per person, and a new one replaces it.
+ */
+export const groupChangeRequestSchema = z.strictObject({
+  group: stakeholderGroupSchema,
+  reason: z.string().max(500).trim().optional(),
+  clientId: clientIdSchema.optional(),
+});
+export type GroupChangeRequest = z.input<typeof groupChangeRequestSchema>;
+
+export const GROUP_CHANGE_STATUSES = ['pending', 'approved', 'declined', 'replaced'] as const;
+export type GroupChangeStatus = (typeof GROUP_CHANGE_STATUSES)[number];
+
+export const groupChangeSchema = z.object({
+  id: idSchema,
+  person: z.object({ id: idSchema, displayName: z.string(), organization: z.string() }),
+  from: stakeholderGroupSchema,
+  to: stakeholderGroupSchema,
+  reason: z.string(),
+  status: z.enum(GROUP_CHANGE_STATUSES),
+  requestedAt: isoDateSchema,
+  decidedAt: isoDateSchema.nullable(),
+  decidedBy: z.object({ id: idSchema, displayName: z.string() }).nullable(),
+});
+export type GroupChange = z.infer<typeof groupChangeSchema>;
+
+/** One's own requests: the waiting one (if any) and every earlier one, newest first. */
+export const ownGroupChangesSchema = z.object({
+  pending: groupChangeSchema.nullable(),
+  history: z.array(groupChangeSchema),
+});
+export type OwnGroupChanges = z.infer<typeof ownGroupChangesSchema>;

@@ -77,6 +77,7 @@ export function AppLayout() {
                 {/* In the menu, not the row: a phone's header keeps to one row of three links. */}
                 <Link to="/search">{t('nav.search')}</Link>
                 <Link to="/forums">{t('nav.forums')}</Link>
+                <Link to="/profile">{t('profile.nav')}</Link>
                 <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>
                 <Button
                   variant="secondary"

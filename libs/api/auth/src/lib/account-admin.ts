@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthResponse, Role } from '@helix/contract';
+import type { AuthResponse, Role, StakeholderGroup } from '@helix/contract';
 import { Accounts, type Account } from './accounts';
 import { AuthService } from './auth.service';
 import { RefreshSessionsService } from './refresh-sessions.service';
@@ -40,6 +40,11 @@ export class AccountAdmin {
 
   async setRoles(id: string, roles: Role[], moderatedRoomIds?: string[]): Promise<Account> {
     await this.users.setRoles(id, roles, moderatedRoomIds);
+    return this.accounts.get(id) as Account;
+  }
+
+  async setGroup(id: string, group: StakeholderGroup): Promise<Account> {
+    await this.users.setGroup(id, group);
     return this.accounts.get(id) as Account;
   }
 

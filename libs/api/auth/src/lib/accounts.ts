@@ -14,6 +14,7 @@ export interface Account {
   roles: UserRecord['roles'];
   moderatedRoomIds: string[];
   createdAt: Date;
+  former?: true;
 }
 
 const toAccount = (record: UserRecord & { createdAt?: Date }): Account => ({
@@ -26,6 +27,7 @@ const toAccount = (record: UserRecord & { createdAt?: Date }): Account => ({
   // Accounts stored before room moderators have no such field.
   moderatedRoomIds: record.moderatedRoomIds ?? [],
   createdAt: record.createdAt ?? record._id.getTimestamp(),
+  ...(record.former ? { former: true } : {}),
 });
 
 /**

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Ip, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Ip, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -18,11 +19,13 @@ import {
   RegisterRateLimit,
   type AuthenticatedUser,
 } from '@helix/api/core';
-import type { AuthResponse, TokenPair, User } from '@helix/contract';
+import type { AuthResponse, PersonalDataExport, TokenPair, User } from '@helix/contract';
 import { AuthService } from './auth.service';
 import {
   AuthResponseDto,
+  DeleteAccountDto,
   LoginDto,
+  PersonalDataExportDto,
   RefreshDto,
   RegisterDto,
   TokenPairDto,
@@ -96,5 +99,30 @@ export class AuthController {
   @ApiOkResponse({ type: UserDto.Output })
   updateMe(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto): Promise<User> {
     return this.users.updateProfile(user.id, body);
+  }
+
+  @Get('me/export')
+  @ApiBearerAuth()
+  @Header('Content-Disposition', 'attachment; filename="helix-my-data.json"')
+  @ApiOperation({
+    summary:
+      'Everything Helix keeps about me as one JSON file: the account, sessions, messages, reactions, votes, questions, initiatives, moderation, group changes',
+  })
+  @ApiOkResponse({ type: PersonalDataExportDto.Output })
+  exportMe(@CurrentUser() user: AuthenticatedUser): Promise<PersonalDataExport> {
+    return this.auth.exportOf(user.id);
+  }
+
+  @Delete('me')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Delete my account (confirmed with the password): every session ends at once; messages and votes stay, shown as a former participant’s',
+  })
+  @ApiNoContentResponse({ description: 'The account is gone; the e-mail may register again' })
+  @ApiForbiddenResponse({ description: 'The password is not correct' })
+  deleteMe(@CurrentUser() user: AuthenticatedUser, @Body() body: DeleteAccountDto): Promise<void> {
+    return this.auth.deleteAccount(user, body.password);
   }
 }

@@ -1,6 +1,14 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { AccessTokens, HelixConfig } from '@helix/api/core';
-import type { AuthResponse, LoginRequest, RegisterRequest, TokenPair, User } from '@helix/contract';
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { AccessTokens, HelixConfig, PersonalData, type AuthenticatedUser } from '@helix/api/core';
+import {
+  FORMER_PARTICIPANT_NAME,
+  type AuthResponse,
+  type LoginRequest,
+  type PersonalDataExport,
+  type RegisterRequest,
+  type TokenPair,
+  type User,
+} from '@helix/contract';
 import { LoginAttempts } from './login-attempts';
 import { PasswordHasher } from './password-hasher';
 import { RefreshSessionsService } from './refresh-sessions.service';
@@ -19,6 +27,7 @@ export class AuthService {
     private readonly attempts: LoginAttempts,
     private readonly accessTokens: AccessTokens,
     private readonly config: HelixConfig,
+    private readonly personalData: PersonalData,
   ) {}
 
   async register(request: RegisterRequest): Promise<AuthResponse> {
@@ -67,6 +76,47 @@ export class AuthService {
 
   async me(userId: string): Promise<User> {
     return toUser(await this.users.getById(userId));
+  }
+
+  /** Everything kept about the person: the account (never its password hash), sessions, what they did. */
+  async exportOf(userId: string): Promise<PersonalDataExport> {
+    const record = (await this.users.getById(userId)) as UserRecord & { createdAt?: Date };
+    const sessions = await this.sessions.allOf(userId);
+    return {
+      exportedAt: new Date().toISOString(),
+      account: {
+        ...toUser(record),
+        language: record.language ?? null,
+        createdAt: (record.createdAt ?? record._id.getTimestamp()).toISOString(),
+      },
+      sessions: sessions.map((session) => ({
+        id: session._id,
+        createdAt: session.createdAt.toISOString(),
+        endedAt: session.revokedAt?.toISOString() ?? null,
+      })),
+      sections: await this.personalData.exportOf(userId),
+    };
+  }
+
+  /**
+   * Deletes the person's account once they confirm with their password. Every session ends first, on every
+   * instance, so no token of theirs works while the rest is done; then each feature puts their words under
+   * a former participant's name, and the account loses its name, e-mail and password. Votes keep their
+   * group, so tallies do not move.
+   */
+  async deleteAccount(person: AuthenticatedUser, password: string): Promise<void> {
+    const record = await this.users.getById(person.id);
+    if (!(await this.passwords.verify(password, record.passwordHash)))
+      throw new ForbiddenException('The password is not correct');
+    await this.sessions.endAllOf(person.id);
+    await this.personalData.anonymise(person, {
+      id: person.id,
+      displayName: FORMER_PARTICIPANT_NAME,
+      organization: '',
+      stakeholderGroup: record.stakeholderGroup,
+      former: true,
+    });
+    await this.users.anonymise(person.id);
   }
 
   /** Starts a session for an account proven some other way (an e-mailed link). */

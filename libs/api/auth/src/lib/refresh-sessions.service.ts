@@ -97,7 +97,13 @@ export class RefreshSessionsService {
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   }
 
-  /** Ends every session of an account (a new password). */
+  /** Every session the account ever had, newest first: only the person's own data export asks. */
+  async allOf(userId: string): Promise<SessionRecord[]> {
+    const all = await this.sessions.find({ userId }).lean<SessionRecord[]>().exec();
+    return all.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  /** Ends every session of an account (a new password, a deleted account). */
   async endAllOf(userId: string): Promise<void> {
     for (const session of await this.liveOf(userId)) await this.end(session.id);
   }

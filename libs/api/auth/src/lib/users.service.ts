@@ -7,7 +7,13 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isDuplicateKeyError, UserDirectory, type DirectoryUser } from '@helix/api/core';
-import type { Role, StakeholderGroup, UpdateProfile, User } from '@helix/contract';
+import {
+  FORMER_PARTICIPANT_NAME,
+  type Role,
+  type StakeholderGroup,
+  type UpdateProfile,
+  type User,
+} from '@helix/contract';
 import { mongo, Types, type Model } from 'mongoose';
 import { LiveSessions } from './live-sessions';
 import { Accounts } from './accounts';
@@ -214,15 +220,40 @@ export class UsersService implements UserDirectory, OnApplicationBootstrap {
   /** `moderatedRoomIds` left out: the rooms stay as they are. */
   async setRoles(id: string, roles: Role[], moderatedRoomIds?: string[]): Promise<User> {
     // Everyone is a participant; the other roles come on top.
-    const next = [...new Set<Role>(['participant', ...roles])];
     const rooms = moderatedRoomIds ? { moderatedRoomIds: [...new Set(moderatedRoomIds)] } : {};
+    return this.changeAccount(id, { roles: [...new Set<Role>(['participant', ...roles])], ...rooms });
+  }
+
+  /** An approved change of group: votes already cast keep the group they were cast with (their ballots say it). */
+  async setGroup(id: string, stakeholderGroup: StakeholderGroup): Promise<User> {
+    return this.changeAccount(id, { stakeholderGroup });
+  }
+
+  /**
+   * Deletes what identifies the person and keeps the account as the author of their words. The e-mail's
+   * look-up goes, so the address can register again; the account's own e-mail becomes a value no sign-in
+   * can type, since the field is unique.
+   */
+  async anonymise(id: string): Promise<void> {
+    const record = await this.getById(id);
+    await this.changeAccount(id, {
+      email: `deleted-${id}`,
+      passwordHash: '',
+      displayName: FORMER_PARTICIPANT_NAME,
+      organization: '',
+      former: true,
+    });
+    await this.emails.deleteOne({ _id: record.email, userId: id }).exec();
+  }
+
+  private async changeAccount(id: string, changes: Partial<UserRecord>): Promise<User> {
     const updated = await this.users
-      .findByIdAndUpdate(id, { $set: { roles: next, ...rooms } }, { new: true })
+      .findByIdAndUpdate(id, { $set: changes }, { new: true })
       .lean<UserRecord>()
       .exec();
     if (!updated) throw new NotFoundException('No such user');
     this.accounts.put(updated);
-    // Requests and sockets act with the roles the account has now, not those in their access token.
+    // Requests and sockets act with the account as it is now, not as their access token says.
     await this.live.changed(id);
     return toUser(updated);
   }

@@ -128,6 +128,24 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     return this.messages.get(id);
   }
 
+  /**
+   * Every thread one person started and every message they wrote or reacted to (in seq order): a pass
+   * over memory, asked only by that person's data export or account deletion.
+   */
+  touchedBy(userId: string): { started: ThreadRecord[]; written: MessageRecord[]; reacted: MessageRecord[] } {
+    const started = [...this.threads.values()]
+      .map((thread) => thread.record)
+      .filter((record) => record.createdBy.id === userId && !record.deleted);
+    const written: MessageRecord[] = [];
+    const reacted: MessageRecord[] = [];
+    for (const { record } of this.messages.values()) {
+      if (record.authorId === userId) written.push(record);
+      if (Object.values(record.reactions).some((who) => who.includes(userId))) reacted.push(record);
+    }
+    const bySeq = (a: MessageRecord, b: MessageRecord) => a.roomId.localeCompare(b.roomId) || a.seq - b.seq;
+    return { started, written: written.sort(bySeq), reacted: reacted.sort(bySeq) };
+  }
+
   /** The message, read by `_id` when this instance has not heard of it yet (sent a moment ago on another). */
   async findMessage(id: string): Promise<MessageState | undefined> {
     if (!this.messages.has(id)) await this.reload(id, { type: 'message.created' });

@@ -1,10 +1,12 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { PersonalData } from '@helix/api/core';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule, RoomMessages } from '@helix/api/forums';
 import { SearchModule } from '@helix/api/search';
 import { DiscussionForumPart } from './discussion-forum-part';
+import { DiscussionPersonalData } from './discussion-personal-data';
 import { DiscussionGateway } from './discussion.gateway';
 import { DiscussionStore } from './discussion-store';
 import { MessagesController } from './messages.controller';
@@ -26,7 +28,14 @@ import { ThreadsService } from './threads.service';
     ]),
   ],
   controllers: [ThreadsController, MessagesController],
-  providers: [DiscussionStore, ThreadsService, MessagesService, DiscussionGateway, DiscussionForumPart],
+  providers: [
+    DiscussionStore,
+    ThreadsService,
+    MessagesService,
+    DiscussionGateway,
+    DiscussionForumPart,
+    DiscussionPersonalData,
+  ],
 })
 export class DiscussionModule implements OnModuleInit {
   constructor(
@@ -34,10 +43,13 @@ export class DiscussionModule implements OnModuleInit {
     private readonly forumPart: DiscussionForumPart,
     private readonly roomMessages: RoomMessages,
     private readonly store: DiscussionStore,
+    private readonly personalData: PersonalData,
+    private readonly personalPart: DiscussionPersonalData,
   ) {}
 
   onModuleInit(): void {
     this.parts.register(this.forumPart);
+    this.personalData.register(this.personalPart);
     this.roomMessages.register((roomId, threadId, messageId) => {
       const record = this.store.message(messageId)?.record;
       return record?.roomId === roomId && record.threadId === threadId && !record.deleted;

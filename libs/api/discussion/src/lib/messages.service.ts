@@ -23,6 +23,7 @@ import {
   type Message,
   type MessagePage,
   type PostMessageRequest,
+  type PublicUser,
   type RoomEventType,
 } from '@helix/contract';
 import type { Model, UpdateQuery } from 'mongoose';
@@ -184,6 +185,17 @@ export class MessagesService {
         filter: VISIBLE,
         update: reacted ? { $pull: { [path]: user.id } } : { $addToSet: { [path]: user.id } },
       };
+    });
+  }
+
+  /**
+   * The author deleted their account: the message stays, under `former`. The change is a room event, so
+   * every member's screen and every instance (which reads the message again by `_id`) show the new name.
+   */
+  setAuthor(person: AuthenticatedUser, messageId: string, former: PublicUser): Promise<Message> {
+    return this.change(person, messageId, 'message.updated', (current) => {
+      if (current.authorId !== person.id) throw new ForbiddenException('Only the author’s own messages');
+      return { filter: { authorId: person.id }, update: { $set: { author: former } } };
     });
   }
 

@@ -10,7 +10,13 @@ import {
 import { ModerationLogService, type ModerationRecordInput } from '@helix/api/moderation';
 import { RoomEventLog } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
-import type { CreateThreadRequest, ModerationAction, Thread, UpdateThreadRequest } from '@helix/contract';
+import type {
+  CreateThreadRequest,
+  ModerationAction,
+  PublicUser,
+  Thread,
+  UpdateThreadRequest,
+} from '@helix/contract';
 import { trusted, Types, type Model } from 'mongoose';
 import { DiscussionStore } from './discussion-store';
 import { ThreadRecord } from './schemas/thread.schema';
@@ -125,6 +131,21 @@ export class ThreadsService {
         ...(renamed ? { title: patch.title } : {}),
       };
       return this.change(user, roomId, threadId, set, actions);
+    });
+  }
+
+  /** The thread's author deleted their account: the thread stays, started by `former` (a room event). */
+  async setCreator(
+    person: AuthenticatedUser,
+    roomId: string,
+    threadId: string,
+    former: PublicUser,
+  ): Promise<void> {
+    await this.log.record(roomId, () => {
+      const current = this.store.thread(roomId, threadId);
+      if (!current) throw new NotFoundException('No such thread in this room');
+      if (current.createdBy.id !== person.id) throw new ForbiddenException('Only the author’s own threads');
+      return this.change(person, roomId, threadId, { createdBy: former }, []);
     });
   }
 

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { PersonalData } from '@helix/api/core';
 import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
@@ -46,10 +47,43 @@ export class InitiativesModule implements OnModuleInit {
     private readonly initiatives: InitiativesService,
     private readonly parts: ForumParts,
     private readonly forumPart: InitiativesForumPart,
+    private readonly personalData: PersonalData,
+    private readonly store: InitiativesStore,
   ) {}
 
   onModuleInit(): void {
     this.parts.register(this.forumPart);
+    // A pass over the initiatives in memory, asked only by a person's own data export.
+    this.personalData.register({
+      exportOf: (userId) => {
+        const all = this.store.all();
+        return {
+          initiativesProposed: all
+            .filter((initiative) => initiative.proposer.id === userId)
+            .map((initiative) => ({
+              id: initiative._id.toHexString(),
+              title: initiative.title,
+              status: initiative.status,
+              createdAt: initiative.createdAt.toISOString(),
+            })),
+          initiativeVotes: all.flatMap((initiative) => {
+            const vote = initiative.votes[userId];
+            return vote
+              ? [
+                  {
+                    initiativeId: initiative._id.toHexString(),
+                    title: initiative.title,
+                    position: vote.position,
+                    reason: vote.reason,
+                    group: vote.group,
+                    at: vote.at.toISOString(),
+                  },
+                ]
+              : [];
+          }),
+        };
+      },
+    });
     this.targets.register('initiative', async (_roomId, id) => this.initiatives.requireShowable(id));
   }
 }

@@ -101,6 +101,13 @@ export class ModerationLogService extends ReadModel {
     return record ? record.reason : undefined;
   }
 
+  /** What one moderator did, in every room: a pass over memory, for that person's own data export. */
+  doneBy(userId: string): ModerationEntry[] {
+    return [...this.rooms.values()]
+      .flatMap((log) => log.entries.filter((record) => record.moderator.id === userId))
+      .map(toEntry);
+  }
+
   /** The room's newest entries first. */
   list(roomId: string): ModerationEntry[] {
     return (this.rooms.get(roomId)?.entries ?? []).slice(0, LOG_PAGE).map(toEntry);

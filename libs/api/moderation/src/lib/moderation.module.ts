@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RealtimeModule } from '@helix/api/realtime';
+import { PersonalData } from '@helix/api/core';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
 import { ModerationController } from './moderation.controller';
 import { ModerationLogService } from './moderation-log.service';
@@ -27,10 +28,13 @@ export class ModerationModule implements OnModuleInit {
   constructor(
     private readonly parts: ForumParts,
     private readonly settings: RoomSettingsService,
+    private readonly personalData: PersonalData,
+    private readonly log: ModerationLogService,
   ) {}
 
   /** An agenda session that runs the room's Q&A opens it at its start and closes it at its end. */
   onModuleInit(): void {
+    this.personalData.register({ exportOf: (userId) => ({ moderationActions: this.log.doneBy(userId) }) });
     this.parts.register({
       sessionStarted: async (session, by) => {
         if (session.opensQa) await this.settings.update(by, session.roomId, { qaOpen: true });

@@ -9,6 +9,7 @@ export interface PeopleAccount {
   roles: Role[];
   moderatedRoomIds: string[];
   createdAt: Date;
+  former?: true;
 }
 
 /**
@@ -21,6 +22,7 @@ export abstract class PeopleAccounts {
   abstract get(id: string): PeopleAccount | undefined;
   /** `moderatedRoomIds` left out: the rooms stay as they are. */
   abstract setRoles(id: string, roles: Role[], moderatedRoomIds?: string[]): Promise<PeopleAccount>;
+  abstract setGroup(id: string, group: StakeholderGroup): Promise<PeopleAccount>;
   abstract liveSessions(id: string): Promise<{ id: string; createdAt: Date }[]>;
   /** False when the session is not this account's. */
   abstract endSession(id: string, sessionId: string): Promise<boolean>;

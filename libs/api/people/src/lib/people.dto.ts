@@ -1,4 +1,7 @@
 import {
+  groupChangeRequestSchema,
+  groupChangeSchema,
+  ownGroupChangesSchema,
   peoplePageSchema,
   peopleQuerySchema,
   personSchema,
@@ -14,3 +17,6 @@ export class PersonDto extends createZodDto(personSchema) {}
 export class RoleChangeDto extends createZodDto(roleChangeSchema) {}
 export class PersonSessionDto extends createZodDto(personSessionSchema) {}
 export class SetPersonRolesDto extends createZodDto(setRolesRequestSchema) {}
+export class GroupChangeRequestDto extends createZodDto(groupChangeRequestSchema) {}
+export class GroupChangeDto extends createZodDto(groupChangeSchema) {}
+export class OwnGroupChangesDto extends createZodDto(ownGroupChangesSchema) {}

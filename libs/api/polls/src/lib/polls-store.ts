@@ -67,6 +67,15 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   }
 
+  /** Every poll one person voted in, with their ballot: a pass over memory, for that person's data export. */
+  votedBy(userId: string): { poll: PollWithBallots; ballot: BallotRecord }[] {
+    return [...this.polls.keys()].flatMap((id) => {
+      const poll = this.get(id);
+      const ballot = poll?.ballots[userId];
+      return poll && ballot ? [{ poll, ballot }] : [];
+    });
+  }
+
   /** Applies a stored state, unless a newer one is already here. */
   put(record: PollRecord): void {
     const id = record._id.toHexString();

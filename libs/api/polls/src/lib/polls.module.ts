@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { PersonalData } from '@helix/api/core';
 import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
@@ -29,10 +30,24 @@ export class PollsModule implements OnModuleInit {
     private readonly polls: PollsService,
     private readonly parts: ForumParts,
     private readonly forumPart: PollsForumPart,
+    private readonly personalData: PersonalData,
+    private readonly store: PollsStore,
   ) {}
 
   onModuleInit(): void {
     this.parts.register(this.forumPart);
+    this.personalData.register({
+      exportOf: (userId) => ({
+        pollBallots: this.store.votedBy(userId).map(({ poll, ballot }) => ({
+          pollId: poll._id.toHexString(),
+          roomId: poll.roomId,
+          question: poll.question,
+          optionIds: ballot.optionIds,
+          group: ballot.group,
+          at: ballot.at.toISOString(),
+        })),
+      }),
+    });
     this.targets.register('poll', async (roomId, pollId) => this.polls.requireShowable(roomId, pollId));
   }
 }

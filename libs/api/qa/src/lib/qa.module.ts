@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { PersonalData } from '@helix/api/core';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
@@ -26,9 +27,31 @@ export class QaModule implements OnModuleInit {
   constructor(
     private readonly parts: ForumParts,
     private readonly forumPart: QaForumPart,
+    private readonly personalData: PersonalData,
+    private readonly store: QuestionsStore,
   ) {}
 
   onModuleInit(): void {
     this.parts.register(this.forumPart);
+    this.personalData.register({
+      exportOf: (userId) => {
+        const all = this.store.all();
+        return {
+          questions: all
+            .filter(({ record }) => record.authorId === userId)
+            .map(({ record }) => ({
+              id: record._id.toHexString(),
+              roomId: record.roomId,
+              text: record.text,
+              anonymous: record.anonymous,
+              status: record.status,
+              createdAt: record.createdAt.toISOString(),
+            })),
+          questionUpvotes: all
+            .filter(({ upvoters }) => upvoters.has(userId))
+            .map(({ record }) => ({ questionId: record._id.toHexString(), roomId: record.roomId })),
+        };
+      },
+    });
   }
 }

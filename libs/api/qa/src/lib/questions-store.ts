@@ -38,6 +38,11 @@ export class QuestionsStore extends ReadModel implements RoomSubjectSource {
     return this.get(questionId);
   }
 
+  /** Every question, in memory: one person's data export looks through them for theirs. */
+  all(): QuestionState[] {
+    return [...this.questions.values()];
+  }
+
   ofRoom(roomId: string): QuestionState[] {
     return [...(this.rooms.get(roomId) ?? [])]
       .map((id) => this.questions.get(id))

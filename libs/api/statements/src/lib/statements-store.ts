@@ -50,6 +50,11 @@ export class StatementsStore extends ReadModel implements RoomSubjectSource {
     return this.get(statementId);
   }
 
+  /** Every statement, in memory: one person's data export looks through them for theirs. */
+  all(): StatementState[] {
+    return [...this.statements.values()];
+  }
+
   /** The room's statements, oldest first (by id within one millisecond, so every instance agrees). */
   ofRoom(roomId: string): StatementState[] {
     return [...(this.rooms.get(roomId) ?? [])]

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { PersonalData } from '@helix/api/core';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumsModule } from '@helix/api/forums';
@@ -28,4 +29,41 @@ import {
   controllers: [StatementsController],
   providers: [StatementsStore, StatementsService, StatementResultsService],
 })
-export class StatementsModule {}
+export class StatementsModule implements OnModuleInit {
+  constructor(
+    private readonly personalData: PersonalData,
+    private readonly store: StatementsStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.personalData.register({
+      exportOf: (userId) => {
+        const all = this.store.all();
+        return {
+          statementsSubmitted: all
+            .filter(({ record }) => record.authorId === userId)
+            .map(({ record }) => ({
+              id: record._id.toHexString(),
+              roomId: record.roomId,
+              text: record.text,
+              status: record.status,
+              createdAt: record.createdAt.toISOString(),
+            })),
+          statementVotes: all.flatMap(({ record }) => {
+            const ballot = this.store.ballotsOf(record._id.toHexString())[userId];
+            return ballot
+              ? [
+                  {
+                    statementId: record._id.toHexString(),
+                    vote: ballot.vote,
+                    group: ballot.group,
+                    at: ballot.at.toISOString(),
+                  },
+                ]
+              : [];
+          }),
+        };
+      },
+    });
+  }
+}

@@ -56,7 +56,7 @@ function Header({
   const { t, i18n } = useTranslation();
   return (
     <div className={continued ? 'hx-visually-hidden' : 'hx-message__head'}>
-      <span className="hx-message__author">{author.displayName}</span>
+      <span className="hx-message__author">{author.former ? t('people.former') : author.displayName}</span>
       <span className="hx-message__org">
         {author.organization} · {t(`groups.${author.stakeholderGroup}`)}
       </span>

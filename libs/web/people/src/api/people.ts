@@ -1,4 +1,12 @@
-import type { OutboxMessage, PeoplePage, PeopleQuery, Person, PersonSession, Role } from '@helix/contract';
+import type {
+  GroupChange,
+  OutboxMessage,
+  PeoplePage,
+  PeopleQuery,
+  Person,
+  PersonSession,
+  Role,
+} from '@helix/contract';
 import { apiClient } from '@helix/web/data-access';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
@@ -39,4 +47,24 @@ export function useEndSessions() {
 
 export function useOutbox() {
   return useQuery({ queryKey: ['outbox'], queryFn: () => apiClient.get<OutboxMessage[]>('/admin/outbox') });
+}
+
+const groupChangesKey = [...peopleKey, 'group-changes'] as const;
+
+/** Waiting group change requests; only admins and forum organizers may see them (others get 403). */
+export function usePendingGroupChanges() {
+  return useQuery({
+    queryKey: groupChangesKey,
+    queryFn: () => apiClient.get<GroupChange[]>('/people/group-changes'),
+    retry: false,
+  });
+}
+
+export function useDecideGroupChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'decline' }) =>
+      apiClient.post<GroupChange>(`/people/group-changes/${id}/${decision}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey }),
+  });
 }

@@ -12,6 +12,7 @@ import {
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEndSessions, usePeople, usePersonSessions, useSetRoles } from '../api/people';
+import { GroupChangeRequests } from './group-change-requests';
 
 /** Moderator of chosen rooms, not forum-wide: each box grants or takes one room, logged like any role change. */
 function ModeratedRooms({ person }: { person: Person }) {
@@ -108,6 +109,7 @@ export function PeopleDirectory() {
   return (
     <section aria-labelledby="people-heading" className="hx-stack">
       <h1 id="people-heading">{t('people.title')}</h1>
+      <GroupChangeRequests />
       <form role="search" className="hx-stack" onSubmit={(event) => event.preventDefault()}>
         <TextField
           label={t('people.search')}
@@ -147,7 +149,7 @@ export function PeopleDirectory() {
           <ul className="hx-card-list" aria-label={t('people.title')}>
             {people.data.items.map((person) => (
               <li key={person.id} className="hx-card">
-                <strong>{person.displayName}</strong>
+                <strong>{person.former ? t('people.former') : person.displayName}</strong>
                 <div>
                   {person.organization} · {t(`groups.${person.stakeholderGroup}`)}
                 </div>

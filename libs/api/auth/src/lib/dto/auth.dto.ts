@@ -1,10 +1,12 @@
 import {
   authResponseSchema,
+  deleteAccountRequestSchema,
   emailLinkRequestSchema,
   passwordResetConfirmSchema,
   signInLinkConfirmSchema,
   updateProfileSchema,
   loginRequestSchema,
+  personalDataExportSchema,
   refreshRequestSchema,
   registerRequestSchema,
   setRolesRequestSchema,
@@ -24,3 +26,5 @@ export class EmailLinkRequestDto extends createZodDto(emailLinkRequestSchema) {}
 export class PasswordResetConfirmDto extends createZodDto(passwordResetConfirmSchema) {}
 export class SignInLinkConfirmDto extends createZodDto(signInLinkConfirmSchema) {}
 export class UpdateProfileDto extends createZodDto(updateProfileSchema) {}
+export class DeleteAccountDto extends createZodDto(deleteAccountRequestSchema) {}
+export class PersonalDataExportDto extends createZodDto(personalDataExportSchema) {}

@@ -31,6 +31,10 @@ export class UserRecord {
   /** Rooms moderated without the forum-wide role; every room moderation asks mayModerateRoom. */
   @Prop({ type: [String], default: [] })
   moderatedRoomIds!: string[];
+
+  /** The person deleted the account: what is left is a name for their words, no e-mail and no password. */
+  @Prop({ type: Boolean, required: false })
+  former?: true;
 }
 
 export const UserSchema = SchemaFactory.createForClass(UserRecord);

@@ -8,6 +8,7 @@ import { HelixConfig } from '../config/helix-config';
 import { AccessTokens, ACCESS_TOKEN_ALGORITHM } from './access-tokens';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
+import { PersonalData } from './personal-data';
 
 @Global()
 @Module({
@@ -25,12 +26,13 @@ import { JwtStrategy } from './jwt.strategy';
   ],
   providers: [
     AccessTokens,
+    PersonalData,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     // After the JWT guard, so limits can be keyed on the signed-in person.
     { provide: APP_GUARD, useClass: ThrottlerGuard },
   ],
-  exports: [AccessTokens],
+  exports: [AccessTokens, PersonalData],
 })
 export class AuthCoreModule {}

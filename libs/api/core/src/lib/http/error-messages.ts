@@ -54,6 +54,14 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'This badge was replaced by a new one: use the new badge':
     'Этот бейдж заменён новым: воспользуйтесь новым бейджем',
   'Nobody with this id is on the forum’s roster': 'В списке участников форума нет никого с таким id',
+  'The password is not correct': 'Пароль неверен',
+  'Only the author’s own messages': 'Только собственные сообщения автора',
+  'Only the author’s own threads': 'Только собственные темы автора',
+  'You are already in this stakeholder group': 'Вы уже состоите в этой группе участников',
+  'No such group change request': 'Такого запроса на смену группы нет',
+  'This request is no longer waiting for a decision': 'Этот запрос уже не ждёт решения',
+  'Only admins and forum organizers decide group changes':
+    'Решать о смене группы могут только администраторы и организаторы форумов',
   'Send at least one of displayName, organization, language':
     'Укажите хотя бы одно из: displayName, organization, language',
   'This person has no such signed-in session': 'У этого человека нет такого сеанса входа',

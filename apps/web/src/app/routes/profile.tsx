@@ -1,0 +1,5 @@
+import { ProfilePage } from '@helix/web/auth';
+
+export default function ProfileRoute() {
+  return <ProfilePage />;
+}

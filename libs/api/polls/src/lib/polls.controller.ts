@@ -21,7 +21,7 @@ import {
 } from '@helix/api/core';
 import type { Poll } from '@helix/contract';
 import type { Response } from 'express';
-import { CreatePollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
+import { CreatePollDto, OpenPollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
 import { pollResultsRows } from './poll-results-rows';
 import { PollsService } from './polls.service';
 
@@ -84,9 +84,16 @@ export class PollsController {
   @HttpCode(200)
   @Roles('moderator', 'admin')
   @ApiOkResponse({ type: PollDto.Output })
+  @ApiOperation({
+    summary: 'Open a draft for votes (moderators), optionally closing by itself after a countdown',
+  })
   @ApiConflictResponse({ description: 'Only a draft can be opened' })
-  open(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
-    return this.polls.open(user, pollId);
+  open(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('pollId') pollId: string,
+    @Body() body: OpenPollDto,
+  ): Promise<Poll> {
+    return this.polls.open(user, pollId, body);
   }
 
   @Post('polls/:pollId/close')
@@ -118,6 +125,9 @@ export class PollsController {
   @ApiOkResponse({
     description: 'option,total,university,business,government,civil_society; UTF-8 with BOM',
     content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiForbiddenResponse({
+    description: 'The results are hidden from the caller until they vote or it closes',
   })
   @ApiNotFoundResponse()
   csv(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): StreamableFile {

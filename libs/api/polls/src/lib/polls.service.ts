@@ -1,9 +1,21 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { deterministicId, isDuplicateKeyError, isModerator, type AuthenticatedUser } from '@helix/api/core';
 import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
-import type { CreatePollRequest, Poll, PollStatus, UpdatePollRequest } from '@helix/contract';
+import type {
+  CreatePollRequest,
+  OpenPollRequest,
+  Poll,
+  PollStatus,
+  UpdatePollRequest,
+} from '@helix/contract';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import type { PollTally } from './poll-tally';
 import { countBallots, PollsStore } from './polls-store';
@@ -11,6 +23,9 @@ import { PollRecord, type BallotRecord, type PollWithBallots } from './schemas/p
 
 const toOptions = (labels: string[]): PollRecord['options'] =>
   labels.map((label) => ({ id: new Types.ObjectId().toHexString(), label }));
+
+/** Who closes a poll whose countdown ran out, in its room event. */
+const SYSTEM_ACTOR = 'system';
 
 export interface CreatePollResult {
   poll: Poll;
@@ -46,10 +61,12 @@ export class PollsService {
       options: toOptions(request.options),
       multiple: request.multiple ?? false,
       anonymous: request.anonymous ?? false,
+      resultsVisibility: request.resultsVisibility ?? 'always',
       status: 'draft',
       createdBy: user.id,
       createdAt: new Date(),
       openedAt: null,
+      closesAt: null,
       closedAt: null,
       finalTally: null,
       version: 1,
@@ -86,25 +103,49 @@ export class PollsService {
     });
   }
 
-  /** The ballot buckets exist, open, before the poll says it is open. */
-  open(user: AuthenticatedUser, pollId: string): Promise<Poll> {
+  /**
+   * The ballot buckets exist, open, before the poll says it is open. With a countdown the poll stores when
+   * it closes; PollCloser closes it then.
+   */
+  open(user: AuthenticatedUser, pollId: string, request: OpenPollRequest = {}): Promise<Poll> {
     return this.transition(user, pollId, {
       from: 'draft',
       type: 'poll.created',
       refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become open`),
       change: async () => {
         await this.store.ballots.open(pollId);
-        return { $set: { status: 'open', openedAt: new Date() } };
+        const openedAt = new Date();
+        const closesAt = request.closesInSeconds
+          ? new Date(openedAt.getTime() + request.closesInSeconds * 1000)
+          : null;
+        return { $set: { status: 'open', openedAt, closesAt } };
       },
     });
+  }
+
+  close(user: AuthenticatedUser, pollId: string): Promise<Poll> {
+    return this.closeAs(user, pollId);
+  }
+
+  /**
+   * The countdown ran out. Another instance (or a moderator) may have closed the poll a moment ago: that
+   * is the close this one wanted, so it is no error.
+   */
+  async closeWhenDue(pollId: string): Promise<void> {
+    if (this.store.get(pollId)?.status !== 'open') return;
+    try {
+      await this.closeAs(SYSTEM_ACTOR, pollId);
+    } catch (error) {
+      if (!(error instanceof ConflictException)) throw error;
+    }
   }
 
   /**
    * Freezes the ballots first: from then on no ballot is acknowledged, and every one that was is in the count
    * stored with the closed status.
    */
-  close(user: AuthenticatedUser, pollId: string): Promise<Poll> {
-    return this.transition(user, pollId, {
+  private closeAs(actor: AuthenticatedUser | typeof SYSTEM_ACTOR, pollId: string): Promise<Poll> {
+    return this.transition(actor, pollId, {
       from: 'open',
       type: 'poll.updated',
       refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become closed`),
@@ -152,7 +193,7 @@ export class PollsService {
     return this.store
       .ofRoom(roomId)
       .filter((poll) => poll.status !== 'draft' || isModerator(user))
-      .map((poll) => this.store.pollView(poll, user.id));
+      .map((poll) => this.store.pollView(poll, user));
   }
 
   /** A poll the room's projector may show: one of this room that participants can see (not a draft). */
@@ -162,9 +203,15 @@ export class PollsService {
     if (poll.status === 'draft') throw new ConflictException('A draft poll cannot be shown; open it first');
   }
 
-  /** The results of a poll with their option labels, for the CSV export. */
+  /** The results of a poll with their option labels, for the CSV export: only to whom they are shown. */
   resultsForExport(user: AuthenticatedUser, pollId: string): { poll: PollWithBallots; tally: PollTally } {
     const poll = this.visible(pollId, user);
+    if (!this.store.resultsShownTo(poll, user))
+      throw new ForbiddenException(
+        poll.resultsVisibility === 'after_vote'
+          ? 'The results are shown once you vote'
+          : 'The results are shown when the poll closes',
+      );
     return { poll, tally: this.store.tally(poll) };
   }
 
@@ -173,7 +220,7 @@ export class PollsService {
    * as a room event, and written with the expected status in the filter.
    */
   private async transition(
-    user: AuthenticatedUser,
+    actor: AuthenticatedUser | typeof SYSTEM_ACTOR,
     pollId: string,
     step: {
       from: PollStatus;
@@ -188,16 +235,19 @@ export class PollsService {
       const current = this.store.get(pollId);
       if (current?.status !== step.from) throw step.refusal(current?.status);
       return {
-        event: { type: step.type, subjectId: pollId, actorId: user.id },
+        event: { type: step.type, subjectId: pollId, actorId: actor === SYSTEM_ACTOR ? actor : actor.id },
         commit: async () => {
           const updated = await this.write({ _id: pollId, status: step.from }, await step.change(current));
           if (!updated) {
             await this.store.reload(pollId);
             throw step.refusal(this.store.get(pollId)?.status);
           }
-          this.store.put(updated);
+          this.store.put(updated, 'here');
         },
-        result: () => this.viewFor(pollId, user),
+        result: () =>
+          actor === SYSTEM_ACTOR
+            ? this.store.pollView(this.store.get(pollId) as PollWithBallots, null)
+            : this.viewFor(pollId, actor),
       };
     });
   }
@@ -213,7 +263,7 @@ export class PollsService {
   }
 
   private viewFor(pollId: string, user: AuthenticatedUser): Poll {
-    return this.store.pollView(this.visible(pollId, user), user.id);
+    return this.store.pollView(this.visible(pollId, user), user);
   }
 
   /** A poll the person may see: drafts only for moderators. */

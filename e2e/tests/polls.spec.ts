@@ -116,7 +116,10 @@ test('a moderator runs a poll: participants vote from their phones, the projecto
       moderator.waitForEvent('download'),
       card.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`poll-${pollId}-results.csv`);
+    // Named after the question and the day, in its own script (RFC 5987), not by an id.
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^Which should the city fund first \\(${run}\\) \\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain('Student grants');
     expect(csv).toContain('Innovation hubs');

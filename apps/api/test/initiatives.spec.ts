@@ -290,10 +290,10 @@ describe('joint initiatives and consensus voting', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.text.slice(1).trim().split('\n');
     expect(lines[0]).toMatch(
-      /^title,partners,closed at,votes,agree,abstain,disagree,block,university agree,/,
+      /^title,summary,partners,closed at,votes,agree,abstain,disagree,block,Universities agree,/,
     );
     expect(lines.filter((line) => line.startsWith('Joint campus lab,')).length).toBeGreaterThanOrEqual(1);
-    expect(csv.text).toContain('Tomsk State University (university); Gazprom Neft (business)');
+    expect(csv.text).toContain('Tomsk State University (Universities); Gazprom Neft (Business)');
 
     const board = (
       await t

@@ -211,7 +211,10 @@ describe('live polls', () => {
     }
     expect(live.options.map((option) => option.votes)).toEqual([2, 2]);
     const csv = (await t.as(ann).get(`/api/polls/${poll.id}/results.csv`).expect(200)).text;
-    expect(csv.slice(1).trim().split('\n').slice(1)).toEqual(['Yes,2,,,,', 'No,2,,,,']);
+    expect(csv.slice(1).trim().split('\n').slice(1)).toEqual([
+      'Which first?,Yes,2,,,,',
+      'Which first?,No,2,,,,',
+    ]);
   });
 
   it('exports results as CSV: BOM, header, one quoted row per option, Cyrillic intact', async () => {
@@ -228,13 +231,15 @@ describe('live polls', () => {
       .buffer(true)
       .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-    expect(response.headers['content-disposition']).toMatch(/attachment; filename="poll-.*-results\.csv"/);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="which-first-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const text = response.text;
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1).split('\n').filter(Boolean)).toEqual([
-      'option,total,university,business,government,civil_society',
-      '"Кампус, и город",2,1,1,,',
-      '"He said ""yes""",1,1,0,,',
+      'Question,Option,Total,Universities,Business,Government,Civil society',
+      'Which first?,"Кампус, и город",2,1,1,,',
+      'Which first?,"He said ""yes""",1,1,0,,',
     ]);
   });
 

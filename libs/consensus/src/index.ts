@@ -7,5 +7,11 @@ export {
   type Position,
 } from './lib/rule';
 export { evaluateConsensus, tallyBallots, type ConsensusResult, type Tally } from './lib/evaluate';
-export { describeRule, describeUnmet, type Language, type UnmetCondition } from './lib/messages';
+export {
+  describeRule,
+  describeUnmet,
+  stakeholderGroupName,
+  type Language,
+  type UnmetCondition,
+} from './lib/messages';
 export { atLeastAsStrict, loosenings, type Loosening } from './lib/minimum';

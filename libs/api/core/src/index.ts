@@ -54,7 +54,7 @@ export {
   type ArchiveManifest,
   type ArchivedDocument,
 } from './lib/data/document-lines';
-export { csvFile, csvText } from './lib/http/csv-file';
+export { csvFile, csvFileName, csvText, type CsvName } from './lib/http/csv-file';
 export { deterministicId } from './lib/data/deterministic-id';
 export { GroupCommit } from './lib/data/group-commit';
 export { ReadModel } from './lib/data/read-model';

@@ -24,6 +24,10 @@ const GROUP_NAMES: Record<Language, Record<StakeholderGroup, string>> = {
   },
 };
 
+/** A stakeholder group as people read it ("Civil society", «Гражданское общество»), e.g. in CSV exports. */
+export const stakeholderGroupName = (group: StakeholderGroup, language: Language): string =>
+  GROUP_NAMES[language][group];
+
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
 function list(items: string[], language: Language): string {

@@ -5,6 +5,18 @@ import { clientIdSchema } from './rooms';
 export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 
+/**
+ * Who sees a poll's counts while it is open: everyone (`always`), each person once they voted (`after_vote`),
+ * or nobody before it closes (`after_close`). Moderators always see them; a closed poll's results are public.
+ */
+export const POLL_RESULTS_VISIBILITIES = ['always', 'after_vote', 'after_close'] as const;
+export type PollResultsVisibility = (typeof POLL_RESULTS_VISIBILITIES)[number];
+const resultsVisibilitySchema = z.enum(POLL_RESULTS_VISIBILITIES);
+
+/** The shortest and longest countdown a poll can be opened with. */
+export const POLL_COUNTDOWN_MIN_SECONDS = 5;
+export const POLL_COUNTDOWN_MAX_SECONDS = 24 * 60 * 60;
+
 export const POLL_OPTIONS_MIN = 2;
 export const POLL_OPTIONS_MAX = 10;
 export const POLL_QUESTION_MAX = 300;
@@ -31,6 +43,7 @@ export const createPollRequestSchema = z.strictObject({
   options: optionLabels,
   multiple: z.boolean().default(false),
   anonymous: z.boolean().default(false),
+  resultsVisibility: resultsVisibilitySchema.default('always'),
   /** The moderator's own key for this poll: sending it again answers the stored poll (a double click makes one). */
   clientId: clientIdSchema.optional(),
 });
@@ -42,10 +55,28 @@ export const updatePollRequestSchema = z
     options: optionLabels.optional(),
     multiple: z.boolean().optional(),
     anonymous: z.boolean().optional(),
+    resultsVisibility: resultsVisibilitySchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'give at least one field to change')
   .meta({ minProperties: 1 });
 export type UpdatePollRequest = z.infer<typeof updatePollRequestSchema>;
+
+/**
+ * Opening a poll, optionally with a countdown: the server closes it when the time is up. The body may be left
+ * out (no countdown), as before countdowns existed.
+ */
+export const openPollRequestSchema = z.preprocess(
+  (body) => body ?? {},
+  z.strictObject({
+    closesInSeconds: z
+      .number()
+      .int()
+      .min(POLL_COUNTDOWN_MIN_SECONDS)
+      .max(POLL_COUNTDOWN_MAX_SECONDS)
+      .optional(),
+  }),
+);
+export type OpenPollRequest = z.infer<typeof openPollRequestSchema>;
 
 export const voteRequestSchema = z.strictObject({
   optionIds: z
@@ -67,6 +98,12 @@ export const pollSchema = z.object({
   status: z.enum(POLL_STATUSES),
   multiple: z.boolean(),
   anonymous: z.boolean(),
+  resultsVisibility: resultsVisibilitySchema,
+  /**
+   * True when this view carries no counts (votes, voters and the group split are all zero): the results are
+   * hidden from this person for now (see `resultsVisibility`).
+   */
+  resultsHidden: z.boolean(),
   options: z.array(pollOptionSchema),
   /** People who voted (not option choices). */
   voters: z.number().int(),
@@ -75,6 +112,8 @@ export const pollSchema = z.object({
   myVote: z.array(idSchema).nullable(),
   createdAt: isoDateSchema,
   openedAt: isoDateSchema.nullable(),
+  /** When the server closes the open poll by itself; null without a countdown. */
+  closesAt: isoDateSchema.nullable(),
   closedAt: isoDateSchema.nullable(),
 });
 export type Poll = z.infer<typeof pollSchema>;

@@ -81,7 +81,7 @@ export class InitiativesForumPart implements ForumPart {
       .filter((record) => record.status === 'adopted')
       .sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0))
       .map((record) => this.store.viewAs(record, null, language));
-    return { 'forum-outcome.csv': csvText(outcomeRows(adopted)) };
+    return { 'forum-outcome.csv': csvText(outcomeRows(adopted, language)) };
   }
 
   async imported(documents: ForumDocumentIds): Promise<void> {

@@ -47,6 +47,9 @@ import {
 import { InitiativesService } from './initiatives.service';
 import { outcomeRows } from './outcome-rows';
 
+/** What the outcome download is called, with the day it was made. */
+const OUTCOME_TITLE: Record<RequestLanguage, string> = { en: 'Forum outcome', ru: 'Итоги форума' };
+
 @ApiTags('initiatives')
 @ApiBearerAuth()
 @ApiHeader({
@@ -100,12 +103,17 @@ export class InitiativesController {
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description:
-      'title, confirmed partners, closed at, votes, totals per position, then per group, then partnership ' +
-      '("joint", or "proposer only" when no organisation besides the proposer confirmed)',
+      'title, summary, confirmed partners, closed at, votes, totals per position, then per group (named in ' +
+      'the Accept-Language), partnership ("joint", or "proposer only" when no organisation besides the ' +
+      'proposer confirmed), then the objections with their reasons, one per line',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   outcome(@Lang() lang: RequestLanguage): StreamableFile {
-    return csvFile(outcomeRows(this.initiatives.adopted(lang)), 'forum-outcome.csv');
+    return csvFile(outcomeRows(this.initiatives.adopted(lang), lang), {
+      title: OUTCOME_TITLE[lang],
+      date: new Date(),
+      fallback: 'forum-outcome',
+    });
   }
 
   @Get(':id')

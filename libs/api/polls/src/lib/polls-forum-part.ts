@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { bucketIdsOf, csvText, type AuthenticatedUser } from '@helix/api/core';
 import type { ForumDocumentIds, ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
-import type { PublicOutcome, StakeholderGroup } from '@helix/contract';
+import type { Language, PublicOutcome, StakeholderGroup } from '@helix/contract';
 import { pollResultsRows } from './poll-results-rows';
 import { PollsService } from './polls.service';
 import { PollsStore } from './polls-store';
@@ -78,13 +78,13 @@ export class PollsForumPart implements ForumPart {
   }
 
   /** The results of each closed poll, as `GET /api/polls/:id/results.csv` answers them. */
-  reports(forum: ForumScope): Record<string, string> {
+  reports(forum: ForumScope, language: Language): Record<string, string> {
     return Object.fromEntries(
       this.pollsOf(forum)
         .filter((poll) => poll.status === 'closed')
         .map((poll) => [
           `poll-${poll._id.toHexString()}-results.csv`,
-          csvText(pollResultsRows(poll, this.store.tally(poll))),
+          csvText(pollResultsRows(poll, this.store.tally(poll), language)),
         ]),
     );
   }

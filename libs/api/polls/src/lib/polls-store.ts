@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { BallotBox, ReadModel, type BallotBucket } from '@helix/api/core';
+import {
+  BallotBox,
+  isModerator,
+  ReadModel,
+  type AuthenticatedUser,
+  type BallotBucket,
+} from '@helix/api/core';
 import { Metrics } from '@helix/api/observability';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
 import type { Poll, RoomEventType } from '@helix/contract';
@@ -13,6 +19,10 @@ export const POLL_EVENT_TYPES = [
   'poll.updated',
   'poll.draft',
 ] as const satisfies readonly RoomEventType[];
+
+/** Where a stored state applied to the read model was written: by this instance, or read back from the database. */
+export type PollOrigin = 'here' | 'elsewhere';
+export type PollListener = (record: PollRecord, origin: PollOrigin) => void;
 
 interface PollState {
   record: PollRecord;
@@ -29,6 +39,7 @@ interface PollState {
 export class PollsStore extends ReadModel implements RoomSubjectSource {
   private readonly polls = new Map<string, PollState>();
   private readonly rooms = new Map<string, Set<string>>();
+  private readonly listeners: PollListener[] = [];
 
   readonly ballots: BallotBox<BallotRecord>;
 
@@ -76,12 +87,18 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
     });
   }
 
+  /** Told of every state applied, at boot too (PollCloser arms its timers from these). */
+  onPut(listener: PollListener): void {
+    this.listeners.push(listener);
+  }
+
   /** Applies a stored state, unless a newer one is already here. */
-  put(record: PollRecord): void {
+  put(record: PollRecord, origin: PollOrigin = 'elsewhere'): void {
     const id = record._id.toHexString();
     const existing = this.polls.get(id);
     if (existing && existing.record.version >= record.version) return;
     this.polls.set(id, { record });
+    for (const listener of this.listeners) listener(record, origin);
     let ids = this.rooms.get(record.roomId);
     if (!ids) {
       ids = new Set();
@@ -106,9 +123,26 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
     return record.status === 'draft' ? null : this.pollView(record, null);
   }
 
-  /** The poll as `viewerId` sees it (null: as every member does, with no own vote). */
-  pollView(record: PollWithBallots, viewerId: string | null): Poll {
-    const tally = record.status === 'draft' ? undefined : this.tally(record);
+  /**
+   * Whether the viewer may see the poll's counts now (null: every member of the room, as its room events
+   * carry them to all alike).
+   */
+  resultsShownTo(record: PollWithBallots, viewer: AuthenticatedUser | null): boolean {
+    const visibility = record.resultsVisibility ?? 'always';
+    if (record.status === 'closed' || visibility === 'always') return true;
+    if (!viewer) return false;
+    if (isModerator(viewer)) return true;
+    return visibility === 'after_vote' && Boolean(record.ballots?.[viewer.id]);
+  }
+
+  /**
+   * The poll as `viewer` sees it (null: as every member does, with no own vote). Counts the viewer may not
+   * see yet are left out (zero), so neither REST nor a room event leaks them.
+   */
+  pollView(record: PollWithBallots, viewer: AuthenticatedUser | null): Poll {
+    const resultsHidden = !this.resultsShownTo(record, viewer);
+    const tally = record.status === 'draft' || resultsHidden ? undefined : this.tally(record);
+    const viewerId = viewer?.id;
     return {
       id: record._id.toHexString(),
       roomId: record.roomId,
@@ -116,12 +150,15 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
       status: record.status,
       multiple: record.multiple,
       anonymous: record.anonymous,
+      resultsVisibility: record.resultsVisibility ?? 'always',
+      resultsHidden,
       options: record.options.map((option) => ({ ...option, votes: tally?.votes[option.id] ?? 0 })),
       voters: tally?.voters ?? 0,
       byGroup: tally?.byGroup ?? {},
       myVote: (viewerId && record.ballots?.[viewerId]?.optionIds) || null,
       createdAt: record.createdAt.toISOString(),
       openedAt: record.openedAt?.toISOString() ?? null,
+      closesAt: record.closesAt?.toISOString() ?? null,
       closedAt: record.closedAt?.toISOString() ?? null,
     };
   }

@@ -16,12 +16,14 @@ import {
   csvFile,
   CurrentUser,
   IdParam,
+  Lang,
   ModeratesRoom,
   type AuthenticatedUser,
+  type RequestLanguage,
 } from '@helix/api/core';
 import type { Poll } from '@helix/contract';
 import type { Response } from 'express';
-import { CreatePollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
+import { CreatePollDto, OpenPollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
 import { pollResultsRows } from './poll-results-rows';
 import { PollsService } from './polls.service';
 
@@ -84,9 +86,16 @@ export class PollsController {
   @HttpCode(200)
   @ModeratesRoom()
   @ApiOkResponse({ type: PollDto.Output })
+  @ApiOperation({
+    summary: 'Open a draft for votes (moderators), optionally closing by itself after a countdown',
+  })
   @ApiConflictResponse({ description: 'Only a draft can be opened' })
-  open(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): Promise<Poll> {
-    return this.polls.open(user, pollId);
+  open(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('pollId') pollId: string,
+    @Body() body: OpenPollDto,
+  ): Promise<Poll> {
+    return this.polls.open(user, pollId, body);
   }
 
   @Post('polls/:pollId/close')
@@ -116,12 +125,25 @@ export class PollsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOkResponse({
-    description: 'option,total,university,business,government,civil_society; UTF-8 with BOM',
+    description:
+      'Question, Option, Total, then one column per stakeholder group, named in the Accept-Language ' +
+      '(en or ru); UTF-8 with BOM; the file is named after the question and the date it closed (or today)',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
+  @ApiForbiddenResponse({
+    description: 'The results are hidden from the caller until they vote or it closes',
+  })
   @ApiNotFoundResponse()
-  csv(@CurrentUser() user: AuthenticatedUser, @IdParam('pollId') pollId: string): StreamableFile {
+  csv(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('pollId') pollId: string,
+    @Lang() lang: RequestLanguage,
+  ): StreamableFile {
     const { poll, tally } = this.polls.resultsForExport(user, pollId);
-    return csvFile(pollResultsRows(poll, tally), `poll-${pollId}-results.csv`);
+    return csvFile(pollResultsRows(poll, tally, lang), {
+      title: poll.question,
+      date: poll.closedAt ?? new Date(),
+      fallback: 'poll-results',
+    });
   }
 }

@@ -4,6 +4,7 @@ import { PersonalData } from '@helix/api/core';
 import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
+import { PollCloser } from './poll-closer';
 import { PollsController } from './polls.controller';
 import { PollsForumPart } from './polls-forum-part';
 import { PollsGateway } from './polls.gateway';
@@ -22,7 +23,7 @@ import { POLL_BALLOTS, PollBallotsSchema, PollRecord, PollSchema } from './schem
     ]),
   ],
   controllers: [PollsController],
-  providers: [PollsStore, PollsService, PollsGateway, PollsForumPart],
+  providers: [PollsStore, PollsService, PollsGateway, PollsForumPart, PollCloser],
 })
 export class PollsModule implements OnModuleInit {
   constructor(

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   deterministicId,
@@ -13,6 +19,7 @@ import { ModerationLogService } from '@helix/api/moderation';
 import type {
   CreatePollRequest,
   ModerationAction,
+  OpenPollRequest,
   Poll,
   PollStatus,
   UpdatePollRequest,
@@ -24,6 +31,9 @@ import { PollRecord, type BallotRecord, type PollWithBallots } from './schemas/p
 
 const toOptions = (labels: string[]): PollRecord['options'] =>
   labels.map((label) => ({ id: new Types.ObjectId().toHexString(), label }));
+
+/** Who closes a poll whose countdown ran out, in its room event. */
+const SYSTEM_ACTOR = 'system';
 
 export interface CreatePollResult {
   poll: Poll;
@@ -61,10 +71,12 @@ export class PollsService {
       options: toOptions(request.options),
       multiple: request.multiple ?? false,
       anonymous: request.anonymous ?? false,
+      resultsVisibility: request.resultsVisibility ?? 'always',
       status: 'draft',
       createdBy: user.id,
       createdAt: new Date(),
       openedAt: null,
+      closesAt: null,
       closedAt: null,
       finalTally: null,
       version: 1,
@@ -101,8 +113,11 @@ export class PollsService {
     });
   }
 
-  /** The ballot buckets exist, open, before the poll says it is open. */
-  open(user: AuthenticatedUser, pollId: string): Promise<Poll> {
+  /**
+   * The ballot buckets exist, open, before the poll says it is open. With a countdown the poll stores when
+   * it closes; PollCloser closes it then.
+   */
+  open(user: AuthenticatedUser, pollId: string, request: OpenPollRequest = {}): Promise<Poll> {
     return this.transition(user, pollId, {
       from: 'draft',
       type: 'poll.created',
@@ -110,17 +125,38 @@ export class PollsService {
       refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become open`),
       change: async () => {
         await this.store.ballots.open(pollId);
-        return { $set: { status: 'open', openedAt: new Date() } };
+        const openedAt = new Date();
+        const closesAt = request.closesInSeconds
+          ? new Date(openedAt.getTime() + request.closesInSeconds * 1000)
+          : null;
+        return { $set: { status: 'open', openedAt, closesAt } };
       },
     });
+  }
+
+  close(user: AuthenticatedUser, pollId: string): Promise<Poll> {
+    return this.closeAs(user, pollId);
+  }
+
+  /**
+   * The countdown ran out. Another instance (or a moderator) may have closed the poll a moment ago: that
+   * is the close this one wanted, so it is no error.
+   */
+  async closeWhenDue(pollId: string): Promise<void> {
+    if (this.store.get(pollId)?.status !== 'open') return;
+    try {
+      await this.closeAs(SYSTEM_ACTOR, pollId);
+    } catch (error) {
+      if (!(error instanceof ConflictException)) throw error;
+    }
   }
 
   /**
    * Freezes the ballots first: from then on no ballot is acknowledged, and every one that was is in the count
    * stored with the closed status.
    */
-  close(user: AuthenticatedUser, pollId: string): Promise<Poll> {
-    return this.transition(user, pollId, {
+  private closeAs(actor: AuthenticatedUser | typeof SYSTEM_ACTOR, pollId: string): Promise<Poll> {
+    return this.transition(actor, pollId, {
       from: 'open',
       type: 'poll.updated',
       logged: 'poll.closed',
@@ -169,7 +205,7 @@ export class PollsService {
     return this.store
       .ofRoom(roomId)
       .filter((poll) => poll.status !== 'draft' || mayModerateRoom(user, roomId))
-      .map((poll) => this.store.pollView(poll, user.id));
+      .map((poll) => this.store.pollView(poll, user));
   }
 
   /** A poll the room's projector may show: one of this room that participants can see (not a draft). */
@@ -179,9 +215,15 @@ export class PollsService {
     if (poll.status === 'draft') throw new ConflictException('A draft poll cannot be shown; open it first');
   }
 
-  /** The results of a poll with their option labels, for the CSV export. */
+  /** The results of a poll with their option labels, for the CSV export: only to whom they are shown. */
   resultsForExport(user: AuthenticatedUser, pollId: string): { poll: PollWithBallots; tally: PollTally } {
     const poll = this.visible(pollId, user);
+    if (!this.store.resultsShownTo(poll, user))
+      throw new ForbiddenException(
+        poll.resultsVisibility === 'after_vote'
+          ? 'The results are shown once you vote'
+          : 'The results are shown when the poll closes',
+      );
     return { poll, tally: this.store.tally(poll) };
   }
 
@@ -191,7 +233,7 @@ export class PollsService {
    * within the same queue turn, so the log keeps the order of opens and closes.
    */
   private async transition(
-    user: AuthenticatedUser,
+    actor: AuthenticatedUser | typeof SYSTEM_ACTOR,
     pollId: string,
     step: {
       from: PollStatus;
@@ -204,25 +246,30 @@ export class PollsService {
   ): Promise<Poll> {
     const poll = await this.store.find(pollId);
     if (!poll) throw new NotFoundException('No such poll');
-    requireRoomModeration(user, poll.roomId);
+    // The countdown closes on the poll's own authority; a person must moderate the poll's room.
+    if (actor !== SYSTEM_ACTOR) requireRoomModeration(actor, poll.roomId);
     return this.log.record(poll.roomId, () => {
       const current = this.store.get(pollId);
       if (current?.status !== step.from) throw step.refusal(current?.status);
       return {
-        event: { type: step.type, subjectId: pollId, actorId: user.id },
+        event: { type: step.type, subjectId: pollId, actorId: actor === SYSTEM_ACTOR ? actor : actor.id },
         commit: async (seq) => {
           const updated = await this.write({ _id: pollId, status: step.from }, await step.change(current));
           if (!updated) {
             await this.store.reload(pollId);
             throw step.refusal(this.store.get(pollId)?.status);
           }
-          this.store.put(updated);
-          if (step.logged)
-            await this.moderationLog.record(user, poll.roomId, seq, [
+          this.store.put(updated, 'here');
+          // The log names the moderator who acted; a countdown's close is the poll's own, told by its event.
+          if (step.logged && actor !== SYSTEM_ACTOR)
+            await this.moderationLog.record(actor, poll.roomId, seq, [
               { action: step.logged, subjectId: pollId },
             ]);
         },
-        result: () => this.viewFor(pollId, user),
+        result: () =>
+          actor === SYSTEM_ACTOR
+            ? this.store.pollView(this.store.get(pollId) as PollWithBallots, null)
+            : this.viewFor(pollId, actor),
       };
     });
   }
@@ -238,7 +285,7 @@ export class PollsService {
   }
 
   private viewFor(pollId: string, user: AuthenticatedUser): Poll {
-    return this.store.pollView(this.visible(pollId, user), user.id);
+    return this.store.pollView(this.visible(pollId, user), user);
   }
 
   /** A poll the person may see: drafts only for the room's moderators. */

@@ -26,9 +26,20 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
     const body: unknown = await response.json().catch(() => null);
     throw ApiError.fromBody(response.status, body as Parameters<typeof ApiError.fromBody>[1]);
   }
-  const name =
-    response.headers.get('Content-Disposition')?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallbackName;
-  saveBlob(await response.blob(), name);
+  saveBlob(await response.blob(), fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName);
+}
+
+/** The name the server gave: in its own script (RFC 5987 `filename*`) when sent, else the ASCII one. */
+function fileNameOf(disposition: string | null): string | undefined {
+  const unicode = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (unicode) {
+    try {
+      return decodeURIComponent(unicode);
+    } catch {
+      // A malformed encoding: the ASCII name still says what the file is.
+    }
+  }
+  return disposition?.match(/filename="?([^";]+)"?/i)?.[1];
 }
 
 function saveBlob(blob: Blob, name: string): void {

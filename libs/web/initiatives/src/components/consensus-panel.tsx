@@ -74,12 +74,12 @@ function ConditionFacts({ status, rule }: { status: ConditionStatus; rule: Initi
   const language = useLanguage();
   const percent = new Intl.NumberFormat(language, { style: 'percent' }).format(rule.groupThreshold);
   const met = {
-    quorum: () => t('initiatives.conditions.quorum.met', { votes: status.facts.votes, needed: rule.quorum }),
+    quorum: () => t('initiatives.conditions.quorum.met', { count: status.facts.votes, needed: rule.quorum }),
     groups: () =>
-      t('initiatives.conditions.groups.met', { groups: status.facts.groups, needed: rule.minGroups }),
+      t('initiatives.conditions.groups.met', { count: status.facts.groups, needed: rule.minGroups }),
     threshold: () => t('initiatives.conditions.threshold.met', { percent }),
     blocks: () =>
-      t('initiatives.conditions.blocks.met', { blocks: status.facts.blocks, allowed: rule.maxBlocks }),
+      t('initiatives.conditions.blocks.met', { count: status.facts.blocks, allowed: rule.maxBlocks }),
   }[status.kind];
   return (
     <>

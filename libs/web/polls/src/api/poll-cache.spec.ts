@@ -1,7 +1,10 @@
 import type { Poll, RoomEvent } from '@helix/contract';
 import { QueryClient } from '@tanstack/react-query';
 import { applyPollEvent, mergePoll, setMyVote, upsertPoll, upsertPollInList } from './poll-cache';
+import { getPoll } from './get-poll';
 import { pollKeys } from './query-keys';
+
+jest.mock('./get-poll', () => ({ getPoll: jest.fn() }));
 
 const ROOM = 'e'.repeat(24);
 const A = 'a'.repeat(24);
@@ -15,6 +18,8 @@ function poll(id: string, overrides: Partial<Poll> = {}): Poll {
     status: 'open',
     multiple: false,
     anonymous: false,
+    resultsVisibility: 'always',
+    resultsHidden: false,
     options: [
       { id: A, label: 'Yes', votes: 0 },
       { id: B, label: 'No', votes: 0 },
@@ -24,6 +29,7 @@ function poll(id: string, overrides: Partial<Poll> = {}): Poll {
     myVote: null,
     createdAt: '2026-01-01T10:00:00.000Z',
     openedAt: '2026-01-01T10:00:00.000Z',
+    closesAt: null,
     closedAt: null,
     ...overrides,
   };
@@ -134,5 +140,43 @@ describe('applyPollEvent with a draft notice', () => {
     expect(queryClient.getQueryState(pollKeys.list('room'))?.isInvalidated).toBe(false);
     applyPollEvent(queryClient, notice as RoomEvent, true);
     expect(queryClient.getQueryState(pollKeys.list('room'))?.isInvalidated).toBe(true);
+  });
+});
+
+describe('applyPollEvent with hidden results', () => {
+  const id = '3'.repeat(24);
+  const counted = poll(id, {
+    resultsVisibility: 'after_vote',
+    voters: 2,
+    myVote: [A],
+    options: [
+      { id: A, label: 'Yes', votes: 1 },
+      { id: B, label: 'No', votes: 1 },
+    ],
+  });
+  const hiddenEvent = poll(id, { resultsVisibility: 'after_vote', resultsHidden: true });
+
+  it('keeps the counts a voter already sees and fetches their own view instead of blanking it', async () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(pollKeys.list(ROOM), [counted]);
+    const fresh = { ...counted, voters: 3 };
+    jest.mocked(getPoll).mockResolvedValueOnce(fresh);
+    applyPollEvent(queryClient, event('poll.updated', hiddenEvent));
+    expect(queryClient.getQueryData<Poll[]>(pollKeys.list(ROOM))?.[0].voters).toBe(2);
+    await new Promise((done) => setTimeout(done, 0));
+    expect(getPoll).toHaveBeenCalledWith(id);
+    expect(queryClient.getQueryData<Poll[]>(pollKeys.list(ROOM))?.[0]).toMatchObject({
+      voters: 3,
+      resultsHidden: false,
+    });
+  });
+
+  it('applies the hidden view as is for someone who sees no counts yet', () => {
+    jest.mocked(getPoll).mockClear();
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(pollKeys.list(ROOM), [hiddenEvent]);
+    applyPollEvent(queryClient, event('poll.updated', { ...hiddenEvent, question: 'Changed?' }));
+    expect(queryClient.getQueryData<Poll[]>(pollKeys.list(ROOM))?.[0].question).toBe('Changed?');
+    expect(getPoll).not.toHaveBeenCalled();
   });
 });

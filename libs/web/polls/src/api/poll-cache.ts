@@ -1,5 +1,6 @@
 import type { Poll, RoomEvent } from '@helix/contract';
 import type { QueryClient } from '@tanstack/react-query';
+import { getPoll } from './get-poll';
 import { pollKeys } from './query-keys';
 
 /**
@@ -63,5 +64,42 @@ export function applyPollEvent(queryClient: QueryClient, event: RoomEvent, seesD
     return;
   }
   if (event.type !== 'poll.created' && event.type !== 'poll.updated') return;
-  upsertPoll(queryClient, (event as RoomEvent<'poll.created'>).payload, 'event');
+  const poll = (event as RoomEvent<'poll.created'>).payload;
+  if (poll.resultsHidden && seesResultsOf(queryClient, poll)) return refreshPoll(queryClient, poll.id);
+  upsertPoll(queryClient, poll, 'event');
+}
+
+/**
+ * Whether this person already sees counts the room's events leave out (a moderator; a voter of an
+ * "after vote" poll): an event that hides them must not blank what they see.
+ */
+function seesResultsOf(queryClient: QueryClient, poll: Poll): boolean {
+  const cached =
+    queryClient.getQueryData<Poll>(pollKeys.detail(poll.id)) ??
+    queryClient.getQueryData<Poll[]>(pollKeys.list(poll.roomId))?.find((item) => item.id === poll.id);
+  return cached !== undefined && !cached.resultsHidden;
+}
+
+/** Polls being fetched again, each with whether another event came in meanwhile. */
+const refreshing = new Map<string, { again: boolean }>();
+
+/**
+ * Fetches the poll as this person may see it, one request per poll at a time: an event arriving during
+ * the request asks for one more after it, as that request may have been answered before its vote.
+ */
+function refreshPoll(queryClient: QueryClient, pollId: string): void {
+  const running = refreshing.get(pollId);
+  if (running) {
+    running.again = true;
+    return;
+  }
+  const state = { again: false };
+  refreshing.set(pollId, state);
+  void getPoll(pollId)
+    .then((poll) => upsertPoll(queryClient, poll, 'answer'))
+    .catch(() => undefined)
+    .finally(() => {
+      refreshing.delete(pollId);
+      if (state.again) refreshPoll(queryClient, pollId);
+    });
 }

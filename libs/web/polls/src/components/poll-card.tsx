@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { computePollResults } from '../lib/poll-results';
 import { GroupSplitTable } from './group-split-table';
 import { PollComposer } from './poll-composer';
+import { PollCountdown } from './poll-countdown';
 import { PollModeration } from './poll-moderation';
 import { PollBallot, PollResultList } from './poll-options';
 
@@ -17,7 +18,10 @@ export function PollMeta({ poll }: { poll: Poll }) {
       <span className={`hx-badge hx-badge--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
       <span>{poll.multiple ? t('polls.chooseMany') : t('polls.chooseOne')}</span>
       {poll.anonymous ? <span className="hx-badge">{t('polls.anonymous')}</span> : null}
-      {poll.status !== 'draft' ? (
+      {poll.resultsVisibility !== 'always' ? (
+        <span className="hx-badge">{t(`polls.resultsShown.${poll.resultsVisibility}`)}</span>
+      ) : null}
+      {poll.status !== 'draft' && !poll.resultsHidden ? (
         <span data-testid="poll-voters">{t('polls.voters', { count: poll.voters })}</span>
       ) : null}
     </p>
@@ -34,9 +38,11 @@ export function PollCard({
   canModerate: boolean;
   highlighted?: boolean;
 }) {
+  const { t } = useTranslation();
   const headingId = useId();
   const results = useMemo(() => computePollResults(poll), [poll]);
   const [editing, setEditing] = useState(false);
+  const showResults = poll.status !== 'draft' && !poll.resultsHidden;
 
   if (editing && poll.status === 'draft') {
     return <PollComposer roomId={poll.roomId} poll={poll} onDone={() => setEditing(false)} />;
@@ -57,12 +63,18 @@ export function PollCard({
         <LinkifiedText text={poll.question} />
       </h3>
       <PollMeta poll={poll} />
+      {poll.status === 'open' && poll.closesAt ? <PollCountdown closesAt={poll.closesAt} /> : null}
       {poll.status === 'open' ? (
-        <PollBallot poll={poll} results={results} />
+        <PollBallot poll={poll} results={results} showResults={showResults} />
       ) : (
         <PollResultList results={results} showResults={poll.status === 'closed'} />
       )}
-      {poll.status !== 'draft' ? <GroupSplitTable results={results} anonymous={poll.anonymous} /> : null}
+      {poll.resultsHidden ? (
+        <p className="hx-muted" data-testid="poll-results-hidden">
+          {t(`polls.resultsHidden.${poll.resultsVisibility}`)}
+        </p>
+      ) : null}
+      {showResults ? <GroupSplitTable results={results} anonymous={poll.anonymous} /> : null}
       {canModerate ? <PollModeration poll={poll} onEdit={() => setEditing(true)} /> : null}
     </article>
   );

@@ -4,6 +4,7 @@ import {
   POLL_OPTIONS_MAX,
   POLL_OPTIONS_MIN,
   POLL_QUESTION_MAX,
+  POLL_RESULTS_VISIBILITIES,
   type Poll,
 } from '@helix/contract';
 import { useClientKey } from '@helix/web/data-access';
@@ -19,9 +20,13 @@ const fromPoll = (poll: Poll): PollDraft => ({
   options: poll.options.map((option) => option.label),
   multiple: poll.multiple,
   anonymous: poll.anonymous,
+  resultsVisibility: poll.resultsVisibility,
 });
 
-/** Moderators draft a poll, or edit a draft: question, 2 to 10 options, single or multiple, anonymous. */
+/**
+ * Moderators draft a poll, or edit a draft: question, 2 to 10 options, single or multiple, anonymous, and
+ * when participants see the results.
+ */
 export function PollComposer({
   roomId,
   poll,
@@ -175,6 +180,23 @@ export function PollComposer({
           {t('polls.composer.anonymous', { count: ANONYMOUS_GROUP_MIN_VOTERS })}
         </label>
       </div>
+      <fieldset className="hx-poll-fieldset">
+        <legend className="hx-field__label">{t('polls.composer.resultsVisibility')}</legend>
+        <div className="hx-poll-composer__switches">
+          {POLL_RESULTS_VISIBILITIES.map((visibility) => (
+            <label key={visibility} className="hx-check">
+              <input
+                type="radio"
+                name={`${headingId}-results`}
+                value={visibility}
+                checked={draft.resultsVisibility === visibility}
+                onChange={() => change({ resultsVisibility: visibility })}
+              />
+              {t(`polls.composer.results.${visibility}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <ActionError error={mutation.error} />
       <div className="hx-row">
         <Button type="submit" disabled={mutation.isPending}>

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useClosePoll } from '../api/close-poll';
 import { useDownloadPollResults } from '../api/download-poll-results';
 import { useOpenPoll } from '../api/open-poll';
+import { PollCountdownChoice, usePollCountdownChoice } from './poll-countdown-choice';
 
 export const projectorPath = (pollId: string): string => `/present/poll/${encodeURIComponent(pollId)}`;
 
@@ -27,6 +28,7 @@ function PollAction({
   variant,
   moves = false,
   confirm,
+  disabled = false,
   children,
 }: {
   action: { isPending: boolean; mutate: (pollId: string, options?: { onError?: () => void }) => void };
@@ -35,6 +37,7 @@ function PollAction({
   moves?: boolean;
   /** Asked first, for what cannot be undone: a click by mistake does nothing. */
   confirm?: string;
+  disabled?: boolean;
   children: ReactNode;
 }) {
   const onClick = () => {
@@ -44,14 +47,15 @@ function PollAction({
     action.mutate(pollId, { onError: () => followFocus.cancel(focusKey(pollId)) });
   };
   return (
-    <Button variant={variant} size="small" disabled={action.isPending} onClick={onClick}>
+    <Button variant={variant} size="small" disabled={disabled || action.isPending} onClick={onClick}>
       {children}
     </Button>
   );
 }
 
 /**
- * What moderators do with a poll: open a draft, close an open poll, project it, export its results.
+ * What moderators do with a poll: open a draft (with a countdown if they like), close an open poll,
+ * project it, export its results.
  * `projector` takes the place of the poll's own projector link: a room's moderator console switches
  * the room's projector instead.
  */
@@ -65,7 +69,8 @@ export function PollModeration({
   projector?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const openPoll = useOpenPoll();
+  const countdown = usePollCountdownChoice();
+  const openPoll = useOpenPoll(countdown.value.closesInSeconds);
   const closePoll = useClosePoll();
   const download = useDownloadPollResults();
   const error = openPoll.error ?? closePoll.error ?? download.error;
@@ -73,6 +78,7 @@ export function PollModeration({
   useFollowFocus(focusKey(poll.id), group, poll.status);
   return (
     <div className="hx-poll-moderation">
+      {poll.status === 'draft' ? <PollCountdownChoice state={countdown} /> : null}
       <div ref={group} className="hx-row" role="group" aria-label={t('polls.moderation')}>
         {poll.status === 'draft' ? (
           <>
@@ -81,7 +87,7 @@ export function PollModeration({
                 {t('polls.edit')}
               </Button>
             ) : null}
-            <PollAction action={openPoll} pollId={poll.id} moves>
+            <PollAction action={openPoll} pollId={poll.id} moves disabled={countdown.value.invalid}>
               {t('polls.openPoll')}
             </PollAction>
           </>

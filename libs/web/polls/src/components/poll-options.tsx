@@ -58,10 +58,19 @@ export function PollResultList({
 }
 
 /**
- * The ballot of an open poll, with the live results in each option. Single choice votes on the tap;
- * multiple choice collects ticks and votes with the button. Voting again replaces the ballot.
+ * The ballot of an open poll, with the live results in each option unless they are hidden from this
+ * person. Single choice votes on the tap; multiple choice collects ticks and votes with the button. Voting
+ * again replaces the ballot.
  */
-export function PollBallot({ poll, results }: { poll: Poll; results: PollResults }) {
+export function PollBallot({
+  poll,
+  results,
+  showResults,
+}: {
+  poll: Poll;
+  results: PollResults;
+  showResults: boolean;
+}) {
   const { t } = useTranslation();
   const baseId = useId();
   const vote = useVotePoll(poll);
@@ -114,11 +123,15 @@ export function PollBallot({ poll, results }: { poll: Poll; results: PollResults
                     checked={checked}
                     onChange={(event) => onChoose(option.id, event.target.checked)}
                     aria-labelledby={`${baseId}-${index}-text`}
-                    aria-describedby={`${baseId}-${index}-result`}
+                    aria-describedby={showResults ? `${baseId}-${index}-result` : undefined}
                   />
                   <OptionText option={option} id={`${baseId}-${index}-text`} />
-                  <OptionResultText option={option} id={`${baseId}-${index}-result`} />
-                  <PollResultBar option={option} split={results.groups.length > 0} />
+                  {showResults ? (
+                    <>
+                      <OptionResultText option={option} id={`${baseId}-${index}-result`} />
+                      <PollResultBar option={option} split={results.groups.length > 0} />
+                    </>
+                  ) : null}
                 </label>
               </li>
             );

@@ -2,7 +2,12 @@ import { ApiError, publicOrigin, useConnectionState } from '@helix/web/data-acce
 import { Spinner, useDocumentTitle } from '@helix/web/ui';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
-import { PollPresentResults, usePresentedPoll } from './poll-present-view';
+import {
+  HiddenPresentResults,
+  PollPresentResults,
+  usePresentedPoll,
+  useProjectedCounts,
+} from './poll-present-view';
 
 /** Where the QR code takes a phone: the room page, scrolled to this poll. */
 export const pollVoteUrl = (origin: string, roomId: string, pollId: string): string =>
@@ -16,6 +21,7 @@ export function PollPresentPage({ pollId }: { pollId: string }) {
   const { t } = useTranslation();
   const { poll, results } = usePresentedPoll(pollId);
   const connection = useConnectionState();
+  const counts = useProjectedCounts(poll.data);
   useDocumentTitle(poll.data?.question ?? t('polls.present.title'));
 
   if (poll.isPending) {
@@ -39,15 +45,22 @@ export function PollPresentPage({ pollId }: { pollId: string }) {
 
   const data = poll.data;
   const voteUrl = pollVoteUrl(publicOrigin(), data.roomId, data.id);
+
   return (
     <div className="hx-present" data-testid="projector" data-status={data.status}>
       <main className="hx-present__main">
-        <PollPresentResults poll={data} results={results} />
+        {counts.shown ? (
+          <PollPresentResults poll={data} results={results} />
+        ) : (
+          <HiddenPresentResults poll={data} onReveal={counts.reveal} />
+        )}
       </main>
       <aside className="hx-present__side" aria-label={t('polls.present.howToVote')}>
-        <p className="hx-present__voters" data-testid="projector-voters" aria-live="polite">
-          {t('polls.voters', { count: results.voters })}
-        </p>
+        {counts.shown ? (
+          <p className="hx-present__voters" data-testid="projector-voters" aria-live="polite">
+            {t('polls.voters', { count: results.voters })}
+          </p>
+        ) : null}
         {data.status === 'open' ? (
           <>
             <div className="hx-present__qr">

@@ -1,7 +1,7 @@
 import type { Poll } from '@helix/contract';
 import { ApiError } from '@helix/web/data-access';
-import { Spinner } from '@helix/web/ui';
-import { useMemo } from 'react';
+import { Button, Spinner } from '@helix/web/ui';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePoll } from '../api/get-poll';
 import { usePollsLive, useRoomJoined } from '../hooks/use-polls-live';
@@ -16,6 +16,35 @@ export function usePresentedPoll(pollId: string) {
   useRoomJoined(poll.data?.roomId);
   const results = useMemo(() => (poll.data ? computePollResults(poll.data) : null), [poll.data]);
   return { poll, results };
+}
+
+/**
+ * Whether the hall sees the counts: only when every participant may (always, or once closed), unless the
+ * moderator chooses to show them, which they can only when their own view carries them.
+ */
+export function useProjectedCounts(poll: Poll | undefined): { shown: boolean; reveal?: () => void } {
+  const [revealed, setRevealed] = useState(false);
+  if (!poll || poll.resultsHidden) return { shown: false };
+  if (revealed || poll.status === 'closed' || poll.resultsVisibility === 'always') return { shown: true };
+  return { shown: false, reveal: () => setRevealed(true) };
+}
+
+/** The question of a poll whose results the hall does not see yet, with why and, for moderators, a way to show them. */
+export function HiddenPresentResults({ poll, onReveal }: { poll: Poll; onReveal?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="hx-present__question">{poll.question}</h1>
+      <p className="hx-present__status" data-testid="projector-results-hidden">
+        {t(`polls.present.resultsHidden.${poll.resultsVisibility}`)}
+      </p>
+      {onReveal ? (
+        <Button variant="secondary" onClick={onReveal}>
+          {t('polls.present.showResults')}
+        </Button>
+      ) : null}
+    </>
+  );
 }
 
 /** The question, one large bar per option, and the group legend. */
@@ -70,6 +99,7 @@ export function PollPresentResults({
 export function PollPresentView({ pollId }: { pollId: string }) {
   const { t } = useTranslation();
   const { poll, results } = usePresentedPoll(pollId);
+  const counts = useProjectedCounts(poll.data);
   if (poll.isPending) return <Spinner />;
   if (!poll.data || !results) {
     return (
@@ -82,7 +112,11 @@ export function PollPresentView({ pollId }: { pollId: string }) {
   }
   return (
     <div className="hx-poll-present" data-testid="poll-present" data-status={poll.data.status}>
-      <PollPresentResults poll={poll.data} results={results} showVoters />
+      {counts.shown ? (
+        <PollPresentResults poll={poll.data} results={results} showVoters />
+      ) : (
+        <HiddenPresentResults poll={poll.data} onReveal={counts.reveal} />
+      )}
     </div>
   );
 }

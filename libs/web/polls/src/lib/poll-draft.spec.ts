@@ -8,10 +8,17 @@ describe('validatePollDraft', () => {
         options: [' Labs ', '', 'Grants'],
         multiple: true,
         anonymous: false,
+        resultsVisibility: 'after_vote',
       }),
     ).toEqual({
       ok: true,
-      request: { question: 'Which first?', options: ['Labs', 'Grants'], multiple: true, anonymous: false },
+      request: {
+        question: 'Which first?',
+        options: ['Labs', 'Grants'],
+        multiple: true,
+        anonymous: false,
+        resultsVisibility: 'after_vote',
+      },
     });
   });
 

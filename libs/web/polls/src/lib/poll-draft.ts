@@ -4,6 +4,7 @@ import {
   POLL_OPTIONS_MIN,
   POLL_QUESTION_MAX,
   type CreatePollRequest,
+  type PollResultsVisibility,
 } from '@helix/contract';
 
 export interface PollDraft {
@@ -11,6 +12,7 @@ export interface PollDraft {
   options: string[];
   multiple: boolean;
   anonymous: boolean;
+  resultsVisibility: PollResultsVisibility;
 }
 
 export type PollDraftProblem =
@@ -23,6 +25,7 @@ export const emptyPollDraft = (): PollDraft => ({
   options: Array.from({ length: POLL_OPTIONS_MIN }, () => ''),
   multiple: false,
   anonymous: false,
+  resultsVisibility: 'always',
 });
 
 /**
@@ -58,6 +61,12 @@ export function validatePollDraft(
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
-    request: { question, options: filled, multiple: draft.multiple, anonymous: draft.anonymous },
+    request: {
+      question,
+      options: filled,
+      multiple: draft.multiple,
+      anonymous: draft.anonymous,
+      resultsVisibility: draft.resultsVisibility,
+    },
   };
 }

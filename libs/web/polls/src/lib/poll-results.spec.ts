@@ -13,6 +13,8 @@ function poll(overrides: Partial<Poll>): Poll {
     status: 'open',
     multiple: false,
     anonymous: false,
+    resultsVisibility: 'always',
+    resultsHidden: false,
     options: [
       { id: A, label: 'Labs', votes: 0 },
       { id: B, label: 'Grants', votes: 0 },
@@ -23,6 +25,7 @@ function poll(overrides: Partial<Poll>): Poll {
     myVote: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     openedAt: '2026-01-01T00:00:00.000Z',
+    closesAt: null,
     closedAt: null,
     ...overrides,
   };

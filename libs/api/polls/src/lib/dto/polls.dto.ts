@@ -1,5 +1,6 @@
 import {
   createPollRequestSchema,
+  openPollRequestSchema,
   pollSchema,
   updatePollRequestSchema,
   voteRequestSchema,
@@ -7,6 +8,7 @@ import {
 import { createZodDto } from 'nestjs-zod';
 
 export class CreatePollDto extends createZodDto(createPollRequestSchema) {}
+export class OpenPollDto extends createZodDto(openPollRequestSchema) {}
 export class UpdatePollDto extends createZodDto(updatePollRequestSchema) {}
 export class VoteDto extends createZodDto(voteRequestSchema) {}
 export class PollDto extends createZodDto(pollSchema) {}

@@ -1,6 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { ballotBucketSchema } from '@helix/api/core';
-import { POLL_STATUSES, type PollStatus, type StakeholderGroup } from '@helix/contract';
+import {
+  POLL_RESULTS_VISIBILITIES,
+  POLL_STATUSES,
+  type PollResultsVisibility,
+  type PollStatus,
+  type StakeholderGroup,
+} from '@helix/contract';
 import type { Types } from 'mongoose';
 import type { PollTally } from '../poll-tally';
 
@@ -39,6 +45,10 @@ export class PollRecord {
   @Prop({ required: true })
   anonymous!: boolean;
 
+  /** Absent on polls stored before it existed: those show their results always. */
+  @Prop({ type: String, enum: POLL_RESULTS_VISIBILITIES, default: 'always' })
+  resultsVisibility?: PollResultsVisibility;
+
   @Prop({ type: String, required: true, enum: POLL_STATUSES })
   status!: PollStatus;
 
@@ -50,6 +60,10 @@ export class PollRecord {
 
   @Prop({ type: Date, default: null })
   openedAt!: Date | null;
+
+  /** When the open poll closes by itself (a countdown); null or absent without one. */
+  @Prop({ type: Date, default: null })
+  closesAt?: Date | null;
 
   @Prop({ type: Date, default: null })
   closedAt!: Date | null;

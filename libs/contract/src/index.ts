@@ -10,3 +10,4 @@ export * from './lib/statements';
 export * from './lib/search';
 export type * from './lib/system';
 export * from './lib/people';
+export * from './lib/mentions';

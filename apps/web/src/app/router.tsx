@@ -42,6 +42,7 @@ const SignInLinkRoute = lazy(() => import('./routes/sign-in-link'));
 // Staff only: the directory and the outbox load when opened.
 const PeopleRoute = lazy(() => import('./routes/people'));
 const OutboxRoute = lazy(() => import('./routes/outbox'));
+const MentionsRoute = lazy(() => import('./routes/mentions'));
 
 /** A route's screen that loads when first opened, with a spinner meanwhile. */
 const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
@@ -120,6 +121,7 @@ const router = createBrowserRouter([
           { path: '/forums/:forumId', ...forumsPage('ForumPage') },
           { path: '/forums/:forumId/agenda', ...forumsPage('AgendaPage') },
           { path: '/people', element: lazily(<PeopleRoute />) },
+          { path: '/mentions', element: lazily(<MentionsRoute />) },
           { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
           { path: '/admin/system', element: lazily(<AdminSystemRoute />) },
         ],

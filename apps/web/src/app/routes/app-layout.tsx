@@ -1,6 +1,6 @@
 import { useAuth, useSignOut } from '@helix/web/auth';
 import { isModerator, LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/data-access';
-import { DiscussionLive } from '@helix/web/discussion';
+import { DiscussionLive, MentionsNavLink } from '@helix/web/discussion';
 import { InitiativesLive } from '@helix/web/initiatives/live';
 import { PollsLive } from '@helix/web/polls';
 import { Button, ConnectionBanner, HeaderMenu, Layout } from '@helix/web/ui';
@@ -69,6 +69,7 @@ export function AppLayout() {
             {user?.roles.includes('admin') ? <Link to="/admin/outbox">{t('people.outbox')}</Link> : null}
           </nav>
         ) : null}
+        {isSignedIn ? <MentionsNavLink /> : null}
         {user || isLoading ? (
           <HeaderMenu label={t('header.menu')}>
             <LanguageSwitcher />

@@ -8,6 +8,7 @@ import { useMessages } from '../api/get-messages';
 import { useThreads } from '../api/get-threads';
 import { useOutboxEntries, useSendMessage } from '../api/send-message';
 import { useFollowLatest } from '../hooks/use-follow-latest';
+import { useMarkRead, useScrollToLinkedMessage } from '../hooks/use-mark-read';
 import { useMessageAnnouncer } from '../hooks/use-message-announcer';
 import { useTypingNotifier, useTypingUsers } from '../hooks/use-typing';
 import { unreadStore } from '../stores/unread-store';
@@ -58,6 +59,8 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
     footerRef,
     onNearTop: loadOlder,
   });
+  useMarkRead(roomId, messages.at(-1)?.seq, unseen === 0);
+  useScrollToLinkedMessage(messages.length);
   const moderator = isModerator(user);
   const canWrite = !!user && (!thread?.locked || moderator);
 
@@ -113,6 +116,7 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
             ) : null}
             <TypingIndicator users={typingUsers} />
             <Composer
+              roomId={roomId}
               disabled={!canWrite}
               disabledReason={thread?.locked ? t('thread.lockedNotice') : undefined}
               replyTo={replyTo}

@@ -69,13 +69,13 @@ export function AppLayout() {
             {user?.roles.includes('admin') ? <Link to="/admin/outbox">{t('people.outbox')}</Link> : null}
           </nav>
         ) : null}
-        {isSignedIn ? <MentionsNavLink /> : null}
         {user || isLoading ? (
           <HeaderMenu label={t('header.menu')}>
             <LanguageSwitcher />
             {user ? (
               <>
                 {/* In the menu, not the row: a phone's header keeps to one row of three links. */}
+                <MentionsNavLink />
                 <Link to="/forums">{t('nav.forums')}</Link>
                 <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>
                 <Button

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useUnreadSummary } from '../api/mentions';
 
-/** The header's way to the mentions list: an `@` with the count of unread mentions. */
+/** The header menu's way to the mentions list, with the count of unread mentions. */
 export function MentionsNavLink() {
   const { t } = useTranslation();
   const unread = useUnreadSummary().data?.mentions ?? 0;
@@ -13,7 +13,7 @@ export function MentionsNavLink() {
       data-testid="mentions-link"
       aria-label={unread ? t('mentions.navUnread', { count: unread }) : t('mentions.nav')}
     >
-      <span aria-hidden="true">@</span>
+      {t('mentions.nav')}
       {unread ? (
         <span className="hx-badge hx-badge--mention" aria-hidden="true">
           {unread}

@@ -648,6 +648,22 @@ const REST_TABLE: RestRow[] = [
     }),
   },
 
+  // Mentions and unread counts: each person's own. CONTRACT GAP: not in the contract yet.
+  { method: 'GET', path: '/api/me/mentions', expect: signedIn(200) },
+  { method: 'GET', path: '/api/me/unread', expect: signedIn(200) },
+  {
+    method: 'PUT',
+    path: '/api/rooms/{roomId}/read',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id }, body: { seq: 1 } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/rooms/{roomId}/mentionable',
+    expect: signedIn(200),
+    request: (f) => ({ params: { roomId: f.room.id }, query: { q: 'a' } }),
+  },
+
   // Moderation. CONTRACT GAP: hiding, room settings and the moderation log are not in the contract.
   {
     method: 'POST',
@@ -935,6 +951,11 @@ const SOCKET_TABLE: SocketRow[] = [
     event: 'room:leave',
     expect: allSignedIn('ok'),
     payload: (f) => ({ roomId: f.room.id }),
+  },
+  {
+    event: 'rooms:watch',
+    expect: allSignedIn('ok'),
+    payload: () => ({ watching: true }),
   },
   {
     event: 'message:send',

@@ -152,6 +152,12 @@ async function runEveryFeature(t: TestApp): Promise<void> {
   await send(socket, { roomId: room.id, threadId: thread.id, text: 'First', clientId: 'q-1' });
   await emitWithAck(socket, 'message:edit', { messageId: message.id, text: 'First, edited' });
   await emitWithAck(socket, 'reaction:toggle', { messageId: message.id, emoji: '👍' });
+  // Mentions and read marks: lists and counts from memory, the mark written by `_id` once flushed.
+  await t.as(bob).get(`/api/rooms/${room.id}/mentionable?q=ann`).expect(200);
+  await t.as(bob).get('/api/me/mentions').expect(200);
+  await t.as(bob).get('/api/me/unread').expect(200);
+  await t.as(bob).put(`/api/rooms/${room.id}/read`, { seq: message.seq }).expect(200);
+  await new Promise((done) => setTimeout(done, 2_500)); // past the read marks' 2 s flush
   await t
     .as(ann)
     .get(`/api/rooms/${room.id}/messages?threadId=${thread.id}&beforeSeq=99&limit=5`)

@@ -12,3 +12,4 @@ export type * from './lib/system';
 export * from './lib/people';
 export * from './lib/roster';
 export * from './lib/invitations';
+export * from './lib/mentions';

@@ -52,6 +52,7 @@ const InvitationsRoute = lazy(() => import('./routes/invitations'));
 const InviteRoute = lazy(() => import('./routes/invite'));
 // One's own account: opened now and then, so it loads when opened.
 const ProfileRoute = lazy(() => import('./routes/profile'));
+const MentionsRoute = lazy(() => import('./routes/mentions'));
 
 /** A route's screen that loads when first opened, with a spinner meanwhile. */
 const lazily = (element: ReactNode) => <Suspense fallback={<Spinner />}>{element}</Suspense>;
@@ -139,6 +140,7 @@ const router = createBrowserRouter([
           { path: '/search', element: lazily(<SearchRoute />) },
           { path: '/forums/:forumId/invitations', element: lazily(<InvitationsRoute />) },
           { path: '/people', element: lazily(<PeopleRoute />) },
+          { path: '/mentions', element: lazily(<MentionsRoute />) },
           { path: '/admin/outbox', element: lazily(<OutboxRoute />) },
           { path: '/admin/system', element: lazily(<AdminSystemRoute />) },
         ],

@@ -13,6 +13,7 @@ import {
   type Thread,
 } from './rooms';
 import type { Question } from './qa';
+import type { MentionNotice, RoomActivity } from './mentions';
 import type { Statement } from './statements';
 import { pollVoteSchema, type Poll } from './polls';
 import type { AgendaSession, Forum } from './forums';
@@ -122,7 +123,10 @@ export interface RoomJoinAck {
   hasMore: boolean;
 }
 
+export const roomsWatchSchema = z.strictObject({ watching: z.boolean() });
 export interface ClientToServerEvents {
+  /** The rooms page is open (or closed): its unread badges follow `rooms:activity`. */
+  'rooms:watch': (payload: z.infer<typeof roomsWatchSchema>, ack: AckCallback) => void;
   'room:join': (payload: RoomJoinRequest, ack: AckCallback<RoomJoinAck>) => void;
   'room:leave': (payload: { roomId: string }, ack: AckCallback) => void;
   'message:send': (payload: MessageSendRequest, ack: AckCallback<{ message: Message }>) => void;
@@ -172,6 +176,10 @@ export interface ServerToClientEvents {
   'session:expired': () => void;
   /** Events may have been missed (another instance could not reach this one): `room:join` again with the last seq. */
   'rooms:resync': () => void;
+  /** To the mentioned person's sockets. */
+  mention: (payload: MentionNotice) => void;
+  /** To sockets watching the rooms page (`rooms:watch`). */
+  'rooms:activity': (payload: RoomActivity) => void;
 }
 
 export const presenceUserSchema = publicUserSchema;

@@ -121,6 +121,8 @@ export const messageSchema = z.object({
   author: publicUserSchema,
   text: z.string(),
   replyTo: idSchema.nullable(),
+  /** Who the text mentions (see mentions.ts): the ids of its accepted `@[Name](userId)` tokens. */
+  mentions: z.array(idSchema),
   reactions: z.record(z.string(), z.array(idSchema)),
   createdAt: isoDateSchema,
   editedAt: isoDateSchema.nullable(),

@@ -6,3 +6,4 @@ export { ThreadPage } from './components/thread-page';
 export { DiscussionLive } from './components/discussion-live';
 export { unreadStore } from './stores/unread-store';
 export { applyRoomEvent } from './api/room-event-cache';
+export { MentionsNavLink } from './components/mentions-nav-link';

@@ -1,6 +1,6 @@
 import { useAuth, useSignOut } from '@helix/web/auth';
 import { isModerator, LANGUAGES, LANGUAGE_STORAGE_KEY, useConnectionState } from '@helix/web/data-access';
-import { DiscussionLive } from '@helix/web/discussion';
+import { DiscussionLive, MentionsNavLink } from '@helix/web/discussion';
 import { InitiativesLive } from '@helix/web/initiatives/live';
 import { PollsLive } from '@helix/web/polls';
 import { Button, ConnectionBanner, HeaderMenu, Layout } from '@helix/web/ui';
@@ -76,6 +76,7 @@ export function AppLayout() {
               <>
                 {/* In the menu, not the row: a phone's header keeps to one row of three links. */}
                 <Link to="/search">{t('nav.search')}</Link>
+                <MentionsNavLink />
                 <Link to="/forums">{t('nav.forums')}</Link>
                 <Link to="/profile">{t('profile.nav')}</Link>
                 <span className="hx-header__user">{t('header.signedInAs', { name: user.displayName })}</span>

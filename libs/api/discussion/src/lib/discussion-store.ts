@@ -4,7 +4,7 @@ import { ReadModel } from '@helix/api/core';
 import { ModerationLogService } from '@helix/api/moderation';
 import { RoomSubjects, type LoggedRoomEvent, type RoomSubjectSource } from '@helix/api/realtime';
 import { SearchIndex, type SearchDocument } from '@helix/api/search';
-import type { Message, MessagePage, RoomEventType, Thread } from '@helix/contract';
+import type { Message, MessagePage, PublicUser, RoomEventType, Thread } from '@helix/contract';
 import type { Model, UpdateQuery } from 'mongoose';
 import { MessageRecord } from './schemas/message.schema';
 import { ThreadRecord } from './schemas/thread.schema';
@@ -22,6 +22,16 @@ export const THREAD_EVENT_TYPES = [
 ] as const satisfies readonly RoomEventType[];
 const isMessageEvent = (type: RoomEventType): boolean =>
   (MESSAGE_EVENT_TYPES as readonly string[]).includes(type);
+
+/**
+ * Told of every message state this instance takes in: at boot (`live` false) and then as changes arrive
+ * (`previous` is the state it replaces), so features derived from messages need no pass of their own.
+ */
+export type MessageListener = (
+  state: MessageState,
+  previous: MessageState | undefined,
+  live: boolean,
+) => void;
 
 /** A message in memory: its stored state and the view members see, built once per change. */
 export interface MessageState {
@@ -46,6 +56,7 @@ const toMessage = (record: MessageRecord): Message => ({
   author: record.author,
   text: record.text,
   replyTo: record.replyTo,
+  mentions: record.mentions,
   reactions: record.reactions,
   createdAt: record.createdAt.toISOString(),
   editedAt: record.editedAt?.toISOString() ?? null,
@@ -58,9 +69,13 @@ type Stored<T, Added extends keyof T> = Omit<T, Added> & Partial<Pick<T, Added>>
 
 /** Fields a document stored by an earlier version of Helix may lack read with their defaults. */
 const withMessageDefaults = (
-  record: Stored<MessageRecord, 'replyTo' | 'reactions' | 'editedAt' | 'deleted' | 'hidden' | 'version'>,
+  record: Stored<
+    MessageRecord,
+    'replyTo' | 'mentions' | 'reactions' | 'editedAt' | 'deleted' | 'hidden' | 'version'
+  >,
 ): MessageRecord => ({
   replyTo: null,
+  mentions: [],
   reactions: {},
   editedAt: null,
   deleted: false,
@@ -112,6 +127,9 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
   private readonly roomThreads = new Map<string, Set<string>>();
   /** Each room's messages in seq order, across threads. */
   private readonly roomMessages = new Map<string, MessageState[]>();
+  /** Who wrote in each room: the people a message there may mention. */
+  private readonly roomAuthors = new Map<string, Map<string, PublicUser>>();
+  private readonly listeners: MessageListener[] = [];
 
   constructor(
     @InjectModel(MessageRecord.name) private readonly messageModel: Model<MessageRecord>,
@@ -122,6 +140,20 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
   ) {
     super();
     subjects.register([...MESSAGE_EVENT_TYPES, ...THREAD_EVENT_TYPES], this);
+  }
+
+  onMessage(listener: MessageListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The people who wrote in the room, each as they last signed a message there. */
+  authorsOf(roomId: string): PublicUser[] {
+    return [...(this.roomAuthors.get(roomId)?.values() ?? [])];
+  }
+
+  /** The room's messages in seq order (read-only). */
+  messagesOf(roomId: string): readonly MessageState[] {
+    return this.roomMessages.get(roomId) ?? [];
   }
 
   message(id: string): MessageState | undefined {
@@ -241,6 +273,8 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
       thread.count += Number(!record.deleted) - (existing ? Number(!existing.record.deleted) : 0);
     }
     place(this.listOf(this.roomMessages, record.roomId), state);
+    this.noteAuthor(record);
+    for (const listener of this.listeners) listener(state, existing, true);
     return state;
   }
 
@@ -333,6 +367,8 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
       }
       this.listOf(this.roomMessages, state.record.roomId).push(state);
       this.index(state);
+      this.noteAuthor(state.record);
+      for (const listener of this.listeners) listener(state, undefined, false);
     }
   }
 
@@ -366,6 +402,15 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
       text: '',
       at: record.createdAt.toISOString(),
     };
+  }
+
+  private noteAuthor(record: MessageRecord): void {
+    let authors = this.roomAuthors.get(record.roomId);
+    if (!authors) {
+      authors = new Map();
+      this.roomAuthors.set(record.roomId, authors);
+    }
+    authors.set(record.authorId, record.author);
   }
 
   private listOf(map: Map<string, MessageState[]>, key: string): MessageState[] {

@@ -11,7 +11,14 @@ import { DiscussionGateway } from './discussion.gateway';
 import { DiscussionStore } from './discussion-store';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
+import { MentionAudience } from './mentions/mention-audience';
+import { MentionIndex } from './mentions/mention-index';
+import { MentionsController } from './mentions/mentions.controller';
+import { MentionsGateway } from './mentions/mentions.gateway';
+import { MentionsService } from './mentions/mentions.service';
+import { ReadMarks } from './mentions/read-marks';
 import { MessageRecord, MessageSchema } from './schemas/message.schema';
+import { ReadMarkRecord, ReadMarkSchema } from './schemas/read-mark.schema';
 import { ThreadRecord, ThreadSchema } from './schemas/thread.schema';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
@@ -25,9 +32,10 @@ import { ThreadsService } from './threads.service';
     MongooseModule.forFeature([
       { name: ThreadRecord.name, schema: ThreadSchema },
       { name: MessageRecord.name, schema: MessageSchema },
+      { name: ReadMarkRecord.name, schema: ReadMarkSchema },
     ]),
   ],
-  controllers: [ThreadsController, MessagesController],
+  controllers: [ThreadsController, MessagesController, MentionsController],
   providers: [
     DiscussionStore,
     ThreadsService,
@@ -35,6 +43,11 @@ import { ThreadsService } from './threads.service';
     DiscussionGateway,
     DiscussionForumPart,
     DiscussionPersonalData,
+    MentionAudience,
+    MentionIndex,
+    ReadMarks,
+    MentionsService,
+    MentionsGateway,
   ],
 })
 export class DiscussionModule implements OnModuleInit {

@@ -28,6 +28,7 @@ import {
 } from '@helix/contract';
 import type { Model, UpdateQuery } from 'mongoose';
 import { DiscussionStore, type MessageState } from './discussion-store';
+import { MentionAudience } from './mentions/mention-audience';
 import { MessageRecord } from './schemas/message.schema';
 
 export interface PostResult {
@@ -51,6 +52,7 @@ export class MessagesService {
     private readonly rooms: RoomsService,
     private readonly log: RoomEventLog,
     private readonly moderationLog: ModerationLogService,
+    private readonly audience: MentionAudience,
   ) {}
 
   async page(roomId: string, query: ListMessagesQuery): Promise<MessagePage> {
@@ -73,6 +75,7 @@ export class MessagesService {
       if (thread.locked) throw new ConflictException('This thread is locked by a moderator');
       if (request.replyTo && this.store.message(request.replyTo)?.record.threadId !== request.threadId)
         throw new BadRequestException('replyTo must be a message of the same thread');
+      const { text, mentions } = this.audience.accept(roomId, request.text);
       return {
         event: {
           type: 'message.created',
@@ -89,8 +92,9 @@ export class MessagesService {
             clientId: request.clientId,
             authorId: user.id,
             author: toPublicUser(user),
-            text: request.text,
+            text,
             replyTo: request.replyTo ?? null,
+            mentions,
             reactions: {},
             createdAt: new Date(),
             editedAt: null,
@@ -122,8 +126,12 @@ export class MessagesService {
       if (current.authorId !== user.id) throw new ForbiddenException('Only the author may edit this message');
       this.requireVisible(current, 'edited');
       this.requireUnlocked(current);
-      if (current.text === text) return null;
-      return { filter: VISIBLE, update: { $set: { text, editedAt: new Date() } } };
+      const accepted = this.audience.accept(current.roomId, text);
+      if (current.text === accepted.text) return null;
+      return {
+        filter: VISIBLE,
+        update: { $set: { text: accepted.text, mentions: accepted.mentions, editedAt: new Date() } },
+      };
     });
   }
 

@@ -21,6 +21,7 @@ export const SOCKET_EVENT_BUCKETS: Readonly<Record<keyof ClientToServerEvents, S
   'message:hide': 'moderate',
   'room:join': 'room',
   'room:leave': 'room',
+  'rooms:watch': 'room',
   typing: 'typing',
   'session:renew': 'session',
 };

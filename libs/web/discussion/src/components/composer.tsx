@@ -1,9 +1,13 @@
-import { MESSAGE_TEXT_MAX, type Message } from '@helix/contract';
+import { MESSAGE_TEXT_MAX, plainMentionText, type Message } from '@helix/contract';
 import { Button, TextAreaField } from '@helix/web/ui';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMentionAutocomplete } from '../hooks/use-mention-autocomplete';
+import { fromDraft } from '../lib/mention-draft';
+import { MentionSuggestions } from './mention-suggestions';
 
 export function Composer({
+  roomId,
   onSend,
   onTyping,
   replyTo,
@@ -11,6 +15,7 @@ export function Composer({
   disabled,
   disabledReason,
 }: {
+  roomId: string;
   onSend: (text: string) => void;
   onTyping: () => void;
   replyTo: Message | null;
@@ -21,6 +26,7 @@ export function Composer({
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const autocomplete = useMentionAutocomplete({ roomId, text, setText, textareaRef });
 
   useEffect(() => {
     if (replyTo) textareaRef.current?.focus();
@@ -29,14 +35,16 @@ export function Composer({
   const submit = () => {
     const trimmed = text.trim();
     if (!trimmed || trimmed.length > MESSAGE_TEXT_MAX || disabled) return;
-    onSend(trimmed);
+    onSend(fromDraft(trimmed, autocomplete.mentions));
     setText('');
+    autocomplete.setMentions([]);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (autocomplete.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -51,7 +59,8 @@ export function Composer({
       {replyTo ? (
         <div className="hx-row hx-message__quote">
           <span>
-            {t('composer.replyingTo', { name: replyTo.author.displayName })}: {replyTo.text.slice(0, 80)}
+            {t('composer.replyingTo', { name: replyTo.author.displayName })}:{' '}
+            {plainMentionText(replyTo.text).slice(0, 80)}
           </span>
           <Button size="small" variant="ghost" onClick={onCancelReply}>
             {t('composer.cancelReply')}
@@ -59,6 +68,12 @@ export function Composer({
         </div>
       ) : null}
       {disabled && disabledReason ? <p className="hx-muted">{disabledReason}</p> : null}
+      <MentionSuggestions
+        id={autocomplete.listId}
+        people={autocomplete.people}
+        activeIndex={autocomplete.activeIndex}
+        onPick={autocomplete.pick}
+      />
       <div className="hx-composer__row">
         <TextAreaField
           label={t('composer.label')}
@@ -78,10 +93,13 @@ export function Composer({
               <span className="hx-visually-hidden">{t('composer.hint')}</span>
             )
           }
+          {...autocomplete.comboboxProps}
           onChange={(event) => {
             setText(event.target.value);
+            autocomplete.onCaret(event.target.selectionStart);
             if (event.target.value) onTyping();
           }}
+          onSelect={(event) => autocomplete.onCaret(event.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
         />
         <Button type="submit" disabled={disabled || !text.trim()}>

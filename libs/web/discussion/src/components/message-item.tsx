@@ -1,4 +1,10 @@
-import { MESSAGE_TEXT_MAX, REACTION_EMOJIS, type Message, type User } from '@helix/contract';
+import {
+  MESSAGE_TEXT_MAX,
+  plainMentionText,
+  REACTION_EMOJIS,
+  type Message,
+  type User,
+} from '@helix/contract';
 import {
   formatDateTime,
   formatMessageTime,
@@ -6,13 +12,15 @@ import {
   mayModerateRoom,
   type OutboxEntry,
 } from '@helix/web/data-access';
-import { ActionError, Button, LinkifiedText, TextAreaField } from '@helix/web/ui';
+import { ActionError, Button, TextAreaField } from '@helix/web/ui';
 import type { MenuAction } from '@helix/web/ui/menu';
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDeleteMessage, useEditMessage, useToggleReaction } from '../api/message-actions';
 import { useLongPress } from '../hooks/use-long-press';
+import { fromDraft, toDraft } from '../lib/mention-draft';
+import { MentionText } from './mention-text';
 import { Reactions } from './reactions';
 
 // Only moderators open it, so it loads on the first click rather than with every thread.
@@ -33,7 +41,7 @@ function Quote({
     ? t('message.deleted')
     : original.hidden
       ? t('message.hiddenByModerator', { reason: original.hidden.reason })
-      : original.text.slice(0, 140);
+      : plainMentionText(original.text).slice(0, 140);
   return (
     <p className="hx-message__quote">
       {t('message.replyTo', { name: original.author.displayName })}: {snippet}
@@ -78,7 +86,7 @@ function proposeInitiativeHref(message: Message): string {
     roomId: message.roomId,
     threadId: message.threadId,
     messageId: message.id,
-    text: message.text.slice(0, 200),
+    text: plainMentionText(message.text).slice(0, 200),
   });
   return `/initiatives/new?${params.toString()}`;
 }
@@ -102,7 +110,8 @@ export function MessageItem({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(message.text);
+  // The editor shows mentions as `@Name`, as the composer does; saving turns them back into tokens.
+  const [draft, setDraft] = useState(() => toDraft(message.text).text);
   const [menuOpen, setMenuOpen] = useState(false);
   const editRef = useRef<HTMLTextAreaElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
@@ -139,7 +148,7 @@ export function MessageItem({
 
   const onEditSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const text = draft.trim();
+    const text = fromDraft(draft.trim(), toDraft(message.text).mentions);
     if (!text || text === message.text) {
       setEditing(false);
       return;
@@ -176,7 +185,7 @@ export function MessageItem({
             id: 'edit',
             label: t('message.edit'),
             onAction: () => {
-              setDraft(message.text);
+              setDraft(toDraft(message.text).text);
               setEditing(true);
             },
           },
@@ -196,6 +205,8 @@ export function MessageItem({
       data-seq={message.seq}
       data-state="sent"
       data-message-id={message.id}
+      id={`message-${message.id}`}
+      data-mentions-me={user && message.mentions.includes(user.id) ? true : undefined}
       data-hidden={message.hidden ? true : undefined}
       tabIndex={-1}
       {...longPress}
@@ -234,7 +245,7 @@ export function MessageItem({
         </form>
       ) : (
         <p className="hx-message__body">
-          <LinkifiedText text={message.text} />
+          <MentionText text={message.text} selfId={user?.id} />
         </p>
       )}
       {visible ? (
@@ -305,7 +316,7 @@ export function PendingMessageItem({
       <Header author={entry.author} createdAt={entry.createdAt} />
       {entry.replyTo ? <Quote original={replyTarget} /> : null}
       <p className="hx-message__body">
-        <LinkifiedText text={entry.text} />
+        <MentionText text={entry.text} selfId={undefined} />
       </p>
       <p className="hx-message__status">
         {entry.state === 'failed' ? (

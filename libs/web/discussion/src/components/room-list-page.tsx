@@ -1,13 +1,14 @@
-import type { Room } from '@helix/contract';
+import type { Room, RoomUnread } from '@helix/contract';
 import { useRooms } from '@helix/web/data-access';
 import { LoadError, Spinner, useDocumentTitle } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useRoomUnread } from '../stores/unread-store';
+import { useUnreadSummary } from '../api/mentions';
+import { useRoomsWatch } from '../hooks/use-rooms-watch';
+import { UnreadBadges } from './unread-badges';
 
-function RoomCard({ room }: { room: Room }) {
+function RoomCard({ room, unread }: { room: Room; unread: RoomUnread | undefined }) {
   const { t } = useTranslation();
-  const unread = useRoomUnread(room.id);
   // The API has been seen to omit keyQuestions for cluster rooms; an empty list renders nothing.
   const keyQuestions = room.keyQuestions ?? [];
   return (
@@ -16,9 +17,7 @@ function RoomCard({ room }: { room: Room }) {
         <Link className="hx-card__title" to={`/rooms/${room.id}`}>
           {room.title}
         </Link>
-        {unread > 0 ? (
-          <span className="hx-badge hx-badge--unread">{t('rooms.unread', { count: unread })}</span>
-        ) : null}
+        {unread ? <UnreadBadges unread={unread} /> : null}
       </h3>
       <p>{room.description}</p>
       {keyQuestions.length ? (
@@ -35,14 +34,24 @@ function RoomCard({ room }: { room: Room }) {
   );
 }
 
-function RoomGroup({ id, title, rooms }: { id: string; title: string; rooms: Room[] }) {
+function RoomGroup({
+  id,
+  title,
+  rooms,
+  unread,
+}: {
+  id: string;
+  title: string;
+  rooms: Room[];
+  unread: RoomUnread[] | undefined;
+}) {
   if (!rooms.length) return null;
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <ul className="hx-card-list">
         {rooms.map((room) => (
-          <RoomCard key={room.id} room={room} />
+          <RoomCard key={room.id} room={room} unread={unread?.find((counts) => counts.roomId === room.id)} />
         ))}
       </ul>
     </section>
@@ -52,6 +61,8 @@ function RoomGroup({ id, title, rooms }: { id: string; title: string; rooms: Roo
 export function RoomListPage() {
   const { t } = useTranslation();
   const rooms = useRooms();
+  const unread = useUnreadSummary().data?.rooms;
+  useRoomsWatch();
   useDocumentTitle(t('rooms.title'));
   return (
     <>
@@ -66,11 +77,13 @@ export function RoomListPage() {
             id="tracks-heading"
             title={t('rooms.tracks')}
             rooms={rooms.data.filter((room) => room.kind === 'track')}
+            unread={unread}
           />
           <RoomGroup
             id="clusters-heading"
             title={t('rooms.clusters')}
             rooms={rooms.data.filter((room) => room.kind === 'cluster')}
+            unread={unread}
           />
         </>
       ) : null}

@@ -8,6 +8,7 @@ import { useMessages } from '../api/get-messages';
 import { useThreads } from '../api/get-threads';
 import { useOutboxEntries, useSendMessage } from '../api/send-message';
 import { useFollowLatest } from '../hooks/use-follow-latest';
+import { useMarkRead } from '../hooks/use-mark-read';
 import { useMessageAnnouncer } from '../hooks/use-message-announcer';
 import { MESSAGE_PARAM, useScrollToMessage } from '../hooks/use-scroll-to-message';
 import { useTypingNotifier, useTypingUsers } from '../hooks/use-typing';
@@ -64,6 +65,7 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
     hasOlder: !!messagesQuery.hasNextPage,
     loadOlder,
   });
+  useMarkRead(roomId, messages.at(-1)?.seq, unseen === 0);
   const moderator = mayModerateRoom(user, roomId);
   const canWrite = !!user && (!thread?.locked || moderator);
 
@@ -119,6 +121,7 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
             ) : null}
             <TypingIndicator users={typingUsers} />
             <Composer
+              roomId={roomId}
               disabled={!canWrite}
               disabledReason={thread?.locked ? t('thread.lockedNotice') : undefined}
               replyTo={replyTo}

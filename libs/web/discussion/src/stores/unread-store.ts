@@ -52,9 +52,6 @@ export const unreadStore = {
   thread(roomId: string, threadId: string): number {
     return counts[roomId]?.[threadId] ?? 0;
   },
-  room(roomId: string): number {
-    return Object.values(counts[roomId] ?? {}).reduce((sum, count) => sum + count, 0);
-  },
   /** Counts belong to one account: another one signing in on this browser starts from zero. */
   setOwner(userId: string): void {
     if (safeStorage.read<string>(OWNER_KEY) === userId) return;
@@ -70,8 +67,4 @@ export const unreadStore = {
 
 export function useThreadUnread(roomId: string, threadId: string): number {
   return useSyncExternalStore(subscribe, () => unreadStore.thread(roomId, threadId));
-}
-
-export function useRoomUnread(roomId: string): number {
-  return useSyncExternalStore(subscribe, () => unreadStore.room(roomId));
 }

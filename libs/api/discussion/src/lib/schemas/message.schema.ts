@@ -36,6 +36,10 @@ export class MessageRecord {
   @Prop({ type: String, default: null })
   replyTo!: string | null;
 
+  /** The people the text's mention tokens name, as accepted when it was sent or last edited. */
+  @Prop({ type: [String], default: [] })
+  mentions!: string[];
+
   /** Who reacted with each emoji. */
   @Prop({ type: Object, default: {} })
   reactions!: Record<string, string[]>;

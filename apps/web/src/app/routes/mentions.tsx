@@ -1,0 +1,5 @@
+import { MentionsPage } from '@helix/web/discussion/mentions';
+
+export default function MentionsRoute() {
+  return <MentionsPage />;
+}

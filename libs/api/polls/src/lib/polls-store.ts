@@ -3,8 +3,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import { BallotBox, ReadModel, type BallotBucket } from '@helix/api/core';
 import { Metrics } from '@helix/api/observability';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
-import type { Poll, RoomEventType } from '@helix/contract';
+import type { FormatResult, Poll, RoomEventType } from '@helix/contract';
 import type { Model } from 'mongoose';
+import { tallyFormat } from './format-tally';
 import { tallyBallots, type PollTally } from './poll-tally';
 import { POLL_BALLOTS, PollRecord, type BallotRecord, type PollWithBallots } from './schemas/poll.schema';
 
@@ -97,13 +98,17 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
     return record.status === 'draft' ? null : this.pollView(record, null);
   }
 
-  /** The poll as `viewerId` sees it (null: as every member does, with no own vote). */
-  pollView(record: PollWithBallots, viewerId: string | null): Poll {
+  /**
+   * The poll as `viewerId` sees it (null: as every member does, with no own vote). Only moderators see which
+   * words were hidden, so that a hidden word is shown to nobody else.
+   */
+  pollView(record: PollWithBallots, viewerId: string | null, moderator = false): Poll {
     const tally = record.status === 'draft' ? undefined : this.tally(record);
     return {
       id: record._id.toHexString(),
       roomId: record.roomId,
       question: record.question,
+      kind: record.kind ?? 'choice',
       status: record.status,
       multiple: record.multiple,
       anonymous: record.anonymous,
@@ -111,6 +116,9 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
       voters: tally?.voters ?? 0,
       byGroup: tally?.byGroup ?? {},
       myVote: (viewerId && record.ballots?.[viewerId]?.optionIds) || null,
+      formatResult: tally?.format ? withoutHidden(tally.format, record.hiddenWords ?? [], moderator) : null,
+      myWords: (viewerId && record.ballots?.[viewerId]?.words) || null,
+      myRatings: (viewerId && record.ballots?.[viewerId]?.ratings) || null,
       createdAt: record.createdAt.toISOString(),
       openedAt: record.openedAt?.toISOString() ?? null,
       closedAt: record.closedAt?.toISOString() ?? null,
@@ -143,9 +151,27 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
 
 /** Counts a poll's ballots. */
 export function countBallots(record: PollWithBallots): PollTally {
-  return tallyBallots(
-    record.options.map((option) => option.id),
-    Object.values(record.ballots ?? {}),
-    record.anonymous,
+  const optionIds = record.options.map((option) => option.id);
+  const ballots = Object.values(record.ballots ?? {});
+  const format = tallyFormat(
+    { kind: record.kind ?? 'choice', optionIds, scale: record.scale ?? null, anonymous: record.anonymous },
+    ballots,
   );
+  return { ...tallyBallots(optionIds, ballots, record.anonymous), format };
+}
+
+/** A word cloud as shown: the words a moderator hid left out, listed apart. */
+function withoutHidden(result: FormatResult, hiddenWords: string[], moderator: boolean): FormatResult {
+  if (result.kind !== 'word_cloud' || !hiddenWords.length) return result;
+  const hidden = new Set(hiddenWords);
+  const shown = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).filter(([word]) => !hidden.has(word)));
+  return {
+    ...result,
+    words: result.words.filter(({ word }) => !hidden.has(word)),
+    byGroup: Object.fromEntries(
+      Object.entries(result.byGroup).map(([group, counts]) => [group, shown(counts)]),
+    ),
+    hiddenWords: moderator ? hiddenWords : [],
+  };
 }

@@ -1,12 +1,24 @@
 import type { Poll } from '@helix/contract';
-import { LinkifiedText } from '@helix/web/ui';
-import { useId, useMemo, useState } from 'react';
+import { publicOrigin, seedInitiativeHref } from '@helix/web/data-access';
+import { LinkifiedText, Spinner } from '@helix/web/ui';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { computePollResults } from '../lib/poll-results';
+import { Link } from 'react-router';
+import { winningOption } from '../lib/format-results';
+import { pollVoteUrl } from '../lib/poll-links';
+import { computePollResults, type PollResults } from '../lib/poll-results';
 import { GroupSplitTable } from './group-split-table';
 import { PollComposer } from './poll-composer';
 import { PollModeration } from './poll-moderation';
 import { PollBallot, PollResultList } from './poll-options';
+
+// Word clouds, rankings and ratings (and React Aria's drag and drop) load when a room first shows one.
+const FormatBallot = lazy(() =>
+  import('./format-ballots').then((module) => ({ default: module.FormatBallot })),
+);
+const FormatResults = lazy(() =>
+  import('./format-results').then((module) => ({ default: module.FormatResults })),
+);
 
 export const pollElementId = (pollId: string): string => `poll-${pollId}`;
 
@@ -15,11 +27,47 @@ export function PollMeta({ poll }: { poll: Poll }) {
   return (
     <p className="hx-card__meta">
       <span className={`hx-badge hx-badge--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
-      <span>{poll.multiple ? t('polls.chooseMany') : t('polls.chooseOne')}</span>
+      <span>
+        {poll.kind !== 'choice'
+          ? t(`polls.kinds.${poll.kind}`)
+          : poll.multiple
+            ? t('polls.chooseMany')
+            : t('polls.chooseOne')}
+      </span>
       {poll.anonymous ? <span className="hx-badge">{t('polls.anonymous')}</span> : null}
       {poll.status !== 'draft' ? (
         <span data-testid="poll-voters">{t('polls.voters', { count: poll.voters })}</span>
       ) : null}
+    </p>
+  );
+}
+
+/**
+ * "Start an initiative from this" under a closed poll's winning option: the initiative form, prefilled with
+ * the option as its title and a summary naming the poll, with a link back to it.
+ */
+function SeedInitiativeLink({ poll, results }: { poll: Poll; results: PollResults }) {
+  const { t } = useTranslation();
+  if (poll.status !== 'closed') return null;
+  const winner =
+    poll.kind === 'choice'
+      ? results.options.find((option) => option.leading && option.votes > 0)
+      : winningOption(poll);
+  if (!winner) return null;
+  const href = seedInitiativeHref({
+    roomId: poll.roomId,
+    title: winner.label,
+    summary: t('polls.seed.summary', {
+      option: winner.label,
+      question: poll.question,
+      link: pollVoteUrl(publicOrigin(), poll.roomId, poll.id),
+    }),
+  });
+  return (
+    <p>
+      <Link className="hx-button hx-button--secondary" to={href} data-testid="seed-initiative">
+        {t('polls.seed.start', { option: winner.label })}
+      </Link>
     </p>
   );
 }
@@ -57,12 +105,24 @@ export function PollCard({
         <LinkifiedText text={poll.question} />
       </h3>
       <PollMeta poll={poll} />
-      {poll.status === 'open' ? (
-        <PollBallot poll={poll} results={results} />
+      {poll.kind === 'choice' ? (
+        <>
+          {poll.status === 'open' ? (
+            <PollBallot poll={poll} results={results} />
+          ) : (
+            <PollResultList results={results} showResults={poll.status === 'closed'} />
+          )}
+          {poll.status !== 'draft' ? <GroupSplitTable results={results} anonymous={poll.anonymous} /> : null}
+        </>
+      ) : poll.status === 'draft' ? (
+        <PollResultList results={results} showResults={false} />
       ) : (
-        <PollResultList results={results} showResults={poll.status === 'closed'} />
+        <Suspense fallback={<Spinner />}>
+          {poll.status === 'open' ? <FormatBallot poll={poll} /> : null}
+          <FormatResults poll={poll} canModerate={canModerate} />
+        </Suspense>
       )}
-      {poll.status !== 'draft' ? <GroupSplitTable results={results} anonymous={poll.anonymous} /> : null}
+      <SeedInitiativeLink poll={poll} results={results} />
       {canModerate ? <PollModeration poll={poll} onEdit={() => setEditing(true)} /> : null}
     </article>
   );

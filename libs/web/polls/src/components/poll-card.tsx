@@ -1,24 +1,17 @@
 import type { Poll } from '@helix/contract';
 import { publicOrigin, seedInitiativeHref } from '@helix/web/data-access';
-import { LinkifiedText, Spinner } from '@helix/web/ui';
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { LinkifiedText } from '@helix/web/ui';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { winningOption } from '../lib/format-results';
 import { pollVoteUrl } from '../lib/poll-links';
 import { computePollResults, type PollResults } from '../lib/poll-results';
+import { FormatBallot } from './format-ballots';
+import { FormatResults } from './format-results';
 import { GroupSplitTable } from './group-split-table';
-import { PollComposer } from './poll-composer';
-import { PollModeration } from './poll-moderation';
+import { LazyPollComposer, LazyPollModeration } from './moderator-tools';
 import { PollBallot, PollResultList } from './poll-options';
-
-// Word clouds, rankings and ratings (and React Aria's drag and drop) load when a room first shows one.
-const FormatBallot = lazy(() =>
-  import('./format-ballots').then((module) => ({ default: module.FormatBallot })),
-);
-const FormatResults = lazy(() =>
-  import('./format-results').then((module) => ({ default: module.FormatResults })),
-);
 
 export const pollElementId = (pollId: string): string => `poll-${pollId}`;
 
@@ -87,7 +80,7 @@ export function PollCard({
   const [editing, setEditing] = useState(false);
 
   if (editing && poll.status === 'draft') {
-    return <PollComposer roomId={poll.roomId} poll={poll} onDone={() => setEditing(false)} />;
+    return <LazyPollComposer roomId={poll.roomId} poll={poll} onDone={() => setEditing(false)} />;
   }
 
   return (
@@ -117,13 +110,13 @@ export function PollCard({
       ) : poll.status === 'draft' ? (
         <PollResultList results={results} showResults={false} />
       ) : (
-        <Suspense fallback={<Spinner />}>
+        <>
           {poll.status === 'open' ? <FormatBallot poll={poll} /> : null}
           <FormatResults poll={poll} canModerate={canModerate} />
-        </Suspense>
+        </>
       )}
       <SeedInitiativeLink poll={poll} results={results} />
-      {canModerate ? <PollModeration poll={poll} onEdit={() => setEditing(true)} /> : null}
+      {canModerate ? <LazyPollModeration poll={poll} onEdit={() => setEditing(true)} /> : null}
     </article>
   );
 }

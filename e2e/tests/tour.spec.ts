@@ -28,6 +28,9 @@ const README_PICTURES = new Set([
   'search-ru-phone',
   'presenter-poll-en-desktop',
   'presenter-qa-ru-desktop',
+  ...['word-cloud', 'ranking', 'rating'].flatMap((format) =>
+    LANGUAGES.map((language) => `presenter-${format}-${language}-desktop`),
+  ),
 ]);
 
 interface Tokens {
@@ -41,6 +44,8 @@ interface Scene {
   roomId: string;
   threadId: string;
   pollId: string;
+  /** A word cloud, a ranking and a rating, answered by everyone. */
+  formatPolls: Record<'word-cloud' | 'ranking' | 'rating', string>;
   initiativeId: string;
   people: Record<'anna' | 'igor' | 'elena' | 'maria' | 'dmitry', Tokens>;
   chair: string;
@@ -125,6 +130,56 @@ async function buildScene(request: APIRequestContext, trackIndex: number): Promi
     await call(who.accessToken, 'POST', `/polls/${poll.id}/votes`, { optionIds: [poll.options[option].id] });
   }
 
+  const everyone = [anna, igor, elena, maria, dmitry];
+  const livePoll = async (body: object, ballots: Array<object | ((optionIds: string[]) => object)>) => {
+    const created = await call<{ id: string; options: Array<{ id: string }> }>(
+      chair,
+      'POST',
+      `/rooms/${roomId}/polls`,
+      body,
+    );
+    await call(chair, 'POST', `/polls/${created.id}/open`);
+    for (const [index, who] of everyone.entries()) {
+      const ballot = ballots[index];
+      const resolved =
+        typeof ballot === 'function' ? ballot(created.options.map((option) => option.id)) : ballot;
+      await call(who.accessToken, 'POST', `/polls/${created.id}/votes`, resolved);
+    }
+    return created.id;
+  };
+  const wordCloud = await livePoll(
+    { question: 'One word for what the region needs most?', kind: 'word_cloud' },
+    [
+      { words: ['Talent', 'Housing', 'Labs'] },
+      { words: ['talent', 'contracts'] },
+      { words: ['Housing', 'talent', 'roads'] },
+      { words: ['housing', 'schools'] },
+      { words: ['Talent', 'labs'] },
+    ],
+  );
+  const order =
+    (...places: number[]) =>
+    (ids: string[]) => ({ optionIds: places.map((place) => ids[place]) });
+  const ranking = await livePoll(
+    {
+      question: 'Put the clusters in the order the forum should take them up',
+      kind: 'ranking',
+      options: ['Campus labs', 'City data', 'Industrial park startups', 'Mobility'],
+    },
+    [order(0, 1, 2, 3), order(2, 0, 3, 1), order(1, 0, 3, 2), order(0, 3, 1, 2), order(0, 2, 1, 3)],
+  );
+  const score =
+    (...scores: number[]) =>
+    (ids: string[]) => ({ ratings: Object.fromEntries(ids.map((id, index) => [id, scores[index]])) });
+  const rating = await livePoll(
+    {
+      question: 'How ready is Tomsk for each of these?',
+      kind: 'rating',
+      options: ['Shared labs', 'Open city data', 'Student startups'],
+    },
+    [score(5, 3, 4), score(4, 2, 3), score(4, 4, 2), score(3, 2, 5), score(5, 3, 4)],
+  );
+
   const ask = (who: Tokens, text: string, anonymous = false) =>
     call<{ id: string }>(who.accessToken, 'POST', `/rooms/${roomId}/questions`, {
       text,
@@ -173,6 +228,7 @@ async function buildScene(request: APIRequestContext, trackIndex: number): Promi
     roomId,
     threadId: thread.id,
     pollId: poll.id,
+    formatPolls: { 'word-cloud': wordCloud, ranking, rating },
     initiativeId: initiative.id,
     people: { anna, igor, elena, maria, dmitry },
     chair,
@@ -260,6 +316,15 @@ test('a forum session, screen by screen, in English and Russian', async ({ brows
     await projector.goto(`/present/rooms/${scene.roomId}`);
     await expect(projector.getByText('Open campus labs for companies').first()).toBeVisible();
     await shoot(projector, 'presenter-poll', language, project);
+    for (const [format, pollId] of Object.entries(scene.formatPolls)) {
+      await setProjector('poll', pollId);
+      await expect(projector.getByTestId('poll-present')).toHaveAttribute(
+        'data-kind',
+        /word_cloud|ranking|rating/,
+      );
+      await expect(projector.getByTestId('format-split')).toBeVisible();
+      await shoot(projector, `presenter-${format}`, language, project);
+    }
     await setProjector('qa');
     await expect(projector.getByText('Who pays for the labs', { exact: false })).toBeVisible();
     await shoot(projector, 'presenter-qa', language, project);

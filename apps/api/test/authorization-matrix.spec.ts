@@ -82,6 +82,7 @@ interface Fixtures {
   fresh: {
     draftPoll(): Promise<Poll>;
     openPoll(): Promise<Poll>;
+    openWordCloud(): Promise<Poll>;
     draftInitiative(): Promise<Initiative>;
     votingInitiative(): Promise<Initiative>;
     question(): Promise<Question>;
@@ -742,6 +743,15 @@ const REST_TABLE: RestRow[] = [
     request: (f) => ({ params: { pollId: f.openPoll.id }, body: { optionIds: [f.openPoll.options[0].id] } }),
   },
   {
+    method: 'POST',
+    path: '/api/polls/{pollId}/hidden-words',
+    expect: staff(200),
+    request: async (f) => ({
+      params: { pollId: (await f.fresh.openWordCloud()).id },
+      body: { word: 'spam' },
+    }),
+  },
+  {
     method: 'GET',
     path: '/api/polls/{pollId}/results.csv',
     expect: signedIn(200),
@@ -1089,6 +1099,13 @@ describe('authorization matrix', () => {
         }),
       openPoll: async () =>
         created<Poll>('moderator', 'POST', `/api/polls/${(await f.fresh.draftPoll()).id}/open`),
+      openWordCloud: async () => {
+        const poll = await created<Poll>('moderator', 'POST', `/api/rooms/${f.room.id}/polls`, {
+          question: 'One word for the region?',
+          kind: 'word_cloud',
+        });
+        return created<Poll>('moderator', 'POST', `/api/polls/${poll.id}/open`);
+      },
       draftInitiative: () =>
         created<Initiative>('author', 'POST', '/api/initiatives', {
           title: 'Shared internships',

@@ -14,3 +14,4 @@ export * from './lib/format';
 export * from './lib/i18n/i18n';
 export * from './lib/download-file';
 export * from './lib/room-link';
+export * from './lib/initiative-link';

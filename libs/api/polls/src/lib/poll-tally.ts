@@ -1,9 +1,16 @@
-import { ANONYMOUS_GROUP_MIN_VOTERS, STAKEHOLDER_GROUPS, type StakeholderGroup } from '@helix/contract';
+import {
+  ANONYMOUS_GROUP_MIN_VOTERS,
+  STAKEHOLDER_GROUPS,
+  type FormatResult,
+  type StakeholderGroup,
+} from '@helix/contract';
 
 export interface PollTally {
   votes: Record<string, number>;
   voters: number;
   byGroup: Partial<Record<StakeholderGroup, Record<string, number>>>;
+  /** A word cloud's, ranking's or rating's own results (see format-tally.ts); absent for a choice poll. */
+  format?: FormatResult | null;
 }
 
 export interface CountedBallot {

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   BallotBox,
-  isModerator,
+  mayModerateRoom,
   ReadModel,
   type AuthenticatedUser,
   type BallotBucket,
 } from '@helix/api/core';
 import { Metrics } from '@helix/api/observability';
 import { RoomSubjects, type RoomEventPayload, type RoomSubjectSource } from '@helix/api/realtime';
-import type { Poll, RoomEventType } from '@helix/contract';
+import type { FormatResult, Poll, RoomEventType } from '@helix/contract';
 import type { Model } from 'mongoose';
+import { tallyFormat } from './format-tally';
 import { tallyBallots, type PollTally } from './poll-tally';
 import { POLL_BALLOTS, PollRecord, type BallotRecord, type PollWithBallots } from './schemas/poll.schema';
 
@@ -131,22 +132,25 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
     const visibility = record.resultsVisibility ?? 'always';
     if (record.status === 'closed' || visibility === 'always') return true;
     if (!viewer) return false;
-    if (isModerator(viewer)) return true;
+    if (mayModerateRoom(viewer, record.roomId)) return true;
     return visibility === 'after_vote' && Boolean(record.ballots?.[viewer.id]);
   }
 
   /**
    * The poll as `viewer` sees it (null: as every member does, with no own vote). Counts the viewer may not
-   * see yet are left out (zero), so neither REST nor a room event leaks them.
+   * see yet are left out (zero), so neither REST nor a room event leaks them; only moderators see which words
+   * were hidden, so that a hidden word is shown to nobody else.
    */
   pollView(record: PollWithBallots, viewer: AuthenticatedUser | null): Poll {
     const resultsHidden = !this.resultsShownTo(record, viewer);
     const tally = record.status === 'draft' || resultsHidden ? undefined : this.tally(record);
     const viewerId = viewer?.id;
+    const moderator = viewer !== null && mayModerateRoom(viewer, record.roomId);
     return {
       id: record._id.toHexString(),
       roomId: record.roomId,
       question: record.question,
+      kind: record.kind ?? 'choice',
       status: record.status,
       multiple: record.multiple,
       anonymous: record.anonymous,
@@ -156,6 +160,9 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
       voters: tally?.voters ?? 0,
       byGroup: tally?.byGroup ?? {},
       myVote: (viewerId && record.ballots?.[viewerId]?.optionIds) || null,
+      formatResult: tally?.format ? withoutHidden(tally.format, record.hiddenWords ?? [], moderator) : null,
+      myWords: (viewerId && record.ballots?.[viewerId]?.words) || null,
+      myRatings: (viewerId && record.ballots?.[viewerId]?.ratings) || null,
       createdAt: record.createdAt.toISOString(),
       openedAt: record.openedAt?.toISOString() ?? null,
       closesAt: record.closesAt?.toISOString() ?? null,
@@ -189,9 +196,27 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
 
 /** Counts a poll's ballots. */
 export function countBallots(record: PollWithBallots): PollTally {
-  return tallyBallots(
-    record.options.map((option) => option.id),
-    Object.values(record.ballots ?? {}),
-    record.anonymous,
+  const optionIds = record.options.map((option) => option.id);
+  const ballots = Object.values(record.ballots ?? {});
+  const format = tallyFormat(
+    { kind: record.kind ?? 'choice', optionIds, scale: record.scale ?? null, anonymous: record.anonymous },
+    ballots,
   );
+  return { ...tallyBallots(optionIds, ballots, record.anonymous), format };
+}
+
+/** A word cloud as shown: the words a moderator hid left out, listed apart. */
+function withoutHidden(result: FormatResult, hiddenWords: string[], moderator: boolean): FormatResult {
+  if (result.kind !== 'word_cloud' || !hiddenWords.length) return result;
+  const hidden = new Set(hiddenWords);
+  const shown = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).filter(([word]) => !hidden.has(word)));
+  return {
+    ...result,
+    words: result.words.filter(({ word }) => !hidden.has(word)),
+    byGroup: Object.fromEntries(
+      Object.entries(result.byGroup).map(([group, counts]) => [group, shown(counts)]),
+    ),
+    hiddenWords: moderator ? hiddenWords : [],
+  };
 }

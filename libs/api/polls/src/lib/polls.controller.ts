@@ -23,7 +23,7 @@ import {
 } from '@helix/api/core';
 import type { Poll } from '@helix/contract';
 import type { Response } from 'express';
-import { CreatePollDto, OpenPollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
+import { CreatePollDto, HideWordDto, OpenPollDto, PollDto, UpdatePollDto, VoteDto } from './dto/polls.dto';
 import { pollResultsRows } from './poll-results-rows';
 import { PollsService } from './polls.service';
 
@@ -111,14 +111,33 @@ export class PollsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cast or replace your ballot while the poll is open' })
   @ApiOkResponse({ type: PollDto.Output })
-  @ApiBadRequestResponse({ description: 'Unknown option, or several options on a single-choice poll' })
+  @ApiBadRequestResponse({
+    description:
+      'Unknown option, several options on a single-choice poll, a ranking without every option once, ' +
+      'a score beyond the scale, or a ballot of another kind than the poll',
+  })
   @ApiConflictResponse({ description: 'The poll is not open' })
   vote(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('pollId') pollId: string,
     @Body() body: VoteDto,
   ): Promise<Poll> {
-    return this.polls.vote(user, pollId, body.optionIds);
+    return this.polls.vote(user, pollId, body);
+  }
+
+  @Post('polls/:pollId/hidden-words')
+  @HttpCode(200)
+  @ModeratesRoom()
+  @ApiOperation({ summary: 'Hide (or show again) one answer of a word cloud in every result (moderators)' })
+  @ApiOkResponse({ type: PollDto.Output })
+  @ApiBadRequestResponse({ description: 'The poll is not a word cloud' })
+  @ApiConflictResponse({ description: 'The poll is still a draft' })
+  hideWord(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('pollId') pollId: string,
+    @Body() body: HideWordDto,
+  ): Promise<Poll> {
+    return this.polls.hideWord(user, pollId, body.word, body.hidden ?? true);
   }
 
   @Get('polls/:pollId/results.csv')

@@ -12,8 +12,8 @@ export class PollsGateway {
     @ConnectedSocket() socket: HelixSocket,
     @MessageBody() payload: unknown,
   ): Promise<Ack<{ poll: Poll }>> {
-    return handleSocketEvent(pollVoteSchema, payload, async ({ pollId, optionIds }) => {
-      return { poll: await this.polls.vote(socket.data.user, pollId, optionIds) };
+    return handleSocketEvent(pollVoteSchema, payload, async ({ pollId, ...ballot }) => {
+      return { poll: await this.polls.vote(socket.data.user, pollId, ballot) };
     });
   }
 }

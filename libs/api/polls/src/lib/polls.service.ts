@@ -16,15 +16,19 @@ import {
 import { CoalescedRoomUpdates, RoomEventLog, type RoomEventDraft } from '@helix/api/realtime';
 import { RoomsService } from '@helix/api/forums';
 import { ModerationLogService } from '@helix/api/moderation';
-import type {
-  CreatePollRequest,
-  ModerationAction,
-  OpenPollRequest,
-  Poll,
-  PollStatus,
-  UpdatePollRequest,
+import {
+  pollShapeProblem,
+  type BallotRequest,
+  type CreatePollRequest,
+  type ModerationAction,
+  type OpenPollRequest,
+  type Poll,
+  type PollStatus,
+  type UpdatePollRequest,
 } from '@helix/contract';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
+import { normaliseAnswer } from './format-tally';
+import { ballotOf } from './poll-ballot';
 import type { PollTally } from './poll-tally';
 import { countBallots, PollsStore } from './polls-store';
 import { PollRecord, type BallotRecord, type PollWithBallots } from './schemas/poll.schema';
@@ -68,7 +72,10 @@ export class PollsService {
       _id: id,
       roomId,
       question: request.question,
-      options: toOptions(request.options),
+      kind: request.kind ?? 'choice',
+      options: toOptions(request.options ?? []),
+      scale: request.kind === 'rating' ? (request.scale ?? 5) : null,
+      hiddenWords: [],
       multiple: request.multiple ?? false,
       anonymous: request.anonymous ?? false,
       resultsVisibility: request.resultsVisibility ?? 'always',
@@ -109,7 +116,16 @@ export class PollsService {
       from: 'draft',
       type: 'poll.draft',
       refusal: () => new ConflictException('Only a draft poll can be edited'),
-      change: async () => ({ $set: { ...rest, ...(options ? { options: toOptions(options) } : {}) } }),
+      change: async (poll) => {
+        const problem = pollShapeProblem(
+          poll.kind ?? 'choice',
+          (options ?? poll.options).length,
+          rest.multiple ?? poll.multiple,
+          poll.scale ?? undefined,
+        );
+        if (problem) throw new BadRequestException(problem);
+        return { $set: { ...rest, ...(options ? { options: toOptions(options) } : {}) } };
+      },
     });
   }
 
@@ -169,7 +185,7 @@ export class PollsService {
     });
   }
 
-  async vote(user: AuthenticatedUser, pollId: string, optionIds: string[]): Promise<Poll> {
+  async vote(user: AuthenticatedUser, pollId: string, request: BallotRequest): Promise<Poll> {
     let poll = await this.store.find(pollId);
     if (poll && poll.status !== 'open') {
       // Opened on another instance a moment ago, its event not here yet: look again by _id before refusing.
@@ -179,12 +195,8 @@ export class PollsService {
     // A draft is nobody's business but the moderators': voting on one looks like voting on nothing.
     if (!poll || poll.status === 'draft') throw new NotFoundException('No such poll');
     if (poll.status !== 'open') throw this.notOpen(poll.status);
-    const known = new Set(poll.options.map((option) => option.id));
-    const unknown = optionIds.filter((id) => !known.has(id));
-    if (unknown.length) throw new BadRequestException(`Unknown option: ${unknown.join(', ')}`);
-    if (!poll.multiple && optionIds.length > 1) throw new BadRequestException('This poll takes one option');
+    const ballot: BallotRecord = { group: user.stakeholderGroup, ...ballotOf(poll, request), at: new Date() };
     this.rooms.requireWritable(poll.roomId);
-    const ballot: BallotRecord = { group: user.stakeholderGroup, optionIds, at: new Date() };
     // Refused once the close froze the ballots, even before the poll's status says closed.
     if (!(await this.store.ballots.cast(pollId, user.id, ballot))) throw this.notOpen('closed');
     this.updates.schedule(pollId, poll.roomId, () =>
@@ -193,6 +205,38 @@ export class PollsService {
         : null,
     );
     return this.viewFor(pollId, user);
+  }
+
+  /**
+   * Hides one word-cloud answer from every result, the projector's included, or shows it again. The frozen
+   * count of a closed poll keeps it; it is left out whenever results are shown.
+   */
+  async hideWord(user: AuthenticatedUser, pollId: string, word: string, hidden: boolean): Promise<Poll> {
+    const poll = await this.store.find(pollId);
+    if (!poll) throw new NotFoundException('No such poll');
+    requireRoomModeration(user, poll.roomId);
+    if (poll.kind !== 'word_cloud') throw new BadRequestException('Only a word cloud has words to hide');
+    if (poll.status === 'draft') throw new ConflictException('A draft has no answers to hide');
+    const normalised = normaliseAnswer(word);
+    return this.log.record(poll.roomId, () => {
+      const current = this.store.get(pollId) ?? poll;
+      const others = (current.hiddenWords ?? []).filter((one) => one !== normalised);
+      return {
+        event: { type: 'poll.updated', subjectId: pollId, actorId: user.id },
+        commit: async () => {
+          const updated = await this.write(
+            { _id: pollId, version: current.version },
+            { $set: { hiddenWords: hidden ? [...others, normalised] : others } },
+          );
+          if (!updated) {
+            await this.store.reload(pollId);
+            throw new ConflictException('The poll changed meanwhile; try again');
+          }
+          this.store.put(updated);
+        },
+        result: () => this.viewFor(pollId, user),
+      };
+    });
   }
 
   async get(user: AuthenticatedUser, pollId: string): Promise<Poll> {

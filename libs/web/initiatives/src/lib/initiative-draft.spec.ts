@@ -31,6 +31,22 @@ describe('draftFromSearch', () => {
     expect(draft.partners).toHaveLength(1);
   });
 
+  it('takes a title and a summary as given when seeded from a poll or a statement', () => {
+    const draft = draftFromSearch(
+      new URLSearchParams({
+        roomId: ROOM,
+        title: ' Campus first ',
+        summary: 'From the poll: https://x/rooms/1',
+      }),
+    );
+    expect(draft).toMatchObject({
+      roomId: ROOM,
+      title: 'Campus first',
+      summary: 'From the poll: https://x/rooms/1',
+      source: null,
+    });
+  });
+
   it('ignores ids that are not ids, and needs all three for a source', () => {
     expect(draftFromSearch(new URLSearchParams({ roomId: 'nope' }))).toMatchObject({
       roomId: '',

@@ -55,17 +55,20 @@ export function titleFromText(text: string): string {
 
 /**
  * The form's starting point from `?roomId=&threadId=&messageId=&text=` ("Propose as initiative" on a
- * message): the room, the link back to the message, and the message's words as title and summary.
+ * message): the room, the link back to the message, and the message's words as title and summary; or from
+ * `?roomId=&title=&summary=` (`seedInitiativeHref`: a poll's result or a bridging statement).
  */
 export function draftFromSearch(params: URLSearchParams): InitiativeDraft {
   const roomId = params.get('roomId') ?? '';
   const threadId = params.get('threadId') ?? '';
   const messageId = params.get('messageId') ?? '';
   const text = (params.get('text') ?? '').slice(0, PREFILL_TEXT_MAX).trim();
+  const title = (params.get('title') ?? '').slice(0, TITLE_MAX).trim();
+  const summary = (params.get('summary') ?? '').slice(0, SUMMARY_MAX).trim();
   const validRoom = ID.test(roomId);
   return {
-    title: text ? titleFromText(text) : '',
-    summary: text,
+    title: title || (text ? titleFromText(text) : ''),
+    summary: summary || text,
     roomId: validRoom ? roomId : '',
     partners: [newPartner()],
     source: validRoom && ID.test(threadId) && ID.test(messageId) ? { roomId, threadId, messageId } : null,

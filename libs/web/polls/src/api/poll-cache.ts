@@ -1,17 +1,29 @@
-import type { Poll, RoomEvent } from '@helix/contract';
+import type { FormatResult, Poll, RoomEvent } from '@helix/contract';
 import type { QueryClient } from '@tanstack/react-query';
 import { getPoll } from './get-poll';
 import { pollKeys } from './query-keys';
 
 /**
  * Where a poll came from: an `answer` to this caller (REST or ack) carries their own vote; an `event`
- * is the same for every member of the room, so its `myVote` is always null and must not win.
+ * is the same for every member of the room, so its `myVote` (and `myWords`, `myRatings`) is always null and
+ * must not win; nor do the hidden words of a word cloud, which only an answer to a moderator lists.
  */
 export type PollSource = 'answer' | 'event';
 
 export function mergePoll(current: Poll | undefined, incoming: Poll, source: PollSource): Poll {
-  if (source === 'event' && current) return { ...incoming, myVote: current.myVote };
-  return incoming;
+  if (source !== 'event' || !current) return incoming;
+  return {
+    ...incoming,
+    myVote: current.myVote,
+    myWords: current.myWords,
+    myRatings: current.myRatings,
+    formatResult: keepHiddenWords(current.formatResult, incoming.formatResult),
+  };
+}
+
+function keepHiddenWords(current: FormatResult | null, incoming: FormatResult | null): FormatResult | null {
+  if (current?.kind !== 'word_cloud' || incoming?.kind !== 'word_cloud') return incoming;
+  return { ...incoming, hiddenWords: current.hiddenWords };
 }
 
 /** Newest first, as the API lists them. */

@@ -1,19 +1,19 @@
-import type { Poll } from '@helix/contract';
+import type { BallotRequest, Poll } from '@helix/contract';
 import { ApiError, apiClient, getSocket, socketRequest } from '@helix/web/data-access';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { setMyVote, upsertPoll } from './poll-cache';
 
-async function sendVote(pollId: string, optionIds: string[]): Promise<Poll> {
+async function sendBallot(pollId: string, ballot: BallotRequest): Promise<Poll> {
   if (getSocket().connected) {
     try {
-      return (await socketRequest('poll:vote', { pollId, optionIds })).poll;
+      return (await socketRequest('poll:vote', { pollId, ...ballot })).poll;
     } catch (error) {
       // A ballot replaces the earlier one, so sending it again over HTTP is safe.
       if (!(error instanceof ApiError && error.status === 0)) throw error;
     }
   }
-  return apiClient.post<Poll>(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds });
+  return apiClient.post<Poll>(`/polls/${encodeURIComponent(pollId)}/votes`, ballot);
 }
 
 const inFlight = new Map<string, Promise<unknown>>();
@@ -22,9 +22,9 @@ const inFlight = new Map<string, Promise<unknown>>();
  * Casts or replaces the caller's ballot: over the live socket when it is up, else over HTTP.
  * Votes on one poll go one after another, so quick taps land on the server in the order they were made.
  */
-export function votePoll(pollId: string, optionIds: string[]): Promise<Poll> {
+export function votePoll(pollId: string, ballot: BallotRequest): Promise<Poll> {
   const previous = inFlight.get(pollId) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => sendVote(pollId, optionIds));
+  const next = previous.catch(() => undefined).then(() => sendBallot(pollId, ballot));
   inFlight.set(pollId, next);
   void next
     .catch(() => undefined)
@@ -42,7 +42,7 @@ export function useVotePoll(poll: Pick<Poll, 'id' | 'roomId' | 'myVote'>) {
   const confirmed = useRef<string[] | null>(null);
   const latest = useRef<string[] | null>(null);
   return useMutation({
-    mutationFn: (optionIds: string[]) => votePoll(poll.id, optionIds),
+    mutationFn: (optionIds: string[]) => votePoll(poll.id, { optionIds }),
     onMutate: (optionIds) => {
       if (pending.current === 0) confirmed.current = poll.myVote;
       pending.current += 1;
@@ -62,5 +62,17 @@ export function useVotePoll(poll: Pick<Poll, 'id' | 'roomId' | 'myVote'>) {
     onSettled: () => {
       pending.current -= 1;
     },
+  });
+}
+
+/**
+ * Sends a word-cloud, ranking or rating ballot. Unlike a tap on a choice, these are sent with a button (or a
+ * score at a time), so the answer, not a guess, updates what the caller sees.
+ */
+export function useCastBallot(poll: Pick<Poll, 'id'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ballot: BallotRequest) => votePoll(poll.id, ballot),
+    onSuccess: (answer) => upsertPoll(queryClient, answer, 'answer'),
   });
 }

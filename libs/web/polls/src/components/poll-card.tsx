@@ -1,12 +1,17 @@
 import type { Poll } from '@helix/contract';
+import { publicOrigin, seedInitiativeHref } from '@helix/web/data-access';
 import { LinkifiedText } from '@helix/web/ui';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { computePollResults } from '../lib/poll-results';
+import { Link } from 'react-router';
+import { winningOption } from '../lib/format-results';
+import { pollVoteUrl } from '../lib/poll-links';
+import { computePollResults, type PollResults } from '../lib/poll-results';
+import { FormatBallot } from './format-ballots';
+import { FormatResults } from './format-results';
 import { GroupSplitTable } from './group-split-table';
-import { PollComposer } from './poll-composer';
+import { LazyPollComposer, LazyPollModeration } from './moderator-tools';
 import { PollCountdown } from './poll-countdown';
-import { PollModeration } from './poll-moderation';
 import { PollBallot, PollResultList } from './poll-options';
 
 export const pollElementId = (pollId: string): string => `poll-${pollId}`;
@@ -16,7 +21,13 @@ export function PollMeta({ poll }: { poll: Poll }) {
   return (
     <p className="hx-card__meta">
       <span className={`hx-badge hx-badge--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
-      <span>{poll.multiple ? t('polls.chooseMany') : t('polls.chooseOne')}</span>
+      <span>
+        {poll.kind !== 'choice'
+          ? t(`polls.kinds.${poll.kind}`)
+          : poll.multiple
+            ? t('polls.chooseMany')
+            : t('polls.chooseOne')}
+      </span>
       {poll.anonymous ? <span className="hx-badge">{t('polls.anonymous')}</span> : null}
       {poll.resultsVisibility !== 'always' ? (
         <span className="hx-badge">{t(`polls.resultsShown.${poll.resultsVisibility}`)}</span>
@@ -24,6 +35,36 @@ export function PollMeta({ poll }: { poll: Poll }) {
       {poll.status !== 'draft' && !poll.resultsHidden ? (
         <span data-testid="poll-voters">{t('polls.voters', { count: poll.voters })}</span>
       ) : null}
+    </p>
+  );
+}
+
+/**
+ * "Start an initiative from this" under a closed poll's winning option: the initiative form, prefilled with
+ * the option as its title and a summary naming the poll, with a link back to it.
+ */
+function SeedInitiativeLink({ poll, results }: { poll: Poll; results: PollResults }) {
+  const { t } = useTranslation();
+  if (poll.status !== 'closed') return null;
+  const winner =
+    poll.kind === 'choice'
+      ? results.options.find((option) => option.leading && option.votes > 0)
+      : winningOption(poll);
+  if (!winner) return null;
+  const href = seedInitiativeHref({
+    roomId: poll.roomId,
+    title: winner.label,
+    summary: t('polls.seed.summary', {
+      option: winner.label,
+      question: poll.question,
+      link: pollVoteUrl(publicOrigin(), poll.roomId, poll.id),
+    }),
+  });
+  return (
+    <p>
+      <Link className="hx-button hx-button--secondary" to={href} data-testid="seed-initiative">
+        {t('polls.seed.start', { option: winner.label })}
+      </Link>
     </p>
   );
 }
@@ -45,7 +86,7 @@ export function PollCard({
   const showResults = poll.status !== 'draft' && !poll.resultsHidden;
 
   if (editing && poll.status === 'draft') {
-    return <PollComposer roomId={poll.roomId} poll={poll} onDone={() => setEditing(false)} />;
+    return <LazyPollComposer roomId={poll.roomId} poll={poll} onDone={() => setEditing(false)} />;
   }
 
   return (
@@ -64,18 +105,30 @@ export function PollCard({
       </h3>
       <PollMeta poll={poll} />
       {poll.status === 'open' && poll.closesAt ? <PollCountdown closesAt={poll.closesAt} /> : null}
-      {poll.status === 'open' ? (
-        <PollBallot poll={poll} results={results} showResults={showResults} />
+      {poll.kind === 'choice' ? (
+        <>
+          {poll.status === 'open' ? (
+            <PollBallot poll={poll} results={results} showResults={showResults} />
+          ) : (
+            <PollResultList results={results} showResults={poll.status === 'closed'} />
+          )}
+          {showResults ? <GroupSplitTable results={results} anonymous={poll.anonymous} /> : null}
+        </>
+      ) : poll.status === 'draft' ? (
+        <PollResultList results={results} showResults={false} />
       ) : (
-        <PollResultList results={results} showResults={poll.status === 'closed'} />
+        <>
+          {poll.status === 'open' ? <FormatBallot poll={poll} /> : null}
+          {showResults ? <FormatResults poll={poll} canModerate={canModerate} /> : null}
+        </>
       )}
       {poll.resultsHidden ? (
         <p className="hx-muted" data-testid="poll-results-hidden">
           {t(`polls.resultsHidden.${poll.resultsVisibility}`)}
         </p>
       ) : null}
-      {showResults ? <GroupSplitTable results={results} anonymous={poll.anonymous} /> : null}
-      {canModerate ? <PollModeration poll={poll} onEdit={() => setEditing(true)} /> : null}
+      <SeedInitiativeLink poll={poll} results={results} />
+      {canModerate ? <LazyPollModeration poll={poll} onEdit={() => setEditing(true)} /> : null}
     </article>
   );
 }

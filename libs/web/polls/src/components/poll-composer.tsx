@@ -1,11 +1,14 @@
 import {
   ANONYMOUS_GROUP_MIN_VOTERS,
+  POLL_KIND_OPTIONS_MIN,
+  POLL_KINDS,
+  RATING_SCALES,
   POLL_OPTION_MAX,
   POLL_OPTIONS_MAX,
-  POLL_OPTIONS_MIN,
   POLL_QUESTION_MAX,
   POLL_RESULTS_VISIBILITIES,
   type Poll,
+  type RatingScale,
 } from '@helix/contract';
 import { useClientKey } from '@helix/web/data-access';
 import { ActionError, Button, TextAreaField, TextField } from '@helix/web/ui';
@@ -21,6 +24,8 @@ const fromPoll = (poll: Poll): PollDraft => ({
   multiple: poll.multiple,
   anonymous: poll.anonymous,
   resultsVisibility: poll.resultsVisibility,
+  kind: poll.kind,
+  scale: poll.formatResult?.kind === 'rating' ? (poll.formatResult.scale as RatingScale) : undefined,
 });
 
 /**
@@ -79,13 +84,15 @@ export function PollComposer({
       case 'tooLong':
         return t('polls.composer.tooLong');
       case 'tooFew':
-        return t('polls.composer.tooFew', { count: POLL_OPTIONS_MIN });
+        return t('polls.composer.tooFew', { count: fewestOptions });
       case 'tooMany':
         return t('polls.composer.tooMany', { count: POLL_OPTIONS_MAX });
       case 'duplicate':
         return t('polls.composer.duplicate');
     }
   };
+  const kind = draft.kind ?? 'choice';
+  const fewestOptions = POLL_KIND_OPTIONS_MIN[kind];
   const questionProblem = problems.find((problem) => problem.field === 'question');
   const optionProblem = (index: number) =>
     problems.find((problem) => problem.field === 'option' && problem.index === index);
@@ -105,8 +112,11 @@ export function PollComposer({
       if (!poll) setDraft(emptyPollDraft());
       onDone?.();
     };
-    if (poll) updatePoll.mutate({ pollId: poll.id, ...checked.request }, { onSuccess });
-    else createPoll.mutate({ ...checked.request, clientId: clientKey.take() }, { onSuccess });
+    if (poll) {
+      // A draft keeps its kind and scale: only what an edit may change is sent.
+      const { question, options, multiple, anonymous } = checked.request;
+      updatePoll.mutate({ pollId: poll.id, question, options, anonymous, multiple }, { onSuccess });
+    } else createPoll.mutate({ ...checked.request, clientId: clientKey.take() }, { onSuccess });
   };
 
   return (
@@ -127,50 +137,94 @@ export function PollComposer({
         onChange={(event) => change({ question: event.target.value })}
         error={problemText(questionProblem)}
       />
-      <fieldset className="hx-poll-fieldset">
-        <legend className="hx-field__label">{t('polls.composer.options')}</legend>
-        <ol className="hx-poll-composer__options">
-          {draft.options.map((option, index) => (
-            <li key={index} className="hx-poll-composer__option">
-              <TextField
-                label={t('polls.composer.option', { number: index + 1 })}
-                name={`option-${index}`}
-                maxLength={POLL_OPTION_MAX}
-                value={option}
-                onChange={(event) => setOption(index, event.target.value)}
-                error={problemText(optionProblem(index))}
-                id={`${headingId}-option-${index}`}
-              />
-              <Button
-                variant="secondary"
-                size="small"
-                disabled={draft.options.length <= POLL_OPTIONS_MIN}
-                onClick={() => removeOption(index)}
-                aria-label={t('polls.composer.removeOption', { number: index + 1 })}
-              >
-                {t('polls.composer.remove')}
-              </Button>
-            </li>
-          ))}
-        </ol>
-        {listProblem ? (
-          <p className="hx-field__error" role="alert">
-            {problemText(listProblem)}
-          </p>
-        ) : null}
-        <Button variant="secondary" disabled={draft.options.length >= POLL_OPTIONS_MAX} onClick={addOption}>
-          {t('polls.composer.addOption')}
-        </Button>
-      </fieldset>
+      {poll ? null : (
+        <fieldset className="hx-poll-fieldset">
+          <legend className="hx-field__label">{t('polls.composer.kind')}</legend>
+          <div className="hx-poll-composer__kinds">
+            {POLL_KINDS.map((one) => (
+              <label key={one} className="hx-check">
+                <input
+                  type="radio"
+                  name={`${headingId}-kind`}
+                  value={one}
+                  checked={kind === one}
+                  onChange={() => change({ kind: one, multiple: one === 'choice' && draft.multiple })}
+                />
+                {t(`polls.kinds.${one}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {kind === 'rating' && !poll ? (
+        <fieldset className="hx-poll-fieldset">
+          <legend className="hx-field__label">{t('polls.composer.scale')}</legend>
+          <div className="hx-poll-composer__kinds">
+            {RATING_SCALES.map((scale) => (
+              <label key={scale} className="hx-check">
+                <input
+                  type="radio"
+                  name={`${headingId}-scale`}
+                  value={scale}
+                  checked={(draft.scale ?? 5) === scale}
+                  onChange={() => change({ scale })}
+                />
+                {t('polls.composer.scaleUpTo', { scale })}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      {kind === 'word_cloud' ? (
+        <p className="hx-muted">{t('polls.composer.wordCloudHint')}</p>
+      ) : (
+        <fieldset className="hx-poll-fieldset">
+          <legend className="hx-field__label">{t('polls.composer.options')}</legend>
+          <ol className="hx-poll-composer__options">
+            {draft.options.map((option, index) => (
+              <li key={index} className="hx-poll-composer__option">
+                <TextField
+                  label={t('polls.composer.option', { number: index + 1 })}
+                  name={`option-${index}`}
+                  maxLength={POLL_OPTION_MAX}
+                  value={option}
+                  onChange={(event) => setOption(index, event.target.value)}
+                  error={problemText(optionProblem(index))}
+                  id={`${headingId}-option-${index}`}
+                />
+                <Button
+                  variant="secondary"
+                  size="small"
+                  disabled={draft.options.length <= Math.max(1, fewestOptions)}
+                  onClick={() => removeOption(index)}
+                  aria-label={t('polls.composer.removeOption', { number: index + 1 })}
+                >
+                  {t('polls.composer.remove')}
+                </Button>
+              </li>
+            ))}
+          </ol>
+          {listProblem ? (
+            <p className="hx-field__error" role="alert">
+              {problemText(listProblem)}
+            </p>
+          ) : null}
+          <Button variant="secondary" disabled={draft.options.length >= POLL_OPTIONS_MAX} onClick={addOption}>
+            {t('polls.composer.addOption')}
+          </Button>
+        </fieldset>
+      )}
       <div className="hx-poll-composer__switches">
-        <label className="hx-check">
-          <input
-            type="checkbox"
-            checked={draft.multiple}
-            onChange={(event) => change({ multiple: event.target.checked })}
-          />
-          {t('polls.composer.multiple')}
-        </label>
+        {kind === 'choice' ? (
+          <label className="hx-check">
+            <input
+              type="checkbox"
+              checked={draft.multiple}
+              onChange={(event) => change({ multiple: event.target.checked })}
+            />
+            {t('polls.composer.multiple')}
+          </label>
+        ) : null}
         <label className="hx-check">
           <input
             type="checkbox"

@@ -2,16 +2,13 @@ import { ApiError, publicOrigin, useConnectionState } from '@helix/web/data-acce
 import { Spinner, useDocumentTitle } from '@helix/web/ui';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
+import { pollVoteUrl } from '../lib/poll-links';
 import {
   HiddenPresentResults,
   PollPresentResults,
   usePresentedPoll,
   useProjectedCounts,
 } from './poll-present-view';
-
-/** Where the QR code takes a phone: the room page, scrolled to this poll. */
-export const pollVoteUrl = (origin: string, roomId: string, pollId: string): string =>
-  `${origin}/rooms/${encodeURIComponent(roomId)}?poll=${encodeURIComponent(pollId)}`;
 
 /**
  * Full-screen results for the hall's projector: large type, live bars, the group split and a QR code
@@ -47,7 +44,7 @@ export function PollPresentPage({ pollId }: { pollId: string }) {
   const voteUrl = pollVoteUrl(publicOrigin(), data.roomId, data.id);
 
   return (
-    <div className="hx-present" data-testid="projector" data-status={data.status}>
+    <div className="hx-present" data-testid="projector" data-status={data.status} data-kind={data.kind}>
       <main className="hx-present__main">
         {counts.shown ? (
           <PollPresentResults poll={data} results={results} />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { usePoll } from '../api/get-poll';
 import { usePollsLive, useRoomJoined } from '../hooks/use-polls-live';
 import { computePollResults, type PollResults } from '../lib/poll-results';
+import { FormatResults } from './format-results';
 import { GroupLegend } from './group-legend';
 import { PollResultBar } from './poll-result-bar';
 
@@ -47,7 +48,10 @@ export function HiddenPresentResults({ poll, onReveal }: { poll: Poll; onReveal?
   );
 }
 
-/** The question, one large bar per option, and the group legend. */
+/**
+ * The question, one large bar per option, and the group legend; a word cloud, ranking or rating shows its
+ * own results instead of the bars.
+ */
 export function PollPresentResults({
   poll,
   results,
@@ -68,26 +72,32 @@ export function PollPresentResults({
           {poll.status !== 'open' ? <span> · {t(`polls.present.${poll.status}`)}</span> : null}
         </p>
       ) : null}
-      <ol className="hx-present__options">
-        {results.options.map((option) => (
-          <li
-            key={option.id}
-            className="hx-present__option"
-            data-testid="projector-option"
-            data-leading={(poll.status === 'closed' && option.leading) || undefined}
-          >
-            <div className="hx-present__option-head">
-              <span className="hx-present__label">{option.label}</span>
-              <span className="hx-present__numbers" data-testid="projector-option-result">
-                <strong>{t('polls.percent', { percent: option.percent })}</strong>{' '}
-                <span>{t('polls.votes', { count: option.votes })}</span>
-              </span>
-            </div>
-            <PollResultBar option={option} split={split} />
-          </li>
-        ))}
-      </ol>
-      <GroupLegend groups={results.groups} hidden={results.hasHiddenGroups} />
+      {poll.kind !== 'choice' ? (
+        <FormatResults poll={poll} />
+      ) : (
+        <>
+          <ol className="hx-present__options">
+            {results.options.map((option) => (
+              <li
+                key={option.id}
+                className="hx-present__option"
+                data-testid="projector-option"
+                data-leading={(poll.status === 'closed' && option.leading) || undefined}
+              >
+                <div className="hx-present__option-head">
+                  <span className="hx-present__label">{option.label}</span>
+                  <span className="hx-present__numbers" data-testid="projector-option-result">
+                    <strong>{t('polls.percent', { percent: option.percent })}</strong>{' '}
+                    <span>{t('polls.votes', { count: option.votes })}</span>
+                  </span>
+                </div>
+                <PollResultBar option={option} split={split} />
+              </li>
+            ))}
+          </ol>
+          <GroupLegend groups={results.groups} hidden={results.hasHiddenGroups} />
+        </>
+      )}
     </>
   );
 }
@@ -111,7 +121,12 @@ export function PollPresentView({ pollId }: { pollId: string }) {
     );
   }
   return (
-    <div className="hx-poll-present" data-testid="poll-present" data-status={poll.data.status}>
+    <div
+      className="hx-poll-present"
+      data-testid="poll-present"
+      data-status={poll.data.status}
+      data-kind={poll.data.kind}
+    >
       {counts.shown ? (
         <PollPresentResults poll={poll.data} results={results} showVoters />
       ) : (

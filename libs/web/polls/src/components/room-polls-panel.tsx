@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useRoomPolls } from '../api/get-room-polls';
 import { PollCard, pollElementId } from './poll-card';
-import { PollComposer } from './poll-composer';
+import { LazyPollComposer } from './moderator-tools';
 
 const byStatus = (polls: readonly Poll[], status: Poll['status']) =>
   polls.filter((poll) => poll.status === status);
@@ -65,7 +65,7 @@ export function RoomPollsPanel({ roomId }: { roomId: string }) {
         <div className="hx-poll-admin">
           <details className="hx-poll-admin__new">
             <summary>{t('polls.composer.create')}</summary>
-            <PollComposer roomId={roomId} />
+            <LazyPollComposer roomId={roomId} />
           </details>
           {drafts.length ? (
             <>

@@ -54,4 +54,36 @@ describe('validatePollDraft', () => {
       ],
     });
   });
+
+  it('sends a word cloud without options, a rating from one option with its scale', () => {
+    expect(
+      validatePollDraft({
+        ...emptyPollDraft(),
+        question: 'One word?',
+        kind: 'word_cloud',
+        options: ['left over'],
+      }),
+    ).toEqual({
+      ok: true,
+      request: { question: 'One word?', options: [], anonymous: false, kind: 'word_cloud' },
+    });
+    expect(
+      validatePollDraft({
+        ...emptyPollDraft(),
+        question: 'How ready?',
+        kind: 'rating',
+        scale: 10,
+        options: ['Roads', ''],
+      }),
+    ).toEqual({
+      ok: true,
+      request: { question: 'How ready?', options: ['Roads'], anonymous: false, kind: 'rating', scale: 10 },
+    });
+    expect(
+      validatePollDraft({ ...emptyPollDraft(), question: 'Order?', kind: 'ranking', options: ['One', ''] }),
+    ).toEqual({
+      ok: false,
+      problems: [{ field: 'option', index: 1, reason: 'required' }],
+    });
+  });
 });

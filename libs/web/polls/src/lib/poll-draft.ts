@@ -1,10 +1,13 @@
 import {
+  POLL_KIND_OPTIONS_MIN,
   POLL_OPTION_MAX,
   POLL_OPTIONS_MAX,
   POLL_OPTIONS_MIN,
   POLL_QUESTION_MAX,
   type CreatePollRequest,
   type PollResultsVisibility,
+  type PollKind,
+  type RatingScale,
 } from '@helix/contract';
 
 export interface PollDraft {
@@ -13,6 +16,10 @@ export interface PollDraft {
   multiple: boolean;
   anonymous: boolean;
   resultsVisibility: PollResultsVisibility;
+  /** Absent: a choice poll. */
+  kind?: PollKind;
+  /** A rating's top score. */
+  scale?: RatingScale;
 }
 
 export type PollDraftProblem =
@@ -29,23 +36,27 @@ export const emptyPollDraft = (): PollDraft => ({
 });
 
 /**
- * Checks a draft the way the API will (trimmed text, 2 to 10 options that differ ignoring case), so a
+ * Checks a draft the way the API will (trimmed text, 2 to 10 options that differ ignoring case; a rating
+ * from 1, a word cloud none), so a
  * moderator sees what to fix before sending. Blank option rows are dropped rather than refused.
  */
 export function validatePollDraft(
   draft: PollDraft,
 ): { ok: true; request: CreatePollRequest } | { ok: false; problems: PollDraftProblem[] } {
   const problems: PollDraftProblem[] = [];
+  const kind = draft.kind ?? 'choice';
   const question = draft.question.trim();
   if (!question) problems.push({ field: 'question', reason: 'required' });
   else if (question.length > POLL_QUESTION_MAX) problems.push({ field: 'question', reason: 'tooLong' });
 
-  const options = draft.options.map((option) => option.trim());
+  // A word cloud has no options; rows left from another kind are not sent.
+  const options = kind === 'word_cloud' ? [] : draft.options.map((option) => option.trim());
   options.forEach((option, index) => {
     if (option.length > POLL_OPTION_MAX) problems.push({ field: 'option', index, reason: 'tooLong' });
   });
   const filled = options.filter(Boolean);
-  if (filled.length < POLL_OPTIONS_MIN) {
+  const fewest = POLL_KIND_OPTIONS_MIN[kind];
+  if (filled.length < fewest) {
     const firstBlank = options.findIndex((option) => !option);
     problems.push(
       firstBlank >= 0
@@ -59,14 +70,12 @@ export function validatePollDraft(
     problems.push({ field: 'options', reason: 'duplicate' });
   }
   if (problems.length) return { ok: false, problems };
-  return {
-    ok: true,
-    request: {
-      question,
-      options: filled,
-      multiple: draft.multiple,
-      anonymous: draft.anonymous,
-      resultsVisibility: draft.resultsVisibility,
-    },
+  const base = {
+    question,
+    options: filled,
+    anonymous: draft.anonymous,
+    resultsVisibility: draft.resultsVisibility,
   };
+  if (kind === 'choice') return { ok: true, request: { ...base, multiple: draft.multiple } };
+  return { ok: true, request: { ...base, kind, ...(kind === 'rating' ? { scale: draft.scale ?? 5 } : {}) } };
 }

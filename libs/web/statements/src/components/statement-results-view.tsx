@@ -1,14 +1,25 @@
 import { STAKEHOLDER_GROUPS, type ConsensusStatement, type StatementResults } from '@helix/contract';
+import { publicOrigin, seedInitiativeHref } from '@helix/web/data-access';
 import { LoadError, Spinner } from '@helix/web/ui';
 import { useTranslation } from 'react-i18next';
 import { useStatementResults } from '../api/statements-api';
-import { opinionGroupName } from '../lib/paths';
+import { Link } from 'react-router';
+import { opinionGroupName, statementsResultsPath } from '../lib/paths';
 import { OpinionMap } from './opinion-map';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
-function ConsensusItem({ entry }: { entry: ConsensusStatement }) {
+function ConsensusItem({ entry, roomId }: { entry: ConsensusStatement; roomId: string }) {
   const { t } = useTranslation();
+  // A bridging statement can become a draft initiative: the form opens prefilled, with a link back here.
+  const seed = seedInitiativeHref({
+    roomId,
+    title: entry.text,
+    summary: t('statements.results.seedSummary', {
+      statement: entry.text,
+      link: publicOrigin() + statementsResultsPath(roomId),
+    }),
+  });
   return (
     <li className="hx-consensus__item" data-testid="consensus-statement">
       <p className="hx-consensus__text">
@@ -30,6 +41,15 @@ function ConsensusItem({ entry }: { entry: ConsensusStatement }) {
             }),
           ];
         }).join(' · ')}
+      </p>
+      <p>
+        <Link
+          className="hx-button hx-button--secondary hx-button--small"
+          to={seed}
+          data-testid="seed-initiative"
+        >
+          {t('statements.results.seedStart')}
+        </Link>
       </p>
     </li>
   );
@@ -102,7 +122,7 @@ export function StatementResultsView({ roomId }: { roomId: string }) {
         {consensus.length ? (
           <ol className="hx-consensus">
             {consensus.map((entry) => (
-              <ConsensusItem key={entry.id} entry={entry} />
+              <ConsensusItem key={entry.id} entry={entry} roomId={roomId} />
             ))}
           </ol>
         ) : (

@@ -1,8 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { ballotBucketSchema } from '@helix/api/core';
 import {
+  POLL_KINDS,
   POLL_RESULTS_VISIBILITIES,
   POLL_STATUSES,
+  type PollKind,
   type PollResultsVisibility,
   type PollStatus,
   type StakeholderGroup,
@@ -15,10 +17,17 @@ export interface PollOptionRecord {
   label: string;
 }
 
-/** One participant's current choice; the group is the one they had when they chose. */
+/**
+ * One participant's current choice; the group is the one they had when they chose. A ranking keeps its
+ * options in order in `optionIds`; a word cloud and a rating keep their answers beside them.
+ */
 export interface BallotRecord {
   group: StakeholderGroup;
   optionIds: string[];
+  /** A word cloud's answers, normalised. */
+  words?: string[];
+  /** A rating's score per option. */
+  ratings?: Record<string, number>;
   at: Date;
 }
 
@@ -36,8 +45,20 @@ export class PollRecord {
   @Prop({ required: true })
   question!: string;
 
+  /** Absent on polls stored before there were other kinds: those are choice polls. */
+  @Prop({ type: String, enum: POLL_KINDS, default: 'choice' })
+  kind?: PollKind;
+
   @Prop({ type: [Object], required: true })
   options!: PollOptionRecord[];
+
+  /** A rating's top score (5 or 10); null for other kinds. */
+  @Prop({ type: Number, default: null })
+  scale?: number | null;
+
+  /** Word-cloud answers a moderator hid: left out of every result shown, even after the close. */
+  @Prop({ type: [String], default: [] })
+  hiddenWords?: string[];
 
   @Prop({ required: true })
   multiple!: boolean;

@@ -1,5 +1,6 @@
 import type {
   AgendaSession,
+  Amendment,
   ErrorCode,
   Forum,
   Initiative,
@@ -82,6 +83,9 @@ interface Fixtures {
     openPoll(): Promise<Poll>;
     draftInitiative(): Promise<Initiative>;
     votingInitiative(): Promise<Initiative>;
+    /** A voting initiative by the author that the other participant blocks, and an amendment answering it. */
+    blockedInitiative(): Promise<Initiative>;
+    amendment(): Promise<Amendment>;
     question(): Promise<Question>;
     /** A statement waiting for review (submitted by the other participant). */
     pendingStatement(): Promise<Statement>;
@@ -119,6 +123,13 @@ interface SocketRow {
   expect: Partial<Record<SignedIn, SocketResult>>;
   payload: (f: Fixtures, actor: SignedIn) => object | Promise<object>;
 }
+
+/** An amendment answering the other participant's block (see `fresh.blockedInitiative`). */
+const amendmentBody = (f: Fixtures) => ({
+  summary: 'Businesses host students for a term; the region pays the stipends',
+  answersObjections: [f.users.otherParticipant.user.id],
+  rationale: 'Says who pays',
+});
 
 const unique = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
 
@@ -704,6 +715,36 @@ const REST_TABLE: RestRow[] = [
     request: (f) => ({ params: { id: f.votingInitiative.id } }),
   },
 
+  // Amendments (issue 18): anyone proposes one while voting is open; only the proposer of the initiative answers.
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/amendments',
+    expect: signedIn(201),
+    request: async (f) => {
+      const initiative = await f.fresh.blockedInitiative();
+      return { params: { id: initiative.id }, body: amendmentBody(f) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/initiatives/{id}/amendments',
+    expect: signedIn(200),
+    request: (f) => ({ params: { id: f.votingInitiative.id } }),
+  },
+  ...(['accept', 'decline'] as const).map((answer): RestRow => ({
+    method: 'POST',
+    path: `/api/initiatives/{id}/amendments/{amendmentId}/${answer}`,
+    // CONTRACT GAP: not in the contract; the initiative's proposer only, moderators and admins included.
+    expect: { anonymous: 401, author: 200, otherParticipant: 403, moderator: 403, admin: 403 },
+    request: async (f) => {
+      const amendment = await f.fresh.amendment();
+      return {
+        params: { id: amendment.initiativeId, amendmentId: amendment.id },
+        body: { reason: 'Answered' },
+      };
+    },
+  })),
+
   // CONTRACT GAP: the forum's minimum consensus rule is not in the contract; everyone signed in reads it,
   // moderators and admins set it.
   { method: 'GET', path: '/api/consensus-rule', expect: signedIn(200) },
@@ -895,7 +936,14 @@ describe('authorization matrix', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
+    // The fixtures make many initiatives of one author within seconds (amendment rows make one per actor).
+    t = await startTestApp({
+      env: {
+        SOCKET_SEND_LIMIT: '1000:1000',
+        RATE_LIMIT_CREATE_PER_MINUTE: '1000',
+        RATE_LIMIT_PERSON_WRITES_PER_10S: '1000',
+      },
+    });
     const moderator = await t.moderator({ displayName: 'Moderator' });
     // t.moderator() registered the admin (ADMIN_EMAIL, default password); sign in to get its token.
     const admin = (
@@ -963,6 +1011,23 @@ describe('authorization matrix', () => {
           `/api/initiatives/${(await f.fresh.draftInitiative()).id}/voting/open`,
           {},
         ),
+      blockedInitiative: async () => {
+        const initiative = await f.fresh.votingInitiative();
+        return created<Initiative>('otherParticipant', 'PUT', `/api/initiatives/${initiative.id}/vote`, {
+          position: 'block',
+          reason: 'No budget',
+          wouldChange: 'Name who pays',
+        });
+      },
+      amendment: async () => {
+        const initiative = await f.fresh.blockedInitiative();
+        return created<Amendment>(
+          'otherParticipant',
+          'POST',
+          `/api/initiatives/${initiative.id}/amendments`,
+          amendmentBody(f),
+        );
+      },
       // Asked by the other participant, whose REST writes are few, to stay clear of the rate limit.
       question: () =>
         created<Question>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/questions`, {

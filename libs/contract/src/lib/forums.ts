@@ -243,6 +243,13 @@ export interface PublicOutcome {
     closedAt: string | null;
     partners: OutcomePartner[];
     tally: { total: number; byGroup: Partial<Record<StakeholderGroup, Record<string, number>>> };
+    /** The accepted amendments, in order: the version each made and the objections it cleared, by group. */
+    amendments: Array<{
+      number: number;
+      revision: number;
+      rationale: string;
+      cleared: Array<{ from: 'disagree' | 'block'; stakeholderGroup: StakeholderGroup }>;
+    }>;
   }>;
   polls: Array<{
     id: string;

@@ -4,6 +4,7 @@ import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
 import { SearchModule } from '@helix/api/search';
+import { AmendmentsController } from './amendments.controller';
 import { ConsensusRuleController } from './consensus-rule.controller';
 import { ConsensusRuleService } from './consensus-rule.service';
 import { InitiativeCloser } from './initiative-closer';
@@ -31,7 +32,7 @@ import {
       { name: ConsensusRuleRecord.name, schema: ConsensusRuleSchema },
     ]),
   ],
-  controllers: [InitiativesController, ConsensusRuleController],
+  controllers: [InitiativesController, AmendmentsController, ConsensusRuleController],
   providers: [
     ConsensusRuleService,
     InitiativesStore,

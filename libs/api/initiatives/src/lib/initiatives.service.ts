@@ -17,21 +17,27 @@ import {
 import { CoalescedRoomUpdates, forumChannel, RoomEventLog } from '@helix/api/realtime';
 import { ForumsStore, RoomMessages, RoomsService } from '@helix/api/forums';
 import { evaluateConsensus } from '@helix/consensus';
-import type {
-  CreateInitiativeRequest,
-  Initiative,
-  InitiativeVoteRequest,
-  ListInitiativesQuery,
-  OpenVotingRequest,
-  UpdateInitiativeRequest,
-  VoteHistoryEntry,
+import {
+  AMENDMENTS_MAX,
+  type Amendment,
+  type AnswerAmendmentRequest,
+  type CreateAmendmentRequest,
+  type CreateInitiativeRequest,
+  type Initiative,
+  type InitiativeVoteRequest,
+  type ListInitiativesQuery,
+  type OpenVotingRequest,
+  type UpdateInitiativeRequest,
+  type VoteHistoryEntry,
 } from '@helix/contract';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import { ConsensusRuleService } from './consensus-rule.service';
+import { textOf } from './amendments';
 import { InitiativesStore } from './initiatives-store';
 import { partnerIndexOf, partnersFor } from './partners';
 import {
   InitiativeRecord,
+  type AmendmentRecord,
   type InitiativeVote,
   type InitiativeWithVotes,
   type PartnerRecord,
@@ -267,6 +273,8 @@ export class InitiativesService {
       group: user.stakeholderGroup,
       position: request.position,
       reason: request.reason || null,
+      wouldChange: request.wouldChange || null,
+      revision: current.revision ?? 1,
       at: new Date(),
     };
     if (!(await this.store.votes.cast(id, user.id, vote))) throw new ConflictException('Voting has closed');
@@ -276,6 +284,132 @@ export class InitiativesService {
         : null,
     );
     return this.viewFor(id, user.id, language);
+  }
+
+  /**
+   * Anyone signed in proposes an amendment while voting is open, naming the objections it answers; with a
+   * clientId a repeat answers the stored one (created: false).
+   */
+  async propose(
+    user: AuthenticatedUser,
+    id: string,
+    request: CreateAmendmentRequest,
+    language: RequestLanguage,
+  ): Promise<{ amendment: Amendment; created: boolean }> {
+    const amendmentId = (
+      request.clientId ? deterministicId('amendment', user.id, request.clientId) : new Types.ObjectId()
+    ).toHexString();
+    let created = false;
+    const initiative = await this.change(user, id, language, {
+      decide: (current) => {
+        const amendments = current.amendments ?? [];
+        if (amendments.some((amendment) => amendment.id === amendmentId)) return false;
+        if (current.status !== 'voting')
+          throw new ConflictException(
+            `Amendments are proposed while voting is open; it is ${current.status}`,
+          );
+        if (amendments.length >= AMENDMENTS_MAX)
+          throw new ConflictException(`An initiative takes at most ${AMENDMENTS_MAX} amendments`);
+        for (const voterId of request.answersObjections) {
+          const position = current.votes[voterId]?.position;
+          if (position !== 'block' && position !== 'disagree')
+            throw new BadRequestException(
+              `answersObjections: ${voterId} has no disagreement or block to answer`,
+            );
+        }
+      },
+      from: 'voting',
+      update: () => {
+        created = true;
+        return { $push: { amendments: this.amendmentFor(user, id, amendmentId, request) } };
+      },
+    });
+    const amendment = initiative.amendments.find((candidate) => candidate.id === amendmentId);
+    if (!amendment) throw new NotFoundException('No such amendment');
+    return { amendment, created };
+  }
+
+  /**
+   * The initiative's proposer accepts or declines a proposed amendment, with a reason. Accepting replaces the
+   * text, keeps the replaced one, makes the next version and lets the vote run on it: every vote carries over
+   * (marked as cast on the earlier version) and the voters it answered decide again (docs/adr/0002-amendments.md).
+   */
+  answerAmendment(
+    user: AuthenticatedUser,
+    id: string,
+    amendmentId: string,
+    answer: 'accepted' | 'declined',
+    request: AnswerAmendmentRequest,
+    language: RequestLanguage,
+  ): Promise<Initiative> {
+    let index = -1;
+    return this.change(user, id, language, {
+      decide: (current) => {
+        index = (current.amendments ?? []).findIndex((amendment) => amendment.id === amendmentId);
+        if (index < 0) throw new NotFoundException('No such amendment');
+        if (current.proposer.id !== user.id)
+          throw new ForbiddenException("Only the initiative's proposer accepts or declines an amendment");
+        if (current.status !== 'voting')
+          throw new ConflictException(
+            `Amendments are answered while voting is open; it is ${current.status}`,
+          );
+        const status = (current.amendments ?? [])[index].status;
+        if (status !== 'proposed') throw new ConflictException(`The amendment is already ${status}`);
+      },
+      from: 'voting',
+      filter: () => ({ [`amendments.${index}.status`]: 'proposed' }),
+      update: () => {
+        const current = this.recordOf(id);
+        const amendment = (current.amendments ?? [])[index];
+        const answered: AmendmentRecord = {
+          ...amendment,
+          status: answer,
+          answeredAt: new Date(),
+          answerReason: request.reason,
+        };
+        if (answer === 'declined') return { $set: { [`amendments.${index}`]: answered } };
+        const revision = (current.revision ?? 1) + 1;
+        return {
+          $set: {
+            ...(amendment.title !== null ? { title: amendment.title } : {}),
+            ...(amendment.summary !== null ? { summary: amendment.summary } : {}),
+            ...(amendment.partners !== null
+              ? { partners: partnersFor(user, amendment.partners, current.partners) }
+              : {}),
+            revision,
+            [`amendments.${index}`]: { ...answered, revision, previous: textOf(current) },
+          },
+        };
+      },
+    });
+  }
+
+  private amendmentFor(
+    user: AuthenticatedUser,
+    id: string,
+    amendmentId: string,
+    request: CreateAmendmentRequest,
+  ): AmendmentRecord {
+    const { votes } = this.recordOf(id);
+    return {
+      id: amendmentId,
+      proposer: toPublicUser(user),
+      status: 'proposed',
+      title: request.title ?? null,
+      summary: request.summary ?? null,
+      partners: request.partners ?? null,
+      answers: [...new Set(request.answersObjections)].map((voterId) => ({
+        user: votes[voterId].user,
+        position: votes[voterId].position as 'disagree' | 'block',
+        wouldChange: votes[voterId].wouldChange ?? '',
+      })),
+      rationale: request.rationale,
+      createdAt: new Date(),
+      answeredAt: null,
+      answerReason: null,
+      revision: null,
+      previous: null,
+    };
   }
 
   async get(user: AuthenticatedUser, id: string, language: RequestLanguage): Promise<Initiative> {

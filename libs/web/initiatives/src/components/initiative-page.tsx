@@ -12,6 +12,7 @@ import { useCloseVoting } from '../api/close-voting';
 import { useInitiative } from '../api/get-initiative';
 import { useInitiativeRoom } from '../hooks/use-initiatives-live';
 import { useCountdown } from '../hooks/use-now';
+import { AmendmentsSection } from './amendments-section';
 import { ConsensusPanel } from './consensus-panel';
 import { PartnerList, PersonLabel, ProposerOnlyNote, StatusBadge, TimeLeft } from './initiative-bits';
 import { ObjectionsList } from './objections-list';
@@ -120,6 +121,7 @@ export function InitiativePage() {
             <TallyTable tally={initiative.tally} />
           </section>
           <ObjectionsList objections={initiative.objections} />
+          <AmendmentsSection initiative={initiative} />
         </>
       ) : null}
 

@@ -1,5 +1,8 @@
 import {
+  amendmentSchema,
+  answerAmendmentRequestSchema,
   consensusRuleSettingsSchema,
+  createAmendmentRequestSchema,
   createInitiativeRequestSchema,
   initiativeSchema,
   initiativeVoteRequestSchema,
@@ -22,5 +25,9 @@ export class InitiativeDto extends createZodDto(initiativeSchema) {}
 export class VoteHistoryEntryDto extends createZodDto(voteHistoryEntrySchema) {}
 export class ConsensusRuleSettingsDto extends createZodDto(consensusRuleSettingsSchema) {}
 export class UpdateConsensusRuleDto extends createZodDto(updateConsensusRuleRequestSchema) {}
+
+export class CreateAmendmentDto extends createZodDto(createAmendmentRequestSchema) {}
+export class AnswerAmendmentDto extends createZodDto(answerAmendmentRequestSchema) {}
+export class AmendmentDto extends createZodDto(amendmentSchema) {}
 
 export class ForumQueryDto extends createZodDto(z.strictObject({ forumId: idSchema.optional() })) {}

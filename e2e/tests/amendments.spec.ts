@@ -1,0 +1,127 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { actAs, api, newParticipant, registerViaApi } from './support';
+
+/*
+ * Issue 18: a block says what would have to change; someone proposes an amendment answering it; the proposer
+ * accepts it; the blocker, told their vote was carried over to version 2, consents; the initiative's history
+ * says which amendment cleared which block. With README_SCREENSHOTS=1 the pictures go to docs/screenshots.
+ */
+
+const artefacts = join(__dirname, '..', 'artifacts', 'screenshots', 'amendments');
+const readmeShots = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+type Tokens = Awaited<ReturnType<typeof registerViaApi>>;
+
+async function openAs(browser: Browser, tokens: Tokens, language: 'en' | 'ru', path: string): Promise<Page> {
+  const { baseURL, userAgent, deviceScaleFactor, isMobile, hasTouch, viewport } = test.info().project.use;
+  const context = await browser.newContext({
+    baseURL,
+    userAgent,
+    deviceScaleFactor,
+    isMobile,
+    hasTouch,
+    viewport,
+  });
+  const page = await context.newPage();
+  await actAs(page, tokens, language);
+  await page.goto(path);
+  return page;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const file = join(artefacts, `${name}-${test.info().project.name}.png`);
+  await page.getByTestId('amendments').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: file, animations: 'disabled', fullPage: true });
+  if (process.env['README_SCREENSHOTS'] === '1') {
+    mkdirSync(readmeShots, { recursive: true });
+    copyFileSync(file, join(readmeShots, `${name}-${test.info().project.name}.png`));
+  }
+}
+
+test('an amendment answers a block, is accepted, and the blocker consents on version 2', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const anna = await registerViaApi(
+    request,
+    newParticipant({ displayName: `Anna ${stamp}`, organization: 'Tomsk State University' }),
+  );
+  const oleg = await registerViaApi(
+    request,
+    newParticipant({ displayName: `Oleg ${stamp}`, organization: 'Gazprom Neft', group: 'business' }),
+  );
+  const marina = await registerViaApi(
+    request,
+    newParticipant({
+      displayName: `Marina ${stamp}`,
+      organization: 'Tomsk Region Administration',
+      group: 'government',
+    }),
+  );
+  const initiative = await api<{ id: string }>(request, anna.accessToken, 'POST', '/initiatives', {
+    title: `Evening labs ${stamp}`,
+    summary: 'The university opens its labs on weekday evenings for city problems.',
+    partners: [{ organization: 'Gazprom Neft', stakeholderGroup: 'business' }],
+  });
+  await api(request, anna.accessToken, 'POST', `/initiatives/${initiative.id}/voting/open`, {});
+  await api(request, anna.accessToken, 'PUT', `/initiatives/${initiative.id}/vote`, { position: 'agree' });
+  await api(request, oleg.accessToken, 'PUT', `/initiatives/${initiative.id}/vote`, {
+    position: 'block',
+    reason: 'Nobody pays for the equipment.',
+    wouldChange: 'Say who funds the equipment.',
+  });
+  const path = `/initiatives/${initiative.id}`;
+
+  // Marina proposes an amendment answering Oleg's block.
+  const proposing = await openAs(browser, marina, 'en', path);
+  const objection = proposing.getByTestId('objection');
+  await expect(objection).toContainText('What would have to change: Say who funds the equipment.');
+  await proposing.getByText('Propose an amendment').click();
+  await proposing.getByRole('button', { name: 'Propose the amendment' }).click();
+  await expect(proposing.getByRole('alert')).toHaveText('Change the title or the summary.');
+  await proposing
+    .getByLabel('Summary')
+    .fill(
+      'The university opens its labs on weekday evenings for city problems; the region funds the equipment.',
+    );
+  await proposing.getByRole('checkbox', { name: new RegExp(`Oleg ${stamp}`) }).check();
+  await proposing.getByLabel('Why this change? (required)').fill('The region agreed to fund the equipment.');
+  await proposing.getByRole('button', { name: 'Propose the amendment' }).click();
+  const proposed = proposing.getByTestId('amendment');
+  await expect(proposed).toHaveAttribute('data-status', 'proposed');
+  await expect(proposed.locator('ins')).toContainText('the region funds the equipment');
+  // Only the proposer answers it.
+  await expect(proposing.getByRole('button', { name: 'Accept amendment 1' })).toHaveCount(0);
+
+  // Anna accepts it, with a reason.
+  const accepting = await openAs(browser, anna, 'en', path);
+  await accepting.getByRole('button', { name: 'Accept amendment 1' }).click();
+  await expect(accepting.getByText('Please give a reason.')).toBeVisible();
+  await accepting.getByLabel('Your reason (required)').fill('The region confirmed the budget line.');
+  await accepting.getByRole('button', { name: 'Accept amendment 1' }).click();
+  await expect(accepting.getByTestId('amendment')).toHaveAttribute('data-status', 'accepted');
+  await expect(accepting.getByTestId('amendment')).toContainText('Accepted: version 2');
+  await expect(accepting.getByTestId('vote-carried-over')).toContainText('version 2');
+
+  // Oleg is told his vote was carried over, and consents: the block is cleared in the history.
+  const blocker = await openAs(browser, oleg, 'en', path);
+  await expect(blocker.getByTestId('vote-carried-over')).toBeVisible();
+  await expect(blocker.locator('.hx-initiative__summary')).toContainText('the region funds the equipment');
+  await blocker.getByRole('button', { name: 'Agree', exact: true }).click();
+  await expect(blocker.getByTestId('my-vote')).toContainText('Your vote: Agree.');
+  await expect(blocker.getByTestId('vote-carried-over')).toHaveCount(0);
+  await expect(blocker.getByTestId('amendment-cleared')).toContainText(
+    `Amendment 1 cleared the block of Oleg ${stamp} (Business): now Agree.`,
+  );
+  await shoot(blocker, 'initiative-amendment-en');
+
+  const russian = await openAs(browser, oleg, 'ru', path);
+  await expect(russian.getByTestId('amendment-cleared')).toContainText(
+    `Поправка 1 сняла блокировку участника Oleg ${stamp}`,
+  );
+  await shoot(russian, 'initiative-amendment-ru');
+});

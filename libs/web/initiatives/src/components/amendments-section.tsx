@@ -1,5 +1,5 @@
 import type { Amendment, Initiative } from '@helix/contract';
-import { formatDateTime, useCurrentUser } from '@helix/web/data-access';
+import { formatDateTime, useClientKey, useCurrentUser } from '@helix/web/data-access';
 import { ActionError, Button, TextAreaField, TextField } from '@helix/web/ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -154,7 +154,7 @@ function ProposeForm({ initiative }: { initiative: Initiative }) {
   const [rationale, setRationale] = useState('');
   const [answers, setAnswers] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const [clientId, setClientId] = useState(() => crypto.randomUUID());
+  const clientKey = useClientKey();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const changed = {
@@ -171,12 +171,12 @@ function ProposeForm({ initiative }: { initiative: Initiative }) {
     setProblem(missing);
     if (missing) return;
     propose.mutate(
-      { ...changed, answersObjections: answers, rationale: rationale.trim(), clientId },
+      { ...changed, answersObjections: answers, rationale: rationale.trim(), clientId: clientKey.take() },
       {
         onSuccess: () => {
           setRationale('');
           setAnswers([]);
-          setClientId(crypto.randomUUID());
+          clientKey.renew();
         },
       },
     );

@@ -5,6 +5,7 @@ import type {
   Forum,
   Initiative,
   Message,
+  Pledge,
   Poll,
   Question,
   Room,
@@ -12,6 +13,7 @@ import type {
   Thread,
 } from '@helix/contract';
 import { documentLine, HELIX_VERSION, SCHEMA_VERSION } from '@helix/api/core';
+import { DEFAULT_CONSENSUS_RULE } from '@helix/consensus';
 import { Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -70,6 +72,9 @@ interface Fixtures {
   /** A draft by the author that only PATCH touches. */
   draftInitiative: Initiative;
   votingInitiative: Initiative;
+  /** Adopted, by the author alone, with a pledge of the author's organisation. */
+  adoptedInitiative: Initiative;
+  pledge: Pledge;
   /** An approved audience question (the room does not review questions), for upvotes. */
   question: Question;
   /** The live forum (the seed), its outcome published so the public row can read it. */
@@ -130,6 +135,13 @@ const amendmentBody = (f: Fixtures) => ({
   answersObjections: [f.users.otherParticipant.user.id],
   rationale: 'Says who pays',
 });
+
+const pledgeBody = {
+  kind: 'money',
+  description: 'Stipends for two interns',
+  owner: 'The author',
+  dueDate: '2030-01-01T00:00:00.000Z',
+};
 
 const unique = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
 
@@ -745,6 +757,30 @@ const REST_TABLE: RestRow[] = [
     },
   })),
 
+  // Pledges (issue 18): a member of a confirmed partner, or a moderator, records and updates them.
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/pledges',
+    // CONTRACT GAP: not in the contract. The other participant's organisation is no partner of it.
+    expect: { anonymous: 401, author: 201, otherParticipant: 403, moderator: 201, admin: 201 },
+    request: (f) => ({ params: { id: f.adoptedInitiative.id }, body: pledgeBody }),
+  },
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/pledges/{pledgeId}/progress',
+    expect: { anonymous: 401, author: 200, otherParticipant: 403, moderator: 200, admin: 200 },
+    request: (f) => ({
+      params: { id: f.adoptedInitiative.id, pledgeId: f.pledge.id },
+      body: { percent: 10, note: 'Started' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/pledges/overdue',
+    expect: staff(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+
   // CONTRACT GAP: the forum's minimum consensus rule is not in the contract; everyone signed in reads it,
   // moderators and admins set it.
   { method: 'GET', path: '/api/consensus-rule', expect: signedIn(200) },
@@ -1071,6 +1107,17 @@ describe('authorization matrix', () => {
       f.fresh.votingInitiative(),
     ]);
     f.question = await f.fresh.question();
+    // One vote adopts it: the minimum lowered for this one initiative, then the default again.
+    await created('moderator', 'PATCH', '/api/consensus-rule', { quorum: 1, minGroups: 1 });
+    const adopting = await f.fresh.votingInitiative();
+    await created('author', 'PUT', `/api/initiatives/${adopting.id}/vote`, { position: 'agree' });
+    f.adoptedInitiative = await created<Initiative>(
+      'moderator',
+      'POST',
+      `/api/initiatives/${adopting.id}/voting/close`,
+    );
+    await created('moderator', 'PATCH', '/api/consensus-rule', DEFAULT_CONSENSUS_RULE);
+    f.pledge = await created<Pledge>('author', 'POST', `/api/initiatives/${adopting.id}/pledges`, pledgeBody);
   });
   afterAll(() => t?.close());
 

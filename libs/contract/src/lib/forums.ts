@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, textField, type StakeholderGroup } from './common';
+import type { Pledge } from './initiatives';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -250,6 +251,13 @@ export interface PublicOutcome {
       rationale: string;
       cleared: Array<{ from: 'disagree' | 'block'; stakeholderGroup: StakeholderGroup }>;
     }>;
+    /** What the partners committed and how far each is. */
+    pledges: Array<
+      Pick<
+        Pledge,
+        'organization' | 'kind' | 'description' | 'amount' | 'dueDate' | 'status' | 'percent' | 'overdue'
+      >
+    >;
   }>;
   polls: Array<{
     id: string;

@@ -218,6 +218,61 @@ export const amendmentSchema = z.object({
 });
 export type Amendment = z.infer<typeof amendmentSchema>;
 
+// Pledges: after adoption, what each confirmed partner commits, tracked to done (Decidim's accountability).
+
+export const PLEDGE_KINDS = ['people', 'money', 'equipment', 'data', 'access'] as const;
+export const PLEDGE_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+export const PLEDGES_MAX = 100;
+
+export const createPledgeRequestSchema = z.strictObject({
+  kind: z.enum(PLEDGE_KINDS),
+  description: textField(1000),
+  amount: textField(120).optional(),
+  /** The person who answers for it. */
+  owner: textField(120),
+  dueDate: isoDateSchema,
+  status: z.enum(PLEDGE_STATUSES).default('planned'),
+  clientId: clientIdSchema.optional(),
+});
+export type CreatePledgeRequest = z.input<typeof createPledgeRequestSchema>;
+
+export const pledgeProgressRequestSchema = z.strictObject({
+  percent: z.number().int().min(0).max(100),
+  note: textField(1000),
+  status: z.enum(PLEDGE_STATUSES).optional(),
+});
+export type PledgeProgressRequest = z.infer<typeof pledgeProgressRequestSchema>;
+
+export const pledgeSchema = z.object({
+  id: idSchema,
+  initiativeId: idSchema,
+  /** The confirmed partner that commits it. */
+  organization: z.string(),
+  stakeholderGroup: stakeholderGroupSchema,
+  kind: z.enum(PLEDGE_KINDS),
+  description: z.string(),
+  amount: z.string().nullable(),
+  owner: z.string(),
+  dueDate: isoDateSchema,
+  status: z.enum(PLEDGE_STATUSES),
+  percent: z.number().int(),
+  /** Past its due date and neither done nor dropped, as of the answer. */
+  overdue: z.boolean(),
+  updates: z.array(
+    z.object({
+      percent: z.number().int(),
+      note: z.string(),
+      status: z.enum(PLEDGE_STATUSES),
+      by: publicUserSchema,
+      at: isoDateSchema,
+    }),
+  ),
+  createdBy: publicUserSchema,
+  createdAt: isoDateSchema,
+});
+export type Pledge = z.infer<typeof pledgeSchema>;
+
 const positionCounts = z.object({
   agree: z.number().int(),
   abstain: z.number().int(),
@@ -274,6 +329,8 @@ export const initiativeSchema = z.object({
   /** The text's version: 1 as proposed, one more for each accepted amendment. */
   revision: z.number().int(),
   amendments: z.array(amendmentSchema),
+  /** What the confirmed partners committed once it was adopted, with progress. */
+  pledges: z.array(pledgeSchema),
   source: initiativeSourceSchema.nullable(),
   createdAt: isoDateSchema,
 });

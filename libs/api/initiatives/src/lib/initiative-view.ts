@@ -9,6 +9,7 @@ import {
 import type { Initiative } from '@helix/contract';
 import { toAmendment } from './amendments';
 import { isJoint } from './partners';
+import { toPledge } from './pledges';
 import type { InitiativeWithVotes } from './schemas/initiative.schema';
 
 type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
@@ -72,6 +73,7 @@ export function toInitiative(
         }
       : null,
     revision: record.revision ?? 1,
+    pledges: (record.pledges ?? []).map((pledge) => toPledge(record._id.toHexString(), pledge, new Date())),
     amendments: (record.amendments ?? []).map((amendment, index) =>
       toAmendment(record, amendment, index + 1),
     ),

@@ -64,6 +64,18 @@ export class InitiativesForumPart implements ForumPart {
                   stakeholderGroup: entry.user.stakeholderGroup,
                 })),
               })),
+            pledges: view.pledges.map(
+              ({ organization, kind, description, amount, dueDate, status, percent, overdue }) => ({
+                organization,
+                kind,
+                description,
+                amount,
+                dueDate,
+                status,
+                percent,
+                overdue,
+              }),
+            ),
           };
         }),
     };

@@ -12,6 +12,7 @@ import { InitiativesController } from './initiatives.controller';
 import { InitiativesForumPart } from './initiatives-forum-part';
 import { InitiativesService } from './initiatives.service';
 import { InitiativesStore } from './initiatives-store';
+import { ForumPledgesController, PledgesController } from './pledges.controller';
 import { ConsensusRuleRecord, ConsensusRuleSchema } from './schemas/consensus-rule.schema';
 import {
   INITIATIVE_VOTES,
@@ -32,7 +33,13 @@ import {
       { name: ConsensusRuleRecord.name, schema: ConsensusRuleSchema },
     ]),
   ],
-  controllers: [InitiativesController, AmendmentsController, ConsensusRuleController],
+  controllers: [
+    InitiativesController,
+    AmendmentsController,
+    PledgesController,
+    ForumPledgesController,
+    ConsensusRuleController,
+  ],
   providers: [
     ConsensusRuleService,
     InitiativesStore,

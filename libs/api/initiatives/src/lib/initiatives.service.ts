@@ -19,10 +19,14 @@ import { ForumsStore, RoomMessages, RoomsService } from '@helix/api/forums';
 import { evaluateConsensus } from '@helix/consensus';
 import {
   AMENDMENTS_MAX,
+  PLEDGES_MAX,
   type Amendment,
   type AnswerAmendmentRequest,
   type CreateAmendmentRequest,
   type CreateInitiativeRequest,
+  type CreatePledgeRequest,
+  type Pledge,
+  type PledgeProgressRequest,
   type Initiative,
   type InitiativeVoteRequest,
   type ListInitiativesQuery,
@@ -35,9 +39,11 @@ import { ConsensusRuleService } from './consensus-rule.service';
 import { textOf } from './amendments';
 import { InitiativesStore } from './initiatives-store';
 import { partnerIndexOf, partnersFor } from './partners';
+import { isOverdue, toPledge } from './pledges';
 import {
   InitiativeRecord,
   type AmendmentRecord,
+  type PledgeRecord,
   type InitiativeVote,
   type InitiativeWithVotes,
   type PartnerRecord,
@@ -410,6 +416,126 @@ export class InitiativesService {
       revision: null,
       previous: null,
     };
+  }
+
+  /**
+   * After adoption, a member of a confirmed partner records what their organisation commits (a moderator
+   * records it for any confirmed partner: the first one unless they are a member of another).
+   */
+  async pledge(
+    user: AuthenticatedUser,
+    id: string,
+    request: CreatePledgeRequest,
+    language: RequestLanguage,
+  ): Promise<{ pledge: Pledge; created: boolean }> {
+    const pledgeId = (
+      request.clientId ? deterministicId('pledge', user.id, request.clientId) : new Types.ObjectId()
+    ).toHexString();
+    let created = false;
+    let partner: PartnerRecord | undefined;
+    const initiative = await this.change(user, id, language, {
+      decide: (current) => {
+        const pledges = current.pledges ?? [];
+        if (pledges.some((pledge) => pledge.id === pledgeId)) return false;
+        partner = this.pledgingPartner(user, current);
+        if (current.status !== 'adopted')
+          throw new ConflictException(`Pledges are recorded once adopted; it is ${current.status}`);
+        if (pledges.length >= PLEDGES_MAX)
+          throw new ConflictException(`An initiative takes at most ${PLEDGES_MAX} pledges`);
+      },
+      from: 'adopted',
+      update: () => {
+        created = true;
+        const record: PledgeRecord = {
+          id: pledgeId,
+          organization: partner?.organization ?? '',
+          stakeholderGroup: partner?.stakeholderGroup ?? user.stakeholderGroup,
+          kind: request.kind,
+          description: request.description,
+          amount: request.amount ?? null,
+          owner: request.owner,
+          dueDate: new Date(request.dueDate),
+          status: request.status ?? 'planned',
+          percent: request.status === 'done' ? 100 : 0,
+          updates: [],
+          createdBy: toPublicUser(user),
+          createdAt: new Date(),
+        };
+        return { $push: { pledges: record } };
+      },
+    });
+    const pledge = initiative.pledges.find((candidate) => candidate.id === pledgeId);
+    if (!pledge) throw new NotFoundException('No such pledge');
+    return { pledge, created };
+  }
+
+  /** A member of the pledging partner (or a moderator) reports progress: a percentage, a note, maybe a status. */
+  progress(
+    user: AuthenticatedUser,
+    id: string,
+    pledgeId: string,
+    request: PledgeProgressRequest,
+    language: RequestLanguage,
+  ): Promise<Initiative> {
+    let index = -1;
+    return this.change(user, id, language, {
+      decide: (current) => {
+        index = (current.pledges ?? []).findIndex((pledge) => pledge.id === pledgeId);
+        if (index < 0) throw new NotFoundException('No such pledge');
+        const pledge = (current.pledges ?? [])[index];
+        const own = partnerIndexOf(current.partners, user);
+        const member = own >= 0 && current.partners[own].organization === pledge.organization;
+        if (!member && !isModerator(user))
+          throw new ForbiddenException('Only the pledging partner or a moderator reports its progress');
+      },
+      from: 'adopted',
+      filter: () => ({ [`pledges.${index}.id`]: pledgeId }),
+      update: () => {
+        const pledge = (this.recordOf(id).pledges ?? [])[index];
+        const status = request.status ?? (request.percent === 100 ? 'done' : 'in_progress');
+        return {
+          $set: {
+            [`pledges.${index}`]: {
+              ...pledge,
+              percent: request.percent,
+              status,
+              updates: [
+                ...pledge.updates,
+                {
+                  percent: request.percent,
+                  note: request.note,
+                  status,
+                  by: toPublicUser(user),
+                  at: new Date(),
+                },
+              ],
+            },
+          },
+        };
+      },
+    });
+  }
+
+  /** The forum's overdue pledges, for its organizers: worked out from the read model now, no database scan. */
+  overduePledges(forumId: string): Pledge[] {
+    const now = new Date();
+    return this.store
+      .all()
+      .filter((record) => this.store.forumIdOf(record) === forumId)
+      .flatMap((record) =>
+        (record.pledges ?? [])
+          .filter((pledge) => isOverdue(pledge, now))
+          .map((pledge) => toPledge(record._id.toHexString(), pledge, now)),
+      )
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  }
+
+  /** The confirmed partner the person pledges for: their own; a moderator's own, else the proposer's. */
+  private pledgingPartner(user: AuthenticatedUser, current: InitiativeRecord): PartnerRecord {
+    const own = partnerIndexOf(current.partners, user);
+    if (own >= 0 && current.partners[own].status === 'confirmed') return current.partners[own];
+    if (isModerator(user)) return current.partners[0];
+    throw new ForbiddenException('Only a member of a confirmed partner, or a moderator, records a pledge');
   }
 
   async get(user: AuthenticatedUser, id: string, language: RequestLanguage): Promise<Initiative> {

@@ -3,6 +3,9 @@ import {
   answerAmendmentRequestSchema,
   consensusRuleSettingsSchema,
   createAmendmentRequestSchema,
+  createPledgeRequestSchema,
+  pledgeProgressRequestSchema,
+  pledgeSchema,
   createInitiativeRequestSchema,
   initiativeSchema,
   initiativeVoteRequestSchema,
@@ -29,5 +32,9 @@ export class UpdateConsensusRuleDto extends createZodDto(updateConsensusRuleRequ
 export class CreateAmendmentDto extends createZodDto(createAmendmentRequestSchema) {}
 export class AnswerAmendmentDto extends createZodDto(answerAmendmentRequestSchema) {}
 export class AmendmentDto extends createZodDto(amendmentSchema) {}
+
+export class CreatePledgeDto extends createZodDto(createPledgeRequestSchema) {}
+export class PledgeProgressDto extends createZodDto(pledgeProgressRequestSchema) {}
+export class PledgeDto extends createZodDto(pledgeSchema) {}
 
 export class ForumQueryDto extends createZodDto(z.strictObject({ forumId: idSchema.optional() })) {}

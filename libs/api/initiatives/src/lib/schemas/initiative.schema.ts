@@ -6,6 +6,8 @@ import {
   type AmendmentStatus,
   type InitiativeStatus,
   type Partner,
+  type Pledge,
+  type PledgeStatus,
   type PartnerStatus,
   type PublicUser,
   type StakeholderGroup,
@@ -73,6 +75,26 @@ export interface AmendmentRecord {
 }
 
 /**
+ * What a confirmed partner commits after adoption, with its progress updates. Pledges live in their
+ * initiative's document like amendments: a few per partner, written by hand, read with the initiative.
+ */
+export interface PledgeRecord {
+  id: string;
+  organization: string;
+  stakeholderGroup: StakeholderGroup;
+  kind: Pledge['kind'];
+  description: string;
+  amount: string | null;
+  owner: string;
+  dueDate: Date;
+  status: PledgeStatus;
+  percent: number;
+  updates: Array<{ percent: number; note: string; status: PledgeStatus; by: PublicUser; at: Date }>;
+  createdBy: PublicUser;
+  createdAt: Date;
+}
+
+/**
  * An initiative. Its votes (the current one per participant, and every vote ever cast) are in the
  * `initiative_votes` buckets (BallotBox): the close freezes them, evaluates them, and stores that verdict
  * here with the status, so what is closed is what was acknowledged.
@@ -137,6 +159,9 @@ export class InitiativeRecord {
 
   @Prop({ type: [Object], default: [] })
   amendments?: AmendmentRecord[];
+
+  @Prop({ type: [Object], default: [] })
+  pledges?: PledgeRecord[];
 
   @Prop({ required: true })
   version!: number;

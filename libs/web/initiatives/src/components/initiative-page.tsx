@@ -18,6 +18,7 @@ import { PartnerList, PersonLabel, ProposerOnlyNote, StatusBadge, TimeLeft } fro
 import { ObjectionsList } from './objections-list';
 import { OpenVotingForm } from './open-voting-form';
 import { PartnerInvitation } from './partner-invitation';
+import { PledgesSection } from './pledges-section';
 import { TallyBars, TallyTable } from './tally-view';
 import { VoteHistory } from './vote-history';
 import { VotePanel } from './vote-panel';
@@ -122,6 +123,7 @@ export function InitiativePage() {
           </section>
           <ObjectionsList objections={initiative.objections} />
           <AmendmentsSection initiative={initiative} />
+          <PledgesSection initiative={initiative} />
         </>
       ) : null}
 

@@ -8,6 +8,7 @@ import { useInitiatives } from '../api/get-initiatives';
 import { confirmedPartners } from '../lib/partners';
 import { ClearedObjections } from './amendments-section';
 import { PartnerList, ProposerOnlyNote } from './initiative-bits';
+import { PledgeSummary } from './pledges-section';
 import { TallyBars, TallyLegend } from './tally-view';
 
 /** How the initiative got here: its accepted amendments and the objections they cleared. */
@@ -46,6 +47,15 @@ function OutcomeCard({ initiative }: { initiative: Initiative }) {
         </p>
         <TallyBars tally={initiative.tally} legend={false} />
         <AmendmentStory initiative={initiative} />
+        {initiative.pledges.length ? (
+          <ul className="hx-outcome__pledges" data-testid="outcome-pledges">
+            {initiative.pledges.map((pledge) => (
+              <li key={pledge.id}>
+                <PledgeSummary pledge={pledge} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </article>
     </li>
   );

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { actAs, api, newParticipant, registerViaApi } from './support';
+import { actAs, api, chairAccessToken, newParticipant, registerViaApi } from './support';
 
 /*
  * Issue 18: a block says what would have to change; someone proposes an amendment answering it; the proposer
@@ -30,10 +30,9 @@ async function openAs(browser: Browser, tokens: Tokens, language: 'en' | 'ru', p
   return page;
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(part: Locator, name: string): Promise<void> {
   const file = join(artefacts, `${name}-${test.info().project.name}.png`);
-  // The initiative's history: its amendments, the diff and the block each cleared.
-  await page.getByTestId('amendments').screenshot({ path: file, animations: 'disabled' });
+  await part.screenshot({ path: file, animations: 'disabled' });
   if (process.env['README_SCREENSHOTS'] === '1') {
     mkdirSync(readmeShots, { recursive: true });
     copyFileSync(file, join(readmeShots, `${name}-${test.info().project.name}.png`));
@@ -117,11 +116,66 @@ test('an amendment answers a block, is accepted, and the blocker consents on ver
   await expect(blocker.getByTestId('amendment-cleared')).toContainText(
     'Amendment 1 cleared the block of Oleg Petrov (Business): now Agree.',
   );
-  await shoot(blocker, 'initiative-amendment-en');
+  // The initiative's history: its amendments, the diff and the block each cleared.
+  await shoot(blocker.getByTestId('amendments'), 'initiative-amendment-en');
 
   const russian = await openAs(browser, oleg, 'ru', path);
   await expect(russian.getByTestId('amendment-cleared')).toContainText(
     'Поправка 1 сняла блокировку участника Oleg Petrov',
   );
-  await shoot(russian, 'initiative-amendment-ru');
+  await shoot(russian.getByTestId('amendments'), 'initiative-amendment-ru');
+});
+
+test('a pledge past its due date is flagged overdue until its partner reports it done', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const chair = await chairAccessToken(request);
+  const anna = await registerViaApi(
+    request,
+    newParticipant({ displayName: 'Anna Smirnova', organization: 'Tomsk State University' }),
+  );
+  const title = `Printers for the lab ${Date.now()}`;
+  const initiative = await api<{ id: string }>(request, anna.accessToken, 'POST', '/initiatives', {
+    title,
+    summary: 'The university buys two 3D printers for the city lab.',
+  });
+  // One vote adopts it: the minimum lowered for this initiative only.
+  const rule = await api<{ minimum: object }>(request, chair, 'GET', '/consensus-rule');
+  await api(request, chair, 'PATCH', '/consensus-rule', { quorum: 1, minGroups: 1 });
+  try {
+    await api(request, anna.accessToken, 'POST', `/initiatives/${initiative.id}/voting/open`, {});
+  } finally {
+    await api(request, chair, 'PATCH', '/consensus-rule', rule.minimum);
+  }
+  await api(request, anna.accessToken, 'PUT', `/initiatives/${initiative.id}/vote`, { position: 'agree' });
+  await api(request, chair, 'POST', `/initiatives/${initiative.id}/voting/close`);
+  await api(request, anna.accessToken, 'POST', `/initiatives/${initiative.id}/pledges`, {
+    kind: 'equipment',
+    description: 'Two 3D printers',
+    owner: 'Anna Smirnova',
+    dueDate: new Date(Date.now() - 86_400_000).toISOString(),
+  });
+
+  const page = await openAs(browser, anna, 'en', `/initiatives/${initiative.id}`);
+  const pledge = page.getByTestId('pledge');
+  await expect(pledge).toHaveAttribute('data-overdue', 'true');
+  await expect(pledge.getByTestId('pledge-overdue')).toHaveText('⚠ Overdue');
+  await pledge.getByLabel('Progress, %').fill('100');
+  await pledge.getByLabel('What was done').fill('Both printers installed');
+  await pledge.getByRole('button', { name: 'Report progress' }).click();
+  await expect(pledge).toHaveAttribute('data-overdue', 'false');
+  await expect(pledge).toContainText('100 % done');
+  await expect(pledge).toContainText('done');
+
+  // The outcome page shows the pledge and its progress, in both languages.
+  for (const language of ['en', 'ru'] as const) {
+    const outcome = await openAs(browser, anna, language, '/outcome');
+    const card = outcome.getByTestId('outcome-card').filter({ hasText: title });
+    await expect(card.getByTestId('outcome-pledges')).toContainText(
+      language === 'en' ? '100 % done' : 'Выполнено на 100 %',
+    );
+    await shoot(card, `outcome-pledges-${language}`);
+  }
 });

@@ -298,7 +298,12 @@ export async function measureOperations(ctx) {
       await request(ctx, `/initiatives/${m.votingInitiative.id}/vote`, {
         method: 'PUT',
         token: asProbe(i),
-        body: { position, ...(position === 'disagree' ? { reason: 'Needs a budget first' } : {}) },
+        body: {
+          position,
+          ...(position === 'disagree'
+            ? { reason: 'Needs a budget first', wouldChange: 'Name the budget' }
+            : {}),
+        },
       });
     });
   }

@@ -141,6 +141,12 @@ test('stakeholders reach consensus on a joint initiative proposed from the discu
   await expect(government.getByText('Please give a reason.')).toBeVisible();
   await reason.fill('City data cannot leave municipal servers without a data protection agreement.');
   await government.getByRole('button', { name: 'Submit: block' }).click();
+  // A block also says what would have to change.
+  const wouldChange = government.getByLabel('What would have to change for you to consent? (required)');
+  await expect(wouldChange).toBeFocused();
+  await expect(government.getByText('Please say what would have to change.')).toBeVisible();
+  await wouldChange.fill('Sign a data protection agreement with the city first.');
+  await government.getByRole('button', { name: 'Submit: block' }).click();
   await expect(government.getByTestId('my-vote')).toContainText('Your vote: Block.');
 
   // The proposer sees, without reloading, that consensus is not reached, why, and who objects.

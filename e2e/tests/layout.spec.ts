@@ -313,7 +313,8 @@ async function buildScene(page: Page, token: string): Promise<Scene> {
   await call('POST', `/initiatives/${initiative.id}/voting/open`, {});
   await call('PUT', `/initiatives/${initiative.id}/vote`, {
     position: 'disagree',
-    reason: 'One evening a week for students is too little; the agreement should say two.',
+    reason: 'One evening a week for students is too little.',
+    wouldChange: 'The agreement should say two evenings a week.',
   });
 
   return { roomId, threadId: thread.id, pollId: poll.id, initiativeId: initiative.id };

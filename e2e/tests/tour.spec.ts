@@ -220,7 +220,11 @@ async function buildScene(request: APIRequestContext, trackIndex: number): Promi
     [maria, 'disagree', 'One evening a week for students is too little; ask for two.'],
   ];
   for (const [who, position, reason] of positions) {
-    await call(who.accessToken, 'PUT', `/initiatives/${initiative.id}/vote`, { position, reason });
+    await call(who.accessToken, 'PUT', `/initiatives/${initiative.id}/vote`, {
+      position,
+      reason,
+      wouldChange: reason ? 'The agreement should say two evenings a week.' : undefined,
+    });
   }
 
   return {

@@ -1,10 +1,12 @@
 import type {
   AgendaSession,
+  Amendment,
   ErrorCode,
   Forum,
   Initiative,
   Invitation,
   Message,
+  Pledge,
   Poll,
   Question,
   Room,
@@ -13,6 +15,7 @@ import type {
   Thread,
 } from '@helix/contract';
 import { documentLine, HELIX_VERSION, SCHEMA_VERSION } from '@helix/api/core';
+import { DEFAULT_CONSENSUS_RULE } from '@helix/consensus';
 import { Types } from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -71,6 +74,9 @@ interface Fixtures {
   /** A draft by the author that only PATCH touches. */
   draftInitiative: Initiative;
   votingInitiative: Initiative;
+  /** Adopted, by the author alone, with a pledge of the author's organisation. */
+  adoptedInitiative: Initiative;
+  pledge: Pledge;
   /** An approved audience question (the room does not review questions), for upvotes. */
   question: Question;
   /** The live forum (the seed), its outcome published so the public row can read it. */
@@ -85,6 +91,9 @@ interface Fixtures {
     openWordCloud(): Promise<Poll>;
     draftInitiative(): Promise<Initiative>;
     votingInitiative(): Promise<Initiative>;
+    /** A voting initiative by the author that the other participant blocks, and an amendment answering it. */
+    blockedInitiative(): Promise<Initiative>;
+    amendment(): Promise<Amendment>;
     question(): Promise<Question>;
     /** A statement waiting for review (submitted by the other participant). */
     pendingStatement(): Promise<Statement>;
@@ -128,6 +137,20 @@ interface SocketRow {
   expect: Partial<Record<SignedIn, SocketResult>>;
   payload: (f: Fixtures, actor: SignedIn) => object | Promise<object>;
 }
+
+/** An amendment answering the other participant's block (see `fresh.blockedInitiative`). */
+const amendmentBody = (f: Fixtures) => ({
+  summary: 'Businesses host students for a term; the region pays the stipends',
+  answersObjections: [f.users.otherParticipant.user.id],
+  rationale: 'Says who pays',
+});
+
+const pledgeBody = {
+  kind: 'money',
+  description: 'Stipends for two interns',
+  owner: 'The author',
+  dueDate: '2030-01-01T00:00:00.000Z',
+};
 
 const unique = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
 const invitationBody = () => ({
@@ -849,6 +872,60 @@ const REST_TABLE: RestRow[] = [
     request: (f) => ({ params: { id: f.votingInitiative.id } }),
   },
 
+  // Amendments (issue 18): anyone proposes one while voting is open; only the proposer of the initiative answers.
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/amendments',
+    expect: signedIn(201),
+    request: async (f) => {
+      const initiative = await f.fresh.blockedInitiative();
+      return { params: { id: initiative.id }, body: amendmentBody(f) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/initiatives/{id}/amendments',
+    expect: signedIn(200),
+    request: (f) => ({ params: { id: f.votingInitiative.id } }),
+  },
+  ...(['accept', 'decline'] as const).map((answer): RestRow => ({
+    method: 'POST',
+    path: `/api/initiatives/{id}/amendments/{amendmentId}/${answer}`,
+    // CONTRACT GAP: not in the contract; the initiative's proposer only, moderators and admins included.
+    expect: { anonymous: 401, author: 200, otherParticipant: 403, moderator: 403, admin: 403 },
+    request: async (f) => {
+      const amendment = await f.fresh.amendment();
+      return {
+        params: { id: amendment.initiativeId, amendmentId: amendment.id },
+        body: { reason: 'Answered' },
+      };
+    },
+  })),
+
+  // Pledges (issue 18): a member of a confirmed partner, or a moderator, records and updates them.
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/pledges',
+    // CONTRACT GAP: not in the contract. The other participant's organisation is no partner of it.
+    expect: { anonymous: 401, author: 201, otherParticipant: 403, moderator: 201, admin: 201 },
+    request: (f) => ({ params: { id: f.adoptedInitiative.id }, body: pledgeBody }),
+  },
+  {
+    method: 'POST',
+    path: '/api/initiatives/{id}/pledges/{pledgeId}/progress',
+    expect: { anonymous: 401, author: 200, otherParticipant: 403, moderator: 200, admin: 200 },
+    request: (f) => ({
+      params: { id: f.adoptedInitiative.id, pledgeId: f.pledge.id },
+      body: { percent: 10, note: 'Started' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/forums/{forumId}/pledges/overdue',
+    expect: staff(200),
+    request: (f) => ({ params: { forumId: f.forum.id } }),
+  },
+
   // CONTRACT GAP: the forum's minimum consensus rule is not in the contract; everyone signed in reads it,
   // moderators and admins set it.
   { method: 'GET', path: '/api/consensus-rule', expect: signedIn(200) },
@@ -1045,7 +1122,14 @@ describe('authorization matrix', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { SOCKET_SEND_LIMIT: '1000:1000', RATE_LIMIT_CREATE_PER_MINUTE: '1000' } });
+    // The fixtures make many initiatives of one author within seconds (amendment rows make one per actor).
+    t = await startTestApp({
+      env: {
+        SOCKET_SEND_LIMIT: '1000:1000',
+        RATE_LIMIT_CREATE_PER_MINUTE: '1000',
+        RATE_LIMIT_PERSON_WRITES_PER_10S: '1000',
+      },
+    });
     const moderator = await t.moderator({ displayName: 'Moderator' });
     // t.moderator() registered the admin (ADMIN_EMAIL, default password); sign in to get its token.
     const admin = (
@@ -1120,6 +1204,23 @@ describe('authorization matrix', () => {
           `/api/initiatives/${(await f.fresh.draftInitiative()).id}/voting/open`,
           {},
         ),
+      blockedInitiative: async () => {
+        const initiative = await f.fresh.votingInitiative();
+        return created<Initiative>('otherParticipant', 'PUT', `/api/initiatives/${initiative.id}/vote`, {
+          position: 'block',
+          reason: 'No budget',
+          wouldChange: 'Name who pays',
+        });
+      },
+      amendment: async () => {
+        const initiative = await f.fresh.blockedInitiative();
+        return created<Amendment>(
+          'otherParticipant',
+          'POST',
+          `/api/initiatives/${initiative.id}/amendments`,
+          amendmentBody(f),
+        );
+      },
       // Asked by the other participant, whose REST writes are few, to stay clear of the rate limit.
       question: () =>
         created<Question>('otherParticipant', 'POST', `/api/rooms/${f.room.id}/questions`, {
@@ -1176,6 +1277,17 @@ describe('authorization matrix', () => {
       f.fresh.votingInitiative(),
     ]);
     f.question = await f.fresh.question();
+    // One vote adopts it: the minimum lowered for this one initiative, then the default again.
+    await created('moderator', 'PATCH', '/api/consensus-rule', { quorum: 1, minGroups: 1 });
+    const adopting = await f.fresh.votingInitiative();
+    await created('author', 'PUT', `/api/initiatives/${adopting.id}/vote`, { position: 'agree' });
+    f.adoptedInitiative = await created<Initiative>(
+      'moderator',
+      'POST',
+      `/api/initiatives/${adopting.id}/voting/close`,
+    );
+    await created('moderator', 'PATCH', '/api/consensus-rule', DEFAULT_CONSENSUS_RULE);
+    f.pledge = await created<Pledge>('author', 'POST', `/api/initiatives/${adopting.id}/pledges`, pledgeBody);
   });
   afterAll(() => t?.close());
 

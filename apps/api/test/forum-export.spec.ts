@@ -123,7 +123,11 @@ describe('whole-forum export: one archive from instance A, imported into instanc
     await a.as(participant).put(`/api/initiatives/${initiative.id}/vote`, { position: 'agree' }).expect(200);
     await a
       .as(adminA)
-      .put(`/api/initiatives/${initiative.id}/vote`, { position: 'disagree', reason: 'Too costly.' })
+      .put(`/api/initiatives/${initiative.id}/vote`, {
+        position: 'disagree',
+        reason: 'Too costly.',
+        wouldChange: 'Halve the budget.',
+      })
       .expect(200);
 
     const seen = async (t: TestApp, as: TestUser) => ({

@@ -1,4 +1,4 @@
-import type { Initiative, Invitation, Poll, Room } from '@helix/contract';
+import type { Amendment, Initiative, Invitation, Poll, Room } from '@helix/contract';
 import { ADMIN_EMAIL, startTestApp, type TestApp, type TestUser } from './support/test-app';
 
 /*
@@ -66,6 +66,32 @@ describe('creates with a clientId: a doubled POST makes one', () => {
     // Another person's same key is another initiative.
     const bobs = await t.as(bob).post('/api/initiatives', body).expect(201);
     expect((bobs.body as Initiative).id).not.toBe(id);
+  });
+
+  it('makes one amendment per proposer and clientId', async () => {
+    const draft = (
+      await t.as(ann).post('/api/initiatives', { title: 'Shared labs', summary: 'Labs for all.' }).expect(201)
+    ).body as Initiative;
+    await t.as(ann).post(`/api/initiatives/${draft.id}/voting/open`, {}).expect(200);
+    await t
+      .as(bob)
+      .put(`/api/initiatives/${draft.id}/vote`, {
+        position: 'block',
+        reason: 'Who pays?',
+        wouldChange: 'Name who pays',
+      })
+      .expect(200);
+    const path = `/api/initiatives/${draft.id}/amendments`;
+    const body = {
+      summary: 'Labs for all; the region pays.',
+      answersObjections: [bob.user.id],
+      rationale: 'Says who pays',
+      clientId: 'amend-once',
+    };
+    const id = await sentThrice(bob, path, body);
+    expect(((await t.as(ann).get(path).expect(200)).body as Amendment[]).map((item) => item.id)).toEqual([
+      id,
+    ]);
   });
 
   it('refuses a malformed clientId and creates nothing', async () => {

@@ -195,23 +195,39 @@ describe('joint initiatives and consensus voting', () => {
     await open(t, moderator, byModerator.id).expect(200);
   });
 
-  it('requires a reason to disagree or block, and takes votes only while voting is open', async () => {
+  it('requires a reason and what would have to change to disagree or block, and takes votes only while voting is open', async () => {
     const initiative = await propose(t, proposer);
     const voter = await t.register({ stakeholderGroup: 'government' });
     await vote(t, voter, initiative.id, { position: 'agree' }).expect(409);
     await open(t, proposer, initiative.id).expect(200);
     await vote(t, voter, initiative.id, { position: 'disagree' }).expect(400);
-    await vote(t, voter, initiative.id, { position: 'block', reason: '   ' }).expect(400);
+    await vote(t, voter, initiative.id, { position: 'block', reason: '   ', wouldChange: 'x' }).expect(400);
+    await vote(t, voter, initiative.id, { position: 'block', reason: 'No budget line for it' }).expect(400);
+    await vote(t, voter, initiative.id, {
+      position: 'block',
+      reason: 'No budget line for it',
+      wouldChange: '  ',
+    }).expect(400);
     await vote(t, voter, initiative.id, { position: 'maybe' }).expect(400);
     await vote(t, voter, initiative.id, { position: { $ne: 'agree' } }).expect(400);
     const blocked = (
-      await vote(t, voter, initiative.id, { position: 'block', reason: 'No budget line for it' }).expect(200)
+      await vote(t, voter, initiative.id, {
+        position: 'block',
+        reason: 'No budget line for it',
+        wouldChange: 'Name who pays for the lab',
+      }).expect(200)
     ).body as Initiative;
-    expect(blocked.myVote).toEqual({ position: 'block', reason: 'No budget line for it' });
+    expect(blocked.myVote).toEqual({
+      position: 'block',
+      reason: 'No budget line for it',
+      wouldChange: 'Name who pays for the lab',
+      revision: 1,
+    });
     expect(blocked.objections).toEqual([
       expect.objectContaining({
         position: 'block',
         reason: 'No budget line for it',
+        wouldChange: 'Name who pays for the lab',
         user: expect.objectContaining({ id: voter.user.id }),
       }),
     ]);
@@ -237,7 +253,11 @@ describe('joint initiatives and consensus voting', () => {
       .expect(403);
 
     await close(t, moderator, initiative.id).expect(200);
-    await vote(t, voter, initiative.id, { position: 'disagree', reason: 'changed my mind' }).expect(409);
+    await vote(t, voter, initiative.id, {
+      position: 'disagree',
+      reason: 'changed my mind',
+      wouldChange: 'anything',
+    }).expect(409);
   });
 
   it('explains unmet conditions in the caller’s language', async () => {
@@ -267,7 +287,11 @@ describe('joint initiatives and consensus voting', () => {
       await vote(t, person, adopted.id, { position: 'agree' }).expect(200);
       await vote(t, person, rejected.id, { position: 'agree' }).expect(200);
     }
-    await vote(t, people[1], rejected.id, { position: 'disagree', reason: 'Too costly' }).expect(200);
+    await vote(t, people[1], rejected.id, {
+      position: 'disagree',
+      reason: 'Too costly',
+      wouldChange: 'Halve the budget',
+    }).expect(200);
     const a = (await close(t, moderator, adopted.id).expect(200)).body as Initiative;
     const r = (await close(t, moderator, rejected.id).expect(200)).body as Initiative;
     expect(a).toMatchObject({
@@ -418,7 +442,9 @@ describe('joint initiatives and consensus voting', () => {
         const position = positions[i % 4];
         await vote(t, person, initiative.id, {
           position,
-          reason: position === 'agree' || position === 'abstain' ? undefined : 'reason',
+          ...(position === 'agree' || position === 'abstain'
+            ? {}
+            : { reason: 'reason', wouldChange: 'what would change' }),
         }).expect(200);
         if (i % 3 === 0) await vote(t, person, initiative.id, { position: 'agree' }).expect(200);
       }),

@@ -82,9 +82,10 @@ describe('joint initiatives: the forum minimum rule and partner invitations', ()
       ],
     });
     const [header, ...rows] = await outcome();
-    expect(header.split(',').slice(-2)).toEqual(['partnership', 'objections']);
+    // The partnership, the objections with their reasons, then the amendments' story (none here).
+    expect(header.split(',').slice(-3)).toEqual(['partnership', 'objections', 'amendments']);
     const row = rows.find((line) => line.startsWith('Alone together,'));
-    expect(row).toMatch(/^Alone together,[^,]*,Tomsk State University \(Universities\),.*,proposer only,$/);
+    expect(row).toMatch(/^Alone together,[^,]*,Tomsk State University \(Universities\),.*,proposer only,,$/);
     expect(rows.join('\n')).not.toContain('Tomsk Regional Government');
     // Too late to accept once the forum has decided.
     const official = await t.register({
@@ -285,7 +286,7 @@ describe('joint initiatives: the forum minimum rule and partner invitations', ()
     await t.as(chair).post(`/api/initiatives/${initiative.id}/voting/close`).expect(200);
     const row = (await outcome()).find((line) => line.startsWith('Shared robots,'));
     expect(row).toMatch(
-      /^Shared robots,[^,]*,"Tomsk State University \(Universities\); Tomsk Polytechnic \(Universities\)",.*,joint,$/,
+      /^Shared robots,[^,]*,"Tomsk State University \(Universities\); Tomsk Polytechnic \(Universities\)",.*,joint,,$/,
     );
     expect(row).not.toContain('Never Answered');
   });

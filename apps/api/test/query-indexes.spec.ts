@@ -1,5 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type {
+  Amendment,
   Forum,
   Initiative,
   Message,
@@ -237,6 +238,30 @@ async function runEveryFeature(t: TestApp): Promise<void> {
   await t.as(bob).post(`/api/initiatives/${initiative.id}/partners/decline`).expect(200);
   await t.as(ann).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200);
   await t.as(bob).put(`/api/initiatives/${initiative.id}/vote`, { position: 'agree' }).expect(200);
+  await t
+    .as(bob)
+    .put(`/api/initiatives/${initiative.id}/vote`, {
+      position: 'block',
+      reason: 'No budget',
+      wouldChange: 'Name who pays',
+    })
+    .expect(200);
+  const amendment = (
+    await t
+      .as(bob)
+      .post(`/api/initiatives/${initiative.id}/amendments`, {
+        summary: 'Open the labs; the region pays.',
+        answersObjections: [bob.user.id],
+        rationale: 'Says who pays',
+        clientId: 'amendment-1',
+      })
+      .expect(201)
+  ).body as Amendment;
+  await t
+    .as(ann)
+    .post(`/api/initiatives/${initiative.id}/amendments/${amendment.id}/accept`, { reason: 'Agreed' })
+    .expect(200);
+  await t.as(ann).get(`/api/initiatives/${initiative.id}/amendments`).expect(200);
   await t.as(ann).get(`/api/initiatives?status=voting&roomId=${room.id}`).expect(200);
   await t.as(moderator).get(`/api/initiatives/${initiative.id}/votes/history`).expect(200);
   await t.as(moderator).post(`/api/initiatives/${initiative.id}/voting/close`).expect(200);

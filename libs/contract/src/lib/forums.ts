@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, textField, type StakeholderGroup } from './common';
+import type { Pledge } from './initiatives';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -243,6 +244,20 @@ export interface PublicOutcome {
     closedAt: string | null;
     partners: OutcomePartner[];
     tally: { total: number; byGroup: Partial<Record<StakeholderGroup, Record<string, number>>> };
+    /** The accepted amendments, in order: the version each made and the objections it cleared, by group. */
+    amendments: Array<{
+      number: number;
+      revision: number;
+      rationale: string;
+      cleared: Array<{ from: 'disagree' | 'block'; stakeholderGroup: StakeholderGroup }>;
+    }>;
+    /** What the partners committed and how far each is. */
+    pledges: Array<
+      Pick<
+        Pledge,
+        'organization' | 'kind' | 'description' | 'amount' | 'dueDate' | 'status' | 'percent' | 'overdue'
+      >
+    >;
   }>;
   polls: Array<{
     id: string;

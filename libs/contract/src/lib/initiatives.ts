@@ -105,20 +105,35 @@ export const openVotingRequestSchema = z.strictObject({
 });
 export type OpenVotingRequest = z.infer<typeof openVotingRequestSchema>;
 
+/** An objection must say why and what would have to change for its voter to consent: that is what an amendment answers. */
+const OBJECTING: readonly VotePosition[] = ['disagree', 'block'];
+
 export const initiativeVoteRequestSchema = z
   .strictObject({
     position: z.enum(VOTE_POSITIONS),
     reason: z.string().max(REASON_MAX).trim().optional(),
+    /** What would have to change in the initiative for this voter to consent (required to disagree or block). */
+    wouldChange: z.string().max(REASON_MAX).trim().optional(),
   })
-  .refine((vote) => !['disagree', 'block'].includes(vote.position) || !!vote.reason, {
+  .refine((vote) => !OBJECTING.includes(vote.position) || !!vote.reason, {
     message: 'a reason is required to disagree or block',
     path: ['reason'],
   })
-  // The refinement above, in OpenAPI terms.
+  .refine((vote) => !OBJECTING.includes(vote.position) || !!vote.wouldChange, {
+    message: 'say what would have to change to disagree or block',
+    path: ['wouldChange'],
+  })
+  // The refinements above, in OpenAPI terms.
   .meta({
     anyOf: [
       { properties: { position: { enum: ['agree', 'abstain'] } } },
-      { required: ['reason'], properties: { reason: { pattern: VISIBLE_CHARACTER.source } } },
+      {
+        required: ['reason', 'wouldChange'],
+        properties: {
+          reason: { pattern: VISIBLE_CHARACTER.source },
+          wouldChange: { pattern: VISIBLE_CHARACTER.source },
+        },
+      },
     ],
   });
 export type InitiativeVoteRequest = z.infer<typeof initiativeVoteRequestSchema>;
@@ -131,6 +146,132 @@ export const listInitiativesQuerySchema = z.strictObject({
   group: stakeholderGroupSchema.optional(),
 });
 export type ListInitiativesQuery = z.infer<typeof listInitiativesQuerySchema>;
+
+// Amendments: a new version of the title, summary or partners that answers named objections (Decidim's model).
+
+export const AMENDMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+export const AMENDMENTS_MAX = 30;
+
+export const createAmendmentRequestSchema = z
+  .strictObject({
+    title: textField(200).optional(),
+    summary: textField(4000).optional(),
+    /** The invited partners of the new version (the proposer's own organisation stays first). */
+    partners: z
+      .array(partnerSchema)
+      .max(INITIATIVE_PARTNERS_MAX - 1)
+      .optional(),
+    /** The objections it answers: the ids of the voters whose disagreement or block it means to resolve. */
+    answersObjections: z.array(idSchema).min(1).max(100),
+    rationale: textField(REASON_MAX),
+    /** The proposer's own key for this amendment: sending it again answers the stored one. */
+    clientId: clientIdSchema.optional(),
+  })
+  .refine((body) => body.title || body.summary || body.partners, {
+    message: 'change at least one of title, summary or partners',
+  })
+  .meta({ anyOf: [{ required: ['title'] }, { required: ['summary'] }, { required: ['partners'] }] });
+export type CreateAmendmentRequest = z.infer<typeof createAmendmentRequestSchema>;
+
+export const answerAmendmentRequestSchema = z.strictObject({ reason: textField(REASON_MAX) });
+export type AnswerAmendmentRequest = z.infer<typeof answerAmendmentRequestSchema>;
+
+/** A run of words of a diff: kept, added by the amendment, or removed by it. */
+export const diffPartSchema = z.object({
+  value: z.string(),
+  change: z.enum(['same', 'added', 'removed']),
+});
+export type DiffPart = z.infer<typeof diffPartSchema>;
+
+export const amendmentSchema = z.object({
+  id: idSchema,
+  /** 1 for the initiative's first amendment, 2 for the next: "amendment 2". */
+  number: z.number().int(),
+  initiativeId: idSchema,
+  proposer: publicUserSchema,
+  status: z.enum(AMENDMENT_STATUSES),
+  rationale: z.string(),
+  /** The objections it answers, as they stood when it was proposed. */
+  answers: z.array(
+    z.object({ user: publicUserSchema, position: z.enum(['disagree', 'block']), wouldChange: z.string() }),
+  ),
+  /** Word by word, what changes: against the current text while proposed, against the replaced one once accepted. */
+  diff: z.array(
+    z.object({ field: z.enum(['title', 'summary', 'partners']), parts: z.array(diffPartSchema) }),
+  ),
+  createdAt: isoDateSchema,
+  answeredAt: isoDateSchema.nullable(),
+  /** The initiative's proposer's reason for accepting or declining. */
+  answerReason: z.string().nullable(),
+  /** The version accepting it made. */
+  revision: z.number().int().nullable(),
+  /** Objections it answered whose voter, on the new version, no longer objects: "amendment 1 cleared the block of …". */
+  cleared: z.array(
+    z.object({
+      user: publicUserSchema,
+      from: z.enum(['disagree', 'block']),
+      to: z.enum(VOTE_POSITIONS),
+      at: isoDateSchema,
+    }),
+  ),
+});
+export type Amendment = z.infer<typeof amendmentSchema>;
+
+// Pledges: after adoption, what each confirmed partner commits, tracked to done (Decidim's accountability).
+
+export const PLEDGE_KINDS = ['people', 'money', 'equipment', 'data', 'access'] as const;
+export const PLEDGE_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+export const PLEDGES_MAX = 100;
+
+export const createPledgeRequestSchema = z.strictObject({
+  kind: z.enum(PLEDGE_KINDS),
+  description: textField(1000),
+  amount: textField(120).optional(),
+  /** The person who answers for it. */
+  owner: textField(120),
+  dueDate: isoDateSchema,
+  status: z.enum(PLEDGE_STATUSES).default('planned'),
+  clientId: clientIdSchema.optional(),
+});
+export type CreatePledgeRequest = z.input<typeof createPledgeRequestSchema>;
+
+export const pledgeProgressRequestSchema = z.strictObject({
+  percent: z.number().int().min(0).max(100),
+  note: textField(1000),
+  status: z.enum(PLEDGE_STATUSES).optional(),
+});
+export type PledgeProgressRequest = z.infer<typeof pledgeProgressRequestSchema>;
+
+export const pledgeSchema = z.object({
+  id: idSchema,
+  initiativeId: idSchema,
+  /** The confirmed partner that commits it. */
+  organization: z.string(),
+  stakeholderGroup: stakeholderGroupSchema,
+  kind: z.enum(PLEDGE_KINDS),
+  description: z.string(),
+  amount: z.string().nullable(),
+  owner: z.string(),
+  dueDate: isoDateSchema,
+  status: z.enum(PLEDGE_STATUSES),
+  percent: z.number().int(),
+  /** Past its due date and neither done nor dropped, as of the answer. */
+  overdue: z.boolean(),
+  updates: z.array(
+    z.object({
+      percent: z.number().int(),
+      note: z.string(),
+      status: z.enum(PLEDGE_STATUSES),
+      by: publicUserSchema,
+      at: isoDateSchema,
+    }),
+  ),
+  createdBy: publicUserSchema,
+  createdAt: isoDateSchema,
+});
+export type Pledge = z.infer<typeof pledgeSchema>;
 
 const positionCounts = z.object({
   agree: z.number().int(),
@@ -171,12 +312,25 @@ export const initiativeSchema = z.object({
       user: publicUserSchema,
       position: z.enum(['disagree', 'block']),
       reason: z.string(),
+      /** What would have to change for this voter to consent (empty for an objection from before it was asked). */
+      wouldChange: z.string(),
       at: isoDateSchema,
     }),
   ),
   myVote: z
-    .object({ position: z.enum(VOTE_POSITIONS), reason: z.string().max(REASON_MAX).nullable() })
+    .object({
+      position: z.enum(VOTE_POSITIONS),
+      reason: z.string().max(REASON_MAX).nullable(),
+      wouldChange: z.string().max(REASON_MAX).nullable(),
+      /** The version the vote was cast on: older than `revision` means carried over from before an amendment. */
+      revision: z.number().int(),
+    })
     .nullable(),
+  /** The text's version: 1 as proposed, one more for each accepted amendment. */
+  revision: z.number().int(),
+  amendments: z.array(amendmentSchema),
+  /** What the confirmed partners committed once it was adopted, with progress. */
+  pledges: z.array(pledgeSchema),
   source: initiativeSourceSchema.nullable(),
   createdAt: isoDateSchema,
 });

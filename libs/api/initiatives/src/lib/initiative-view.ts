@@ -7,7 +7,9 @@ import {
   type Language,
 } from '@helix/consensus';
 import type { Initiative } from '@helix/contract';
+import { toAmendment } from './amendments';
 import { isJoint } from './partners';
+import { toPledge } from './pledges';
 import type { InitiativeWithVotes } from './schemas/initiative.schema';
 
 type Verdict = Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'>;
@@ -59,9 +61,22 @@ export function toInitiative(
         user: vote.user,
         position: vote.position as 'disagree' | 'block',
         reason: vote.reason ?? '',
+        wouldChange: vote.wouldChange ?? '',
         at: vote.at.toISOString(),
       })),
-    myVote: mine ? { position: mine.position, reason: mine.reason } : null,
+    myVote: mine
+      ? {
+          position: mine.position,
+          reason: mine.reason,
+          wouldChange: mine.wouldChange ?? null,
+          revision: mine.revision ?? 1,
+        }
+      : null,
+    revision: record.revision ?? 1,
+    pledges: (record.pledges ?? []).map((pledge) => toPledge(record._id.toHexString(), pledge, new Date())),
+    amendments: (record.amendments ?? []).map((amendment, index) =>
+      toAmendment(record, amendment, index + 1),
+    ),
     source: record.source,
     createdAt: record.createdAt.toISOString(),
   };

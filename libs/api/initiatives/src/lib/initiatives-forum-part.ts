@@ -52,6 +52,30 @@ export class InitiativesForumPart implements ForumPart {
               stakeholderGroup,
             })),
             tally: view.tally,
+            amendments: view.amendments
+              .filter((amendment) => amendment.status === 'accepted')
+              .map((amendment) => ({
+                number: amendment.number,
+                revision: amendment.revision ?? 1,
+                rationale: amendment.rationale,
+                // The public page names groups, not people.
+                cleared: amendment.cleared.map((entry) => ({
+                  from: entry.from,
+                  stakeholderGroup: entry.user.stakeholderGroup,
+                })),
+              })),
+            pledges: view.pledges.map(
+              ({ organization, kind, description, amount, dueDate, status, percent, overdue }) => ({
+                organization,
+                kind,
+                description,
+                amount,
+                dueDate,
+                status,
+                percent,
+                overdue,
+              }),
+            ),
           };
         }),
     };

@@ -5,6 +5,7 @@ import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
 import { SearchModule } from '@helix/api/search';
+import { AmendmentsController } from './amendments.controller';
 import { ConsensusRuleController } from './consensus-rule.controller';
 import { ConsensusRuleService } from './consensus-rule.service';
 import { InitiativeCloser } from './initiative-closer';
@@ -12,6 +13,7 @@ import { InitiativesController } from './initiatives.controller';
 import { InitiativesForumPart } from './initiatives-forum-part';
 import { InitiativesService } from './initiatives.service';
 import { InitiativesStore } from './initiatives-store';
+import { ForumPledgesController, PledgesController } from './pledges.controller';
 import { ConsensusRuleRecord, ConsensusRuleSchema } from './schemas/consensus-rule.schema';
 import {
   INITIATIVE_VOTES,
@@ -32,7 +34,13 @@ import {
       { name: ConsensusRuleRecord.name, schema: ConsensusRuleSchema },
     ]),
   ],
-  controllers: [InitiativesController, ConsensusRuleController],
+  controllers: [
+    InitiativesController,
+    AmendmentsController,
+    PledgesController,
+    ForumPledgesController,
+    ConsensusRuleController,
+  ],
   providers: [
     ConsensusRuleService,
     InitiativesStore,

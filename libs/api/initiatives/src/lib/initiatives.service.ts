@@ -18,22 +18,34 @@ import { CoalescedRoomUpdates, forumChannel, RoomEventLog } from '@helix/api/rea
 import { ForumsStore, RoomMessages, RoomsService } from '@helix/api/forums';
 import { ModerationLogService } from '@helix/api/moderation';
 import { evaluateConsensus } from '@helix/consensus';
-import type {
-  CreateInitiativeRequest,
-  Initiative,
-  InitiativeVoteRequest,
-  ListInitiativesQuery,
-  ModerationAction,
-  OpenVotingRequest,
-  UpdateInitiativeRequest,
-  VoteHistoryEntry,
+import {
+  AMENDMENTS_MAX,
+  PLEDGES_MAX,
+  type Amendment,
+  type AnswerAmendmentRequest,
+  type CreateAmendmentRequest,
+  type CreateInitiativeRequest,
+  type CreatePledgeRequest,
+  type Pledge,
+  type PledgeProgressRequest,
+  type Initiative,
+  type InitiativeVoteRequest,
+  type ListInitiativesQuery,
+  type ModerationAction,
+  type OpenVotingRequest,
+  type UpdateInitiativeRequest,
+  type VoteHistoryEntry,
 } from '@helix/contract';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import { ConsensusRuleService } from './consensus-rule.service';
+import { textOf } from './amendments';
 import { InitiativesStore } from './initiatives-store';
 import { partnerIndexOf, partnersFor } from './partners';
+import { isOverdue, toPledge } from './pledges';
 import {
   InitiativeRecord,
+  type AmendmentRecord,
+  type PledgeRecord,
   type InitiativeVote,
   type InitiativeWithVotes,
   type PartnerRecord,
@@ -272,6 +284,8 @@ export class InitiativesService {
       group: user.stakeholderGroup,
       position: request.position,
       reason: request.reason || null,
+      wouldChange: request.wouldChange || null,
+      revision: current.revision ?? 1,
       at: new Date(),
     };
     if (!(await this.store.votes.cast(id, user.id, vote))) throw new ConflictException('Voting has closed');
@@ -281,6 +295,252 @@ export class InitiativesService {
         : null,
     );
     return this.viewFor(id, user.id, language);
+  }
+
+  /**
+   * Anyone signed in proposes an amendment while voting is open, naming the objections it answers; with a
+   * clientId a repeat answers the stored one (created: false).
+   */
+  async propose(
+    user: AuthenticatedUser,
+    id: string,
+    request: CreateAmendmentRequest,
+    language: RequestLanguage,
+  ): Promise<{ amendment: Amendment; created: boolean }> {
+    const amendmentId = (
+      request.clientId ? deterministicId('amendment', user.id, request.clientId) : new Types.ObjectId()
+    ).toHexString();
+    let created = false;
+    const initiative = await this.change(user, id, language, {
+      decide: (current) => {
+        const amendments = current.amendments ?? [];
+        if (amendments.some((amendment) => amendment.id === amendmentId)) return false;
+        if (current.status !== 'voting')
+          throw new ConflictException(
+            `Amendments are proposed while voting is open; it is ${current.status}`,
+          );
+        if (amendments.length >= AMENDMENTS_MAX)
+          throw new ConflictException(`An initiative takes at most ${AMENDMENTS_MAX} amendments`);
+        for (const voterId of request.answersObjections) {
+          const position = current.votes[voterId]?.position;
+          if (position !== 'block' && position !== 'disagree')
+            throw new BadRequestException(
+              `answersObjections: ${voterId} has no disagreement or block to answer`,
+            );
+        }
+      },
+      from: 'voting',
+      update: () => {
+        created = true;
+        return { $push: { amendments: this.amendmentFor(user, id, amendmentId, request) } };
+      },
+    });
+    const amendment = initiative.amendments.find((candidate) => candidate.id === amendmentId);
+    if (!amendment) throw new NotFoundException('No such amendment');
+    return { amendment, created };
+  }
+
+  /**
+   * The initiative's proposer accepts or declines a proposed amendment, with a reason. Accepting replaces the
+   * text, keeps the replaced one, makes the next version and lets the vote run on it: every vote carries over
+   * (marked as cast on the earlier version) and the voters it answered decide again (docs/adr/0002-amendments.md).
+   */
+  answerAmendment(
+    user: AuthenticatedUser,
+    id: string,
+    amendmentId: string,
+    answer: 'accepted' | 'declined',
+    request: AnswerAmendmentRequest,
+    language: RequestLanguage,
+  ): Promise<Initiative> {
+    let index = -1;
+    return this.change(user, id, language, {
+      decide: (current) => {
+        index = (current.amendments ?? []).findIndex((amendment) => amendment.id === amendmentId);
+        if (index < 0) throw new NotFoundException('No such amendment');
+        if (current.proposer.id !== user.id)
+          throw new ForbiddenException("Only the initiative's proposer accepts or declines an amendment");
+        if (current.status !== 'voting')
+          throw new ConflictException(
+            `Amendments are answered while voting is open; it is ${current.status}`,
+          );
+        const status = (current.amendments ?? [])[index].status;
+        if (status !== 'proposed') throw new ConflictException(`The amendment is already ${status}`);
+      },
+      from: 'voting',
+      filter: () => ({ [`amendments.${index}.status`]: 'proposed' }),
+      update: () => {
+        const current = this.recordOf(id);
+        const amendment = (current.amendments ?? [])[index];
+        const answered: AmendmentRecord = {
+          ...amendment,
+          status: answer,
+          answeredAt: new Date(),
+          answerReason: request.reason,
+        };
+        if (answer === 'declined') return { $set: { [`amendments.${index}`]: answered } };
+        const revision = (current.revision ?? 1) + 1;
+        return {
+          $set: {
+            ...(amendment.title !== null ? { title: amendment.title } : {}),
+            ...(amendment.summary !== null ? { summary: amendment.summary } : {}),
+            ...(amendment.partners !== null
+              ? { partners: partnersFor(user, amendment.partners, current.partners) }
+              : {}),
+            revision,
+            [`amendments.${index}`]: { ...answered, revision, previous: textOf(current) },
+          },
+        };
+      },
+    });
+  }
+
+  private amendmentFor(
+    user: AuthenticatedUser,
+    id: string,
+    amendmentId: string,
+    request: CreateAmendmentRequest,
+  ): AmendmentRecord {
+    const { votes } = this.recordOf(id);
+    return {
+      id: amendmentId,
+      proposer: toPublicUser(user),
+      status: 'proposed',
+      title: request.title ?? null,
+      summary: request.summary ?? null,
+      partners: request.partners ?? null,
+      answers: [...new Set(request.answersObjections)].map((voterId) => ({
+        user: votes[voterId].user,
+        position: votes[voterId].position as 'disagree' | 'block',
+        wouldChange: votes[voterId].wouldChange ?? '',
+      })),
+      rationale: request.rationale,
+      createdAt: new Date(),
+      answeredAt: null,
+      answerReason: null,
+      revision: null,
+      previous: null,
+    };
+  }
+
+  /**
+   * After adoption, a member of a confirmed partner records what their organisation commits (a moderator
+   * records it for any confirmed partner: the first one unless they are a member of another).
+   */
+  async pledge(
+    user: AuthenticatedUser,
+    id: string,
+    request: CreatePledgeRequest,
+    language: RequestLanguage,
+  ): Promise<{ pledge: Pledge; created: boolean }> {
+    const pledgeId = (
+      request.clientId ? deterministicId('pledge', user.id, request.clientId) : new Types.ObjectId()
+    ).toHexString();
+    let created = false;
+    let partner: PartnerRecord | undefined;
+    const initiative = await this.change(user, id, language, {
+      decide: (current) => {
+        const pledges = current.pledges ?? [];
+        if (pledges.some((pledge) => pledge.id === pledgeId)) return false;
+        partner = this.pledgingPartner(user, current);
+        if (current.status !== 'adopted')
+          throw new ConflictException(`Pledges are recorded once adopted; it is ${current.status}`);
+        if (pledges.length >= PLEDGES_MAX)
+          throw new ConflictException(`An initiative takes at most ${PLEDGES_MAX} pledges`);
+      },
+      from: 'adopted',
+      update: () => {
+        created = true;
+        const record: PledgeRecord = {
+          id: pledgeId,
+          organization: partner?.organization ?? '',
+          stakeholderGroup: partner?.stakeholderGroup ?? user.stakeholderGroup,
+          kind: request.kind,
+          description: request.description,
+          amount: request.amount ?? null,
+          owner: request.owner,
+          dueDate: new Date(request.dueDate),
+          status: request.status ?? 'planned',
+          percent: request.status === 'done' ? 100 : 0,
+          updates: [],
+          createdBy: toPublicUser(user),
+          createdAt: new Date(),
+        };
+        return { $push: { pledges: record } };
+      },
+    });
+    const pledge = initiative.pledges.find((candidate) => candidate.id === pledgeId);
+    if (!pledge) throw new NotFoundException('No such pledge');
+    return { pledge, created };
+  }
+
+  /** A member of the pledging partner (or a moderator) reports progress: a percentage, a note, maybe a status. */
+  progress(
+    user: AuthenticatedUser,
+    id: string,
+    pledgeId: string,
+    request: PledgeProgressRequest,
+    language: RequestLanguage,
+  ): Promise<Initiative> {
+    let index = -1;
+    return this.change(user, id, language, {
+      decide: (current) => {
+        index = (current.pledges ?? []).findIndex((pledge) => pledge.id === pledgeId);
+        if (index < 0) throw new NotFoundException('No such pledge');
+        const pledge = (current.pledges ?? [])[index];
+        const own = partnerIndexOf(current.partners, user);
+        const member = own >= 0 && current.partners[own].organization === pledge.organization;
+        if (!member && !isModerator(user))
+          throw new ForbiddenException('Only the pledging partner or a moderator reports its progress');
+      },
+      from: 'adopted',
+      filter: () => ({ [`pledges.${index}.id`]: pledgeId }),
+      update: () => {
+        const pledge = (this.recordOf(id).pledges ?? [])[index];
+        const status = request.status ?? (request.percent === 100 ? 'done' : 'in_progress');
+        return {
+          $set: {
+            [`pledges.${index}`]: {
+              ...pledge,
+              percent: request.percent,
+              status,
+              updates: [
+                ...pledge.updates,
+                {
+                  percent: request.percent,
+                  note: request.note,
+                  status,
+                  by: toPublicUser(user),
+                  at: new Date(),
+                },
+              ],
+            },
+          },
+        };
+      },
+    });
+  }
+
+  /** The forum's overdue pledges, for its organizers: worked out from the read model now, no database scan. */
+  overduePledges(forumId: string): Pledge[] {
+    const now = new Date();
+    return this.store
+      .all()
+      .filter((record) => this.store.forumIdOf(record) === forumId)
+      .flatMap((record) =>
+        (record.pledges ?? [])
+          .filter((pledge) => isOverdue(pledge, now))
+          .map((pledge) => toPledge(record._id.toHexString(), pledge, now)),
+      )
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  }
+
+  /** The confirmed partner the person pledges for: their own; a moderator's own, else the proposer's. */
+  private pledgingPartner(user: AuthenticatedUser, current: InitiativeRecord): PartnerRecord {
+    const own = partnerIndexOf(current.partners, user);
+    if (own >= 0 && current.partners[own].status === 'confirmed') return current.partners[own];
+    if (isModerator(user)) return current.partners[0];
+    throw new ForbiddenException('Only a member of a confirmed partner, or a moderator, records a pledge');
   }
 
   async get(user: AuthenticatedUser, id: string, language: RequestLanguage): Promise<Initiative> {

@@ -22,6 +22,7 @@ export function outcomeRows(initiatives: Initiative[], language: Language): unkn
     ...groupColumns,
     'partnership',
     'objections',
+    'amendments',
   ];
   const rows = initiatives.map((initiative) => {
     const totals = VOTE_POSITIONS.map((position) =>
@@ -47,7 +48,23 @@ export function outcomeRows(initiatives: Initiative[], language: Language): unkn
             `${user.displayName} (${user.organization}, ${group(user.stakeholderGroup)}), ${position}: ${reason}`,
         )
         .join('\n'),
+      amendmentStory(initiative),
     ];
   });
   return [header, ...rows];
 }
+
+/** Which accepted amendment made which version and whose objections it cleared, e.g. "amendment 1 → version 2: cleared the block of Oleg (business)". */
+export const amendmentStory = (initiative: Initiative): string =>
+  initiative.amendments
+    .filter((amendment) => amendment.status === 'accepted')
+    .map((amendment) => {
+      const cleared = amendment.cleared
+        .map(
+          (entry) =>
+            `cleared the ${entry.from} of ${entry.user.displayName} (${entry.user.stakeholderGroup})`,
+        )
+        .join(', ');
+      return `amendment ${amendment.number} → version ${amendment.revision}${cleared ? `: ${cleared}` : ''}`;
+    })
+    .join('; ');

@@ -106,6 +106,33 @@ export function PublicOutcomePage() {
                 ) : (
                   <p>{t('forums.outcome.noPartners')}</p>
                 )}
+                {initiative.amendments.map((amendment) => (
+                  <div key={amendment.number} data-testid="outcome-amendment">
+                    <p>{t('forums.outcome.amendment', amendment)}</p>
+                    <ul>
+                      {amendment.cleared.map((entry, index) => (
+                        <li key={index}>
+                          {t(`forums.outcome.cleared.${entry.from}`, {
+                            group: t(`groups.${entry.stakeholderGroup}`),
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+                {initiative.pledges.length ? (
+                  <>
+                    <h4>{t('forums.outcome.pledges')}</h4>
+                    <ul data-testid="outcome-pledges">
+                      {initiative.pledges.map((pledge, index) => (
+                        <li key={index}>
+                          {t('forums.outcome.pledge', pledge)}
+                          {pledge.overdue ? ` (${t('forums.outcome.overdue')})` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

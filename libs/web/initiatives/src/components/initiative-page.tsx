@@ -12,11 +12,13 @@ import { useCloseVoting } from '../api/close-voting';
 import { useInitiative } from '../api/get-initiative';
 import { useInitiativeRoom } from '../hooks/use-initiatives-live';
 import { useCountdown } from '../hooks/use-now';
+import { AmendmentsSection } from './amendments-section';
 import { ConsensusPanel } from './consensus-panel';
 import { PartnerList, PersonLabel, ProposerOnlyNote, StatusBadge, TimeLeft } from './initiative-bits';
 import { ObjectionsList } from './objections-list';
 import { OpenVotingForm } from './open-voting-form';
 import { PartnerInvitation } from './partner-invitation';
+import { PledgesSection } from './pledges-section';
 import { TallyBars, TallyTable } from './tally-view';
 import { VoteHistory } from './vote-history';
 import { VotePanel } from './vote-panel';
@@ -120,6 +122,8 @@ export function InitiativePage() {
             <TallyTable tally={initiative.tally} />
           </section>
           <ObjectionsList objections={initiative.objections} />
+          <AmendmentsSection initiative={initiative} />
+          <PledgesSection initiative={initiative} />
         </>
       ) : null}
 

@@ -33,6 +33,11 @@ export function ObjectionsList({ objections }: { objections: Initiative['objecti
                 </time>
               </p>
               <blockquote className="hx-objection__reason hx-text">{objection.reason}</blockquote>
+              {objection.wouldChange ? (
+                <p className="hx-objection__change hx-text">
+                  <strong>{t('initiatives.objections.wouldChange')}</strong> {objection.wouldChange}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -6,8 +6,25 @@ import { Link } from 'react-router';
 import { useDownloadOutcome } from '../api/download-outcome';
 import { useInitiatives } from '../api/get-initiatives';
 import { confirmedPartners } from '../lib/partners';
+import { ClearedObjections } from './amendments-section';
 import { PartnerList, ProposerOnlyNote } from './initiative-bits';
+import { PledgeSummary } from './pledges-section';
 import { TallyBars, TallyLegend } from './tally-view';
+
+/** How the initiative got here: its accepted amendments and the objections they cleared. */
+function AmendmentStory({ initiative }: { initiative: Initiative }) {
+  const { t } = useTranslation();
+  const accepted = initiative.amendments.filter((amendment) => amendment.status === 'accepted');
+  if (!accepted.length) return null;
+  return (
+    <div data-testid="outcome-amendments">
+      <p>{t('initiatives.amendments.story', { count: accepted.length })}</p>
+      {accepted.map((amendment) => (
+        <ClearedObjections key={amendment.id} amendment={amendment} />
+      ))}
+    </div>
+  );
+}
 
 function OutcomeCard({ initiative }: { initiative: Initiative }) {
   const { t, i18n } = useTranslation();
@@ -29,6 +46,16 @@ function OutcomeCard({ initiative }: { initiative: Initiative }) {
           {t('initiatives.tally.votes', { count: initiative.tally.total })}
         </p>
         <TallyBars tally={initiative.tally} legend={false} />
+        <AmendmentStory initiative={initiative} />
+        {initiative.pledges.length ? (
+          <ul className="hx-outcome__pledges" data-testid="outcome-pledges">
+            {initiative.pledges.map((pledge) => (
+              <li key={pledge.id}>
+                <PledgeSummary pledge={pledge} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </article>
     </li>
   );

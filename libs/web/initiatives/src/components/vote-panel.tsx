@@ -10,7 +10,7 @@ const needsReason = (position: VotePosition | null): position is 'disagree' | 'b
 
 /**
  * Four big buttons, one per position; the pressed one is the viewer's vote. Agree and abstain count at
- * once; disagree and block first ask for the reason the others will read.
+ * once; disagree and block first ask for the reason the others will read and what would have to change.
  */
 export function VotePanel({ initiative, canVote }: { initiative: Initiative; canVote: boolean }) {
   const { t } = useTranslation();
@@ -18,9 +18,11 @@ export function VotePanel({ initiative, canVote }: { initiative: Initiative; can
   const mine = initiative.myVote;
   const [choice, setChoice] = useState<VotePosition | null>(null);
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState(false);
+  const [wouldChange, setWouldChange] = useState('');
+  const [missing, setMissing] = useState<{ reason: boolean; wouldChange: boolean } | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const reasonId = useId();
+  const wouldChangeId = useId();
   const pending = choice !== null && needsReason(choice);
 
   useEffect(() => {
@@ -28,11 +30,11 @@ export function VotePanel({ initiative, canVote }: { initiative: Initiative; can
     if (pending) document.getElementById(reasonId)?.focus();
   }, [pending, reasonId]);
 
-  const send = (position: VotePosition, text?: string) =>
-    vote.mutate(text ? { position, reason: text } : { position }, {
+  const send = (position: VotePosition, objection?: { reason: string; wouldChange: string }) =>
+    vote.mutate(objection ? { position, ...objection } : { position }, {
       onSuccess: () => {
         setChoice(null);
-        setReasonError(false);
+        setMissing(null);
         // Focus lands on the confirmation, which names the vote that now counts.
         statusRef.current?.focus();
       },
@@ -42,7 +44,8 @@ export function VotePanel({ initiative, canVote }: { initiative: Initiative; can
     if (needsReason(position)) {
       setChoice(position);
       setReason(mine?.position === position ? (mine.reason ?? '') : '');
-      setReasonError(false);
+      setWouldChange(mine?.position === position ? (mine.wouldChange ?? '') : '');
+      setMissing(null);
       return;
     }
     setChoice(null);
@@ -51,13 +54,13 @@ export function VotePanel({ initiative, canVote }: { initiative: Initiative; can
 
   const submitReason = (event: FormEvent) => {
     event.preventDefault();
-    const text = reason.trim();
-    if (!choice || !text) {
-      setReasonError(true);
-      document.getElementById(reasonId)?.focus();
+    const objection = { reason: reason.trim(), wouldChange: wouldChange.trim() };
+    if (!choice || !objection.reason || !objection.wouldChange) {
+      setMissing({ reason: !objection.reason, wouldChange: !objection.wouldChange });
+      document.getElementById(objection.reason ? wouldChangeId : reasonId)?.focus();
       return;
     }
-    send(choice, text);
+    send(choice, objection);
   };
 
   const pressed = choice ?? mine?.position ?? null;
@@ -75,6 +78,11 @@ export function VotePanel({ initiative, canVote }: { initiative: Initiative; can
           </>
         ) : null}
       </p>
+      {mine && mine.revision < initiative.revision ? (
+        <p className="hx-notice" data-testid="vote-carried-over">
+          {t('initiatives.vote.carriedOver', { revision: initiative.revision })}
+        </p>
+      ) : null}
       {canVote ? (
         <>
           <fieldset className="hx-vote__fieldset" disabled={vote.isPending}>
@@ -112,8 +120,19 @@ export function VotePanel({ initiative, canVote }: { initiative: Initiative; can
                 maxLength={REASON_MAX}
                 rows={3}
                 required
-                error={reasonError ? t('initiatives.vote.reasonRequired') : undefined}
+                error={missing?.reason ? t('initiatives.vote.reasonRequired') : undefined}
                 onChange={(event) => setReason(event.target.value)}
+              />
+              <TextAreaField
+                id={wouldChangeId}
+                label={t('initiatives.vote.wouldChangeLabel')}
+                hint={t('initiatives.vote.wouldChangeHint')}
+                value={wouldChange}
+                maxLength={REASON_MAX}
+                rows={3}
+                required
+                error={missing?.wouldChange ? t('initiatives.vote.wouldChangeRequired') : undefined}
+                onChange={(event) => setWouldChange(event.target.value)}
               />
               <div className="hx-row">
                 <Button type="submit" disabled={vote.isPending}>

@@ -1,5 +1,11 @@
 import {
+  amendmentSchema,
+  answerAmendmentRequestSchema,
   consensusRuleSettingsSchema,
+  createAmendmentRequestSchema,
+  createPledgeRequestSchema,
+  pledgeProgressRequestSchema,
+  pledgeSchema,
   createInitiativeRequestSchema,
   initiativeSchema,
   initiativeVoteRequestSchema,
@@ -22,5 +28,13 @@ export class InitiativeDto extends createZodDto(initiativeSchema) {}
 export class VoteHistoryEntryDto extends createZodDto(voteHistoryEntrySchema) {}
 export class ConsensusRuleSettingsDto extends createZodDto(consensusRuleSettingsSchema) {}
 export class UpdateConsensusRuleDto extends createZodDto(updateConsensusRuleRequestSchema) {}
+
+export class CreateAmendmentDto extends createZodDto(createAmendmentRequestSchema) {}
+export class AnswerAmendmentDto extends createZodDto(answerAmendmentRequestSchema) {}
+export class AmendmentDto extends createZodDto(amendmentSchema) {}
+
+export class CreatePledgeDto extends createZodDto(createPledgeRequestSchema) {}
+export class PledgeProgressDto extends createZodDto(pledgeProgressRequestSchema) {}
+export class PledgeDto extends createZodDto(pledgeSchema) {}
 
 export class ForumQueryDto extends createZodDto(z.strictObject({ forumId: idSchema.optional() })) {}

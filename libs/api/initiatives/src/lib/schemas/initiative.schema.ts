@@ -3,7 +3,11 @@ import { ballotBucketSchema } from '@helix/api/core';
 import type { ConsensusResult, ConsensusRule } from '@helix/consensus';
 import {
   INITIATIVE_STATUSES,
+  type AmendmentStatus,
   type InitiativeStatus,
+  type Partner,
+  type Pledge,
+  type PledgeStatus,
   type PartnerStatus,
   type PublicUser,
   type StakeholderGroup,
@@ -32,7 +36,62 @@ export interface InitiativeVote {
   group: StakeholderGroup;
   position: VotePosition;
   reason: string | null;
+  /** What would have to change for the voter to consent; absent from votes cast before it was asked. */
+  wouldChange?: string | null;
+  /** The initiative's version the vote was cast on (absent: 1). */
+  revision?: number;
   at: Date;
+}
+
+/** The text an amendment replaces or proposes. */
+export interface InitiativeText {
+  title: string;
+  summary: string;
+  partners: Partner[];
+}
+
+/**
+ * A proposed change of the text answering named objections. Amendments live in their initiative's document,
+ * like partners: a few per initiative, rarely written, and accepting one must replace the text, bump the
+ * version and mark the amendment in one guarded update (docs/adr/0002-amendments.md).
+ */
+export interface AmendmentRecord {
+  id: string;
+  proposer: PublicUser;
+  status: AmendmentStatus;
+  /** Only the fields it changes; null keeps the initiative's. */
+  title: string | null;
+  summary: string | null;
+  partners: Partner[] | null;
+  answers: Array<{ user: PublicUser; position: 'disagree' | 'block'; wouldChange: string }>;
+  rationale: string;
+  createdAt: Date;
+  answeredAt: Date | null;
+  answerReason: string | null;
+  /** The version accepting it made. */
+  revision: number | null;
+  /** The text it replaced, kept once accepted: its diff and the initiative's history. */
+  previous: InitiativeText | null;
+}
+
+/**
+ * What a confirmed partner commits after adoption, with its progress updates. Pledges live in their
+ * initiative's document like amendments: a few per partner, written by hand, read with the initiative.
+ */
+export interface PledgeRecord {
+  id: string;
+  organization: string;
+  stakeholderGroup: StakeholderGroup;
+  kind: Pledge['kind'];
+  description: string;
+  amount: string | null;
+  owner: string;
+  dueDate: Date;
+  status: PledgeStatus;
+  percent: number;
+  updates: Array<{ percent: number; note: string; status: PledgeStatus; by: PublicUser; at: Date }>;
+  createdBy: PublicUser;
+  createdAt: Date;
 }
 
 /**
@@ -93,6 +152,16 @@ export class InitiativeRecord {
 
   @Prop({ required: true })
   createdAt!: Date;
+
+  /** The text's version: 1 as proposed, one more per accepted amendment (absent from older documents: 1). */
+  @Prop({ type: Number, default: 1 })
+  revision?: number;
+
+  @Prop({ type: [Object], default: [] })
+  amendments?: AmendmentRecord[];
+
+  @Prop({ type: [Object], default: [] })
+  pledges?: PledgeRecord[];
 
   @Prop({ required: true })
   version!: number;

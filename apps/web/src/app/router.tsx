@@ -1,15 +1,13 @@
 import { RedirectIfSignedIn, RequireAuth } from '@helix/web/auth';
 import { RoomShell, RoomShortLinkPage } from '@helix/web/discussion';
 import { Spinner } from '@helix/web/ui';
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './routes/app-layout';
 import { NotFoundRoute } from './routes/not-found';
-import { RoomRoute } from './routes/room';
 import { RoomsRoute } from './routes/rooms';
 import { SignInRoute } from './routes/sign-in';
 import { SignUpRoute } from './routes/sign-up';
-import { ThreadRoute } from './routes/thread';
 
 /** One named screen of a module that holds several, loaded on demand. */
 function lazyNamed<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
@@ -17,6 +15,19 @@ function lazyNamed<Name extends string>(load: () => Promise<Record<Name, Compone
 }
 
 // The first screen is the rooms list: the initiatives' screens (and their strings) load when opened.
+// A room and a thread are the second screen: they load while the first is read (see prefetchRoomScreens).
+const loadRoom = () => import('./routes/room');
+const loadThread = () => import('./routes/thread');
+const RoomRoute = lazyNamed(loadRoom, 'RoomRoute');
+const ThreadRoute = lazyNamed(loadThread, 'ThreadRoute');
+
+/** Once the first screen is up, fetch the room and thread screens, so opening a room waits for nothing. */
+function prefetchRoomScreens(): void {
+  const fetchBoth = () => void Promise.all([loadRoom(), loadThread()]).catch(() => undefined);
+  if ('requestIdleCallback' in window) window.requestIdleCallback(fetchBoth, { timeout: 3000 });
+  else setTimeout(fetchBoth, 1000);
+}
+
 const loadInitiatives = () => import('./routes/initiatives');
 const InitiativesRoute = lazyNamed(loadInitiatives, 'InitiativesRoute');
 const NewInitiativeRoute = lazyNamed(loadInitiatives, 'NewInitiativeRoute');
@@ -111,8 +122,8 @@ const router = createBrowserRouter([
             path: '/rooms/:roomId',
             element: <RoomShell />,
             children: [
-              { index: true, element: <RoomRoute /> },
-              { path: 'threads/:threadId', element: <ThreadRoute /> },
+              { index: true, element: lazily(<RoomRoute />) },
+              { path: 'threads/:threadId', element: lazily(<ThreadRoute />) },
               {
                 path: 'statements',
                 element: (
@@ -154,5 +165,6 @@ const router = createBrowserRouter([
 ]);
 
 export function AppRouter() {
+  useEffect(prefetchRoomScreens, []);
   return <RouterProvider router={router} />;
 }

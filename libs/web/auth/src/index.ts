@@ -6,4 +6,3 @@ export { SessionBridge } from './components/session-bridge';
 export { RequireAuth, RedirectIfSignedIn } from './components/require-auth';
 export { SignInForm } from './components/sign-in-form';
 export { SignUpForm } from './components/sign-up-form';
-export { ProfilePage } from './components/profile-page';

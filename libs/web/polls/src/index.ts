@@ -1,3 +1,3 @@
-export { POLLS_HEADING_ID, RoomPollsPanel } from './components/room-polls-panel';
+export { POLLS_HEADING_ID } from './lib/poll-links';
 export { PollsLive } from './components/polls-live';
 export { applyPollEvent } from './api/poll-cache';

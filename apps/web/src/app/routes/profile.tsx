@@ -1,4 +1,4 @@
-import { ProfilePage } from '@helix/web/auth';
+import { ProfilePage } from '@helix/web/auth/profile';
 
 export default function ProfileRoute() {
   return <ProfilePage />;

@@ -1,5 +1,5 @@
-import { RoomPage } from '@helix/web/discussion';
-import { RoomPollsPanel } from '@helix/web/polls';
+import { RoomPage } from '@helix/web/discussion/room';
+import { RoomPollsPanel } from '@helix/web/polls/room';
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 

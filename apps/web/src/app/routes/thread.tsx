@@ -1,4 +1,4 @@
-import { ThreadPage } from '@helix/web/discussion';
+import { ThreadPage } from '@helix/web/discussion/room';
 
 export function ThreadRoute() {
   return <ThreadPage />;

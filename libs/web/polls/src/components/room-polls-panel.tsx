@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { useRoomPolls } from '../api/get-room-polls';
 import { PollCard, pollElementId } from './poll-card';
 import { LazyPollComposer } from './moderator-tools';
+import { POLLS_HEADING_ID } from '../lib/poll-links';
 
 const byStatus = (polls: readonly Poll[], status: Poll['status']) =>
   polls.filter((poll) => poll.status === status);
@@ -24,9 +25,6 @@ function useScrollToPoll(pollId: string | null, loaded: boolean): void {
     element.focus({ preventScroll: true });
   }, [pollId, loaded]);
 }
-
-/** The polls section's heading: the phone's bottom bar takes a thumb there. */
-export const POLLS_HEADING_ID = 'polls-heading';
 
 /** The room's polls, above its threads: open polls to vote in, closed ones folded, drafts for moderators. */
 export function RoomPollsPanel({ roomId }: { roomId: string }) {

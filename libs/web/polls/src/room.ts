@@ -1,0 +1,3 @@
+// A separate entry point for a room's page, which the app loads when a room is opened: the polls panel and
+// its live formats stay out of the first screen's JavaScript.
+export { RoomPollsPanel } from './components/room-polls-panel';

@@ -23,6 +23,7 @@ describe('accounts', () => {
     const body = response.body as AuthResponse;
     expect(body.user).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      moderatedRoomIds: [],
       email: 'olga@example.org',
       displayName: 'Olga',
       organization: 'Tomsk Polytechnic',

@@ -58,15 +58,15 @@ export class PollsForumPart implements ForumPart {
 
   async close(forum: ForumScope, by: AuthenticatedUser): Promise<void> {
     for (const poll of this.pollsOf(forum).filter((candidate) => candidate.status === 'open'))
-      await ignoreConflict(this.polls.close(by, poll._id.toHexString()));
+      await ignoreConflict(this.polls.close(by, poll._id.toHexString(), 'forum'));
   }
 
   async sessionStarted(session: { pollId: string | null }, by: AuthenticatedUser): Promise<void> {
-    if (session.pollId) await ignoreConflict(this.polls.open(by, session.pollId));
+    if (session.pollId) await ignoreConflict(this.polls.open(by, session.pollId, {}, 'forum'));
   }
 
   async sessionEnded(session: { pollId: string | null }, by: AuthenticatedUser): Promise<void> {
-    if (session.pollId) await ignoreConflict(this.polls.close(by, session.pollId));
+    if (session.pollId) await ignoreConflict(this.polls.close(by, session.pollId, 'forum'));
   }
 
   documents(forum: ForumScope): ForumDocumentIds {

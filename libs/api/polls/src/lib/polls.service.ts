@@ -39,6 +39,12 @@ const toOptions = (labels: string[]): PollRecord['options'] =>
 /** Who closes a poll whose countdown ran out, in its room event. */
 const SYSTEM_ACTOR = 'system';
 
+/**
+ * Who vouches for a person opening or closing a poll: the poll's room (they must moderate it), or its forum
+ * (an organizer closing the forum or running its agenda, which the forum's routes checked).
+ */
+export type Authority = 'room' | 'forum';
+
 export interface CreatePollResult {
   poll: Poll;
   /** False when the moderator had already sent this clientId: the stored poll, nothing new. */
@@ -133,8 +139,14 @@ export class PollsService {
    * The ballot buckets exist, open, before the poll says it is open. With a countdown the poll stores when
    * it closes; PollCloser closes it then.
    */
-  open(user: AuthenticatedUser, pollId: string, request: OpenPollRequest = {}): Promise<Poll> {
+  open(
+    user: AuthenticatedUser,
+    pollId: string,
+    request: OpenPollRequest = {},
+    authority: Authority = 'room',
+  ): Promise<Poll> {
     return this.transition(user, pollId, {
+      authority,
       from: 'draft',
       type: 'poll.created',
       logged: 'poll.opened',
@@ -150,8 +162,8 @@ export class PollsService {
     });
   }
 
-  close(user: AuthenticatedUser, pollId: string): Promise<Poll> {
-    return this.closeAs(user, pollId);
+  close(user: AuthenticatedUser, pollId: string, authority: Authority = 'room'): Promise<Poll> {
+    return this.closeAs(user, pollId, authority);
   }
 
   /**
@@ -171,8 +183,13 @@ export class PollsService {
    * Freezes the ballots first: from then on no ballot is acknowledged, and every one that was is in the count
    * stored with the closed status.
    */
-  private closeAs(actor: AuthenticatedUser | typeof SYSTEM_ACTOR, pollId: string): Promise<Poll> {
+  private closeAs(
+    actor: AuthenticatedUser | typeof SYSTEM_ACTOR,
+    pollId: string,
+    authority: Authority = 'room',
+  ): Promise<Poll> {
     return this.transition(actor, pollId, {
+      authority,
       from: 'open',
       type: 'poll.updated',
       logged: 'poll.closed',
@@ -284,6 +301,7 @@ export class PollsService {
       type: RoomEventDraft['type'];
       /** What the moderation log says of it: opening and closing, not editing a draft. */
       logged?: ModerationAction;
+      authority?: Authority;
       refusal: (status: PollStatus | undefined) => ConflictException;
       change: (poll: PollWithBallots) => Promise<UpdateQuery<PollRecord>>;
     },
@@ -291,7 +309,7 @@ export class PollsService {
     const poll = await this.store.find(pollId);
     if (!poll) throw new NotFoundException('No such poll');
     // The countdown closes on the poll's own authority; a person must moderate the poll's room.
-    if (actor !== SYSTEM_ACTOR) requireRoomModeration(actor, poll.roomId);
+    if (actor !== SYSTEM_ACTOR && step.authority !== 'forum') requireRoomModeration(actor, poll.roomId);
     return this.log.record(poll.roomId, () => {
       const current = this.store.get(pollId);
       if (current?.status !== step.from) throw step.refusal(current?.status);

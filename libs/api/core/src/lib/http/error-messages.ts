@@ -219,6 +219,59 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'This statement was rejected; it takes no votes': 'Это утверждение отклонено; голосовать за него нельзя',
   'You have already voted on this statement': 'Вы уже голосовали по этому утверждению',
   'This statement no longer takes votes': 'Это утверждение больше не принимает голоса',
+
+  // Amendments and pledges.
+  'say what would have to change to disagree or block':
+    'чтобы не согласиться или заблокировать, напишите, что должно измениться',
+  'Amendments are proposed while voting is open; it is {status}':
+    'Поправки предлагают, пока идёт голосование; сейчас: {status}',
+  'Amendments are answered while voting is open; it is {status}':
+    'На поправки отвечают, пока идёт голосование; сейчас: {status}',
+  'An initiative takes at most {max} amendments': 'У инициативы может быть не больше {max} поправок',
+  'answersObjections: {id} has no disagreement or block to answer':
+    'answersObjections: у {id} нет несогласия или блока, на которые можно ответить',
+  'change at least one of title, summary or partners':
+    'измените хотя бы одно: название, описание или партнёров',
+  'No such amendment': 'Такой поправки нет',
+  'The amendment is already {status}': 'Поправка уже {status}',
+  "Only the initiative's proposer accepts or declines an amendment":
+    'Принять или отклонить поправку может только автор инициативы',
+  'An initiative takes at most {max} pledges': 'У инициативы может быть не больше {max} обязательств',
+  'No such pledge': 'Такого обязательства нет',
+  'Pledges are recorded once adopted; it is {status}':
+    'Обязательства записывают после принятия инициативы; сейчас: {status}',
+  'Only a member of a confirmed partner, or a moderator, records a pledge':
+    'Записать обязательство может только участник подтверждённого партнёра или модератор',
+  'Only the pledging partner or a moderator reports its progress':
+    'Сообщить о ходе выполнения может только взявший обязательство партнёр или модератор',
+
+  // Live formats.
+  'A draft has no answers to hide': 'В черновике нет ответов, которые можно скрыть',
+  'Only a word cloud has words to hide': 'Скрывать слова можно только в облаке слов',
+  'A ranking puts every option in order': 'В ранжировании нужно расставить по порядку все варианты',
+  'Give at least one word': 'Напишите хотя бы одно слово',
+  'Rate at least one option': 'Оцените хотя бы один вариант',
+  'Scores go from 1 to {max}': 'Оценки — от 1 до {max}',
+  'This poll takes {what}': 'Этот опрос принимает {what}',
+  'The poll changed meanwhile; try again': 'Опрос тем временем изменился; попробуйте ещё раз',
+
+  // Invitations.
+  'No such invitation': 'Такого приглашения нет',
+  'No such invitation: check the link, or ask for a new one':
+    'Такого приглашения нет: проверьте ссылку или попросите новую',
+  'This clientId was used for an invitation to another forum':
+    'Этот clientId уже использован для приглашения на другой форум',
+  'This invitation has been used as many times as it allows':
+    'Этим приглашением уже воспользовались столько раз, сколько оно позволяет',
+  'This invitation has expired: ask for a new one': 'Срок приглашения истёк: попросите новое',
+  'This invitation was withdrawn by its organizers': 'Организаторы отозвали это приглашение',
+  'This invitation’s organizer no longer has an account':
+    'У организатора этого приглашения больше нет аккаунта',
+
+  // Rooms and search.
+  'No such room: {id}': 'Такой комнаты нет: {id}',
+  'Search is still indexing what was written before Helix started ({count} to go); try again in a few seconds':
+    'Поиск ещё индексирует написанное до запуска Helix (осталось {count}); повторите через несколько секунд',
 };
 
 /** Placeholders whose values are our own words (statuses, roles, kinds); others are kept as sent. */

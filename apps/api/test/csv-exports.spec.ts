@@ -130,7 +130,11 @@ describe('CSV exports are readable on their own', () => {
     await t.as(proposer).put(`/api/initiatives/${initiative.id}/vote`, { position: 'agree' }).expect(200);
     await t
       .as(objector)
-      .put(`/api/initiatives/${initiative.id}/vote`, { position: 'block', reason: 'Too costly, for now' })
+      .put(`/api/initiatives/${initiative.id}/vote`, {
+        position: 'block',
+        reason: 'Too costly, for now',
+        wouldChange: 'A cheaper first year',
+      })
       .expect(200);
     await t.as(moderator).post(`/api/initiatives/${initiative.id}/voting/close`).expect(200);
 
@@ -146,7 +150,7 @@ describe('CSV exports are readable on their own', () => {
     const [header] = lines(response.text);
     expect(header).toMatch(/^title,summary,partners,/);
     expect(header).toContain('Гражданское общество disagree');
-    expect(header).toMatch(/,partnership,objections$/);
+    expect(header).toMatch(/,partnership,objections,amendments$/);
     expect(response.text).toContain('Open labs,Labs open to the city.,');
     expect(response.text).toContain('Olga (Green Tomsk, Гражданское общество), block: Too costly, for now');
   });

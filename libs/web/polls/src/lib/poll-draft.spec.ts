@@ -65,7 +65,13 @@ describe('validatePollDraft', () => {
       }),
     ).toEqual({
       ok: true,
-      request: { question: 'One word?', options: [], anonymous: false, kind: 'word_cloud' },
+      request: {
+        question: 'One word?',
+        options: [],
+        anonymous: false,
+        resultsVisibility: 'always',
+        kind: 'word_cloud',
+      },
     });
     expect(
       validatePollDraft({
@@ -77,7 +83,14 @@ describe('validatePollDraft', () => {
       }),
     ).toEqual({
       ok: true,
-      request: { question: 'How ready?', options: ['Roads'], anonymous: false, kind: 'rating', scale: 10 },
+      request: {
+        question: 'How ready?',
+        options: ['Roads'],
+        anonymous: false,
+        resultsVisibility: 'always',
+        kind: 'rating',
+        scale: 10,
+      },
     });
     expect(
       validatePollDraft({ ...emptyPollDraft(), question: 'Order?', kind: 'ranking', options: ['One', ''] }),

@@ -2,7 +2,8 @@ import { csvFile } from './csv-file';
 
 const text = async (rows: unknown[][]): Promise<string> => {
   const chunks: Buffer[] = [];
-  for await (const chunk of csvFile(rows, 'x.csv').getStream()) chunks.push(chunk as Buffer);
+  for await (const chunk of csvFile(rows, { title: 'x', date: new Date(0), fallback: 'x' }).getStream())
+    chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').slice(1);
 };
 

@@ -101,3 +101,16 @@ export const personalDataExportSchema = z.object({
   sections: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });
 export type PersonalDataExport = z.infer<typeof personalDataExportSchema>;
+
+type Moderating = { roles: readonly string[]; moderatedRoomIds?: readonly string[] };
+
+/** A moderator forum-wide: every room, and what belongs to no room (initiatives, consensus rules). */
+export const isModerator = (user: Pick<Moderating, 'roles'> | null | undefined): boolean =>
+  !!user && (user.roles.includes('moderator') || user.roles.includes('admin'));
+
+/**
+ * The one answer to "may this person moderate in this room", for the API and the web client alike:
+ * forum-wide moderators and admins everywhere, a room moderator in the rooms named on their account.
+ */
+export const mayModerateRoom = (user: Moderating | null | undefined, roomId: string): boolean =>
+  isModerator(user) || !!user?.moderatedRoomIds?.includes(roomId);

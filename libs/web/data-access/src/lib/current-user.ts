@@ -25,14 +25,4 @@ export function useCurrentUser() {
   return useQuery({ ...getMeQueryOptions(), enabled: hasSession });
 }
 
-export function isModerator(user: Pick<User, 'roles'> | null | undefined): boolean {
-  return !!user && (user.roles.includes('moderator') || user.roles.includes('admin'));
-}
-
-/** As the API decides it: forum-wide moderators and admins in every room, a room moderator in theirs. */
-export function mayModerateRoom(
-  user: Pick<User, 'roles' | 'moderatedRoomIds'> | null | undefined,
-  roomId: string,
-): boolean {
-  return isModerator(user) || !!user?.moderatedRoomIds.includes(roomId);
-}
+export { isModerator, mayModerateRoom } from '@helix/contract';

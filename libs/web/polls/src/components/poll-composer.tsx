@@ -138,42 +138,24 @@ export function PollComposer({
         error={problemText(questionProblem)}
       />
       {poll ? null : (
-        <fieldset className="hx-poll-fieldset">
-          <legend className="hx-field__label">{t('polls.composer.kind')}</legend>
-          <div className="hx-poll-composer__kinds">
-            {POLL_KINDS.map((one) => (
-              <label key={one} className="hx-check">
-                <input
-                  type="radio"
-                  name={`${headingId}-kind`}
-                  value={one}
-                  checked={kind === one}
-                  onChange={() => change({ kind: one, multiple: one === 'choice' && draft.multiple })}
-                />
-                {t(`polls.kinds.${one}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioChoice
+          legend={t('polls.composer.kind')}
+          name={`${headingId}-kind`}
+          choices={POLL_KINDS}
+          value={kind}
+          label={(one) => t(`polls.kinds.${one}`)}
+          onChange={(one) => change({ kind: one, multiple: one === 'choice' && draft.multiple })}
+        />
       )}
       {kind === 'rating' && !poll ? (
-        <fieldset className="hx-poll-fieldset">
-          <legend className="hx-field__label">{t('polls.composer.scale')}</legend>
-          <div className="hx-poll-composer__kinds">
-            {RATING_SCALES.map((scale) => (
-              <label key={scale} className="hx-check">
-                <input
-                  type="radio"
-                  name={`${headingId}-scale`}
-                  value={scale}
-                  checked={(draft.scale ?? 5) === scale}
-                  onChange={() => change({ scale })}
-                />
-                {t('polls.composer.scaleUpTo', { scale })}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioChoice
+          legend={t('polls.composer.scale')}
+          name={`${headingId}-scale`}
+          choices={RATING_SCALES}
+          value={draft.scale ?? 5}
+          label={(scale) => t('polls.composer.scaleUpTo', { scale })}
+          onChange={(scale) => change({ scale })}
+        />
       ) : null}
       {kind === 'word_cloud' ? (
         <p className="hx-muted">{t('polls.composer.wordCloudHint')}</p>
@@ -234,23 +216,15 @@ export function PollComposer({
           {t('polls.composer.anonymous', { count: ANONYMOUS_GROUP_MIN_VOTERS })}
         </label>
       </div>
-      <fieldset className="hx-poll-fieldset">
-        <legend className="hx-field__label">{t('polls.composer.resultsVisibility')}</legend>
-        <div className="hx-poll-composer__switches">
-          {POLL_RESULTS_VISIBILITIES.map((visibility) => (
-            <label key={visibility} className="hx-check">
-              <input
-                type="radio"
-                name={`${headingId}-results`}
-                value={visibility}
-                checked={draft.resultsVisibility === visibility}
-                onChange={() => change({ resultsVisibility: visibility })}
-              />
-              {t(`polls.composer.results.${visibility}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioChoice
+        legend={t('polls.composer.resultsVisibility')}
+        name={`${headingId}-results`}
+        choices={POLL_RESULTS_VISIBILITIES}
+        value={draft.resultsVisibility}
+        label={(visibility) => t(`polls.composer.results.${visibility}`)}
+        onChange={(visibility) => change({ resultsVisibility: visibility })}
+        className="hx-poll-composer__switches"
+      />
       <ActionError error={mutation.error} />
       <div className="hx-row">
         <Button type="submit" disabled={mutation.isPending}>
@@ -266,5 +240,44 @@ export function PollComposer({
         </span>
       </div>
     </form>
+  );
+}
+
+/** One choice among a few, as radio buttons under a legend: the poll's kind, a rating's scale, who sees results. */
+function RadioChoice<Choice extends string | number>({
+  legend,
+  name,
+  choices,
+  value,
+  label,
+  onChange,
+  className = 'hx-poll-composer__kinds',
+}: {
+  legend: string;
+  name: string;
+  choices: readonly Choice[];
+  value: Choice;
+  label: (choice: Choice) => string;
+  onChange: (choice: Choice) => void;
+  className?: string;
+}) {
+  return (
+    <fieldset className="hx-poll-fieldset">
+      <legend className="hx-field__label">{legend}</legend>
+      <div className={className}>
+        {choices.map((choice) => (
+          <label key={choice} className="hx-check">
+            <input
+              type="radio"
+              name={name}
+              value={choice}
+              checked={value === choice}
+              onChange={() => onChange(choice)}
+            />
+            {label(choice)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

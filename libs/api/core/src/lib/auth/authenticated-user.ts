@@ -1,5 +1,11 @@
 import { ForbiddenException } from '@nestjs/common';
-import type { PublicUser, Role, StakeholderGroup } from '@helix/contract';
+import {
+  isModerator,
+  mayModerateRoom,
+  type PublicUser,
+  type Role,
+  type StakeholderGroup,
+} from '@helix/contract';
 
 /** Who made a request, as proven by a verified access token. */
 export interface AuthenticatedUser {
@@ -26,18 +32,7 @@ export interface AccessTokenClaims {
   exp?: number;
 }
 
-/** A moderator forum-wide: every room, and what belongs to no room (initiatives, consensus rules). */
-export const isModerator = (user: Pick<AuthenticatedUser, 'roles'>): boolean =>
-  user.roles.includes('moderator') || user.roles.includes('admin');
-
-/**
- * The one answer to "may this person moderate in this room": forum-wide moderators and admins everywhere,
- * a room moderator in the rooms named on their account and nowhere else.
- */
-export const mayModerateRoom = (
-  user: Pick<AuthenticatedUser, 'roles' | 'moderatedRoomIds'>,
-  roomId: string,
-): boolean => isModerator(user) || user.moderatedRoomIds.includes(roomId);
+export { isModerator, mayModerateRoom };
 
 /** Whether a person moderates anywhere: the route guard's question before the room is known. */
 export const moderatesAnyRoom = (user: Pick<AuthenticatedUser, 'roles' | 'moderatedRoomIds'>): boolean =>

@@ -8,6 +8,7 @@ import {
   chooseLanguage,
   newParticipant,
   openMessageMenu,
+  registerViaApi,
   signUp,
   signUpModerator,
 } from './support';
@@ -245,10 +246,57 @@ interface Scene {
   initiativeId: string;
 }
 
-/** A room with a long discussion, an open poll, questions and an initiative under vote, made over the API. */
+type Call = <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown) => Promise<T>;
+
+/**
+ * A word cloud, a ranking and a rating, answered by all four stakeholder groups: their results and the split
+ * by group (a table with a column per group) are the widest things a room shows.
+ */
+async function openLiveFormats(page: Page, call: Call, roomId: string): Promise<void> {
+  const groups = ['university', 'business', 'government', 'civil_society'] as const;
+  const voters = await Promise.all(
+    groups.map((group) => registerViaApi(page.request, newParticipant({ group }))),
+  );
+  const formats = [
+    { body: { question: 'One word for what the region needs most?', kind: 'word_cloud' } },
+    {
+      body: {
+        question: 'Put the clusters in the order the forum should take them up',
+        kind: 'ranking',
+        options: ['Campus laboratories', 'City data', 'Industrial park startups'],
+      },
+    },
+    {
+      body: {
+        question: 'How ready is the region for each of these?',
+        kind: 'rating',
+        options: ['Shared laboratories', 'Open city data'],
+      },
+    },
+  ];
+  for (const { body } of formats) {
+    const poll = await call<{ id: string; options: Array<{ id: string }> }>(
+      'POST',
+      `/rooms/${roomId}/polls`,
+      body,
+    );
+    await call('POST', `/polls/${poll.id}/open`);
+    const ids = poll.options.map((option) => option.id);
+    for (const [index, voter] of voters.entries()) {
+      const ballot =
+        body.kind === 'word_cloud'
+          ? { words: [['Talent', 'Housing', 'Laboratories', 'Roads'][index]] }
+          : body.kind === 'ranking'
+            ? { optionIds: [...ids.slice(index % ids.length), ...ids.slice(0, index % ids.length)] }
+            : { ratings: Object.fromEntries(ids.map((id, place) => [id, ((index + place) % 5) + 1])) };
+      await api(page.request, voter.accessToken, 'POST', `/polls/${poll.id}/votes`, ballot);
+    }
+  }
+}
+
+/** A room with a long discussion, an open poll and the live formats, questions and an initiative under vote, made over the API. */
 async function buildScene(page: Page, token: string): Promise<Scene> {
-  const call = <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown) =>
-    api<T>(page.request, token, method, path, data);
+  const call: Call = (method, path, data) => api(page.request, token, method, path, data);
   const rooms = await call<Array<{ id: string; kind: string }>>('GET', '/rooms');
   const tracks = rooms.filter((room) => room.kind === 'track');
   // The last track room: the other specs work in the first ones.
@@ -283,6 +331,7 @@ async function buildScene(page: Page, token: string): Promise<Scene> {
     ],
   });
   await call('POST', `/polls/${poll.id}/open`);
+  await openLiveFormats(page, call, roomId);
 
   await call('PATCH', `/rooms/${roomId}/settings`, {
     qaReview: false,

@@ -26,8 +26,9 @@ interface Stored extends SearchDocument {
 
 const keyOf = (kind: SearchKind, id: string): string => `${kind}:${id}`;
 
-/** How long one slice of the background indexing may hold the event loop. */
-const SLICE_MS = 8;
+/** How long one slice of the background indexing may hold the event loop: short, since every request waiting
+ * on I/O (a catch-up after a restart makes several round trips to the database) waits up to a slice per round trip. */
+const SLICE_MS = 2;
 
 /**
  * One full-text index of everything people wrote in every forum, in memory (docs/adr/0001-forum-scale.md):

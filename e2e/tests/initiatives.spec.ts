@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { newParticipant, openMessageMenu, signUp, signUpModerator, type Participant } from './support';
 
 /**
@@ -206,4 +207,55 @@ test('stakeholders reach consensus on a joint initiative proposed from the discu
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(outcome).toBeVisible();
+});
+
+test('a proposer withdraws a draft made by mistake, and it is gone for everyone', async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now();
+  const title = `Duplicate bike lanes ${stamp}`;
+  await signUp(page, newParticipant({ displayName: `Vera ${stamp}` }));
+  await page.goto('/initiatives/new');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Summary').fill('Painted bike lanes from the campus to the centre.');
+  // In a room, so that those who have it open hear of the withdrawal live.
+  await page.getByLabel('Room (optional)').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Create the draft' }).click();
+  await expect(page.getByTestId('initiative')).toHaveAttribute('data-status', 'draft');
+  const url = page.url();
+
+  // Another participant has the draft open, and may not withdraw it.
+  const other = await personInOwnBrowser(browser, newParticipant({ displayName: `Pavel ${stamp}` }));
+  await other.goto(url);
+  await expect(other.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Withdraw draft' })).toHaveCount(0);
+
+  // The proposer is asked first; cancelling changes nothing.
+  const withdraw = page.getByRole('button', { name: 'Withdraw draft' });
+  await withdraw.click();
+  const dialog = page.getByRole('dialog', { name: `Withdraw the draft “${title}”?` });
+  await expect(dialog).toContainText('It leaves the board for everyone');
+  await expectNoSeriousViolations(page, 'withdraw-draft dialog');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('initiative')).toHaveAttribute('data-status', 'draft');
+
+  await withdraw.click();
+  await dialog.getByRole('button', { name: 'Withdraw', exact: true }).click();
+  // Back on the board, without it.
+  await expect(page).toHaveURL(/\/initiatives$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Joint initiatives' })).toBeVisible();
+  // The board has loaded (it counts what it lists) before it is found not to list the draft.
+  await expect(page.getByText(/^\d+ initiatives?$/)).toBeVisible();
+  await expect(page.getByTestId('initiative-card').filter({ hasText: title })).toHaveCount(0);
+
+  // The other participant's open page says so at once, and their board no longer lists it.
+  await expect(other.getByTestId('initiative')).toHaveAttribute('data-status', 'withdrawn');
+  await expect(other.getByTestId('withdrawn-note')).toContainText('This draft was withdrawn');
+  await expect(other.getByText(`Vera ${stamp}`)).toBeVisible();
+  await other.getByRole('link', { name: '← All initiatives' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Joint initiatives' })).toBeVisible();
+  await expect(other.getByText(/^\d+ initiatives?$/)).toBeVisible();
+  await expect(other.getByTestId('initiative-card').filter({ hasText: title })).toHaveCount(0);
 });

@@ -853,6 +853,14 @@ const REST_TABLE: RestRow[] = [
   },
   {
     method: 'POST',
+    path: '/api/initiatives/{id}/withdraw',
+    // CONTRACT GAP: not in the contract. The proposer, a moderator of its room (forum-wide moderators and
+    // admins moderate every room), or an organizer of its forum; nobody else.
+    expect: { anonymous: 401, author: 200, otherParticipant: 403, moderator: 200, admin: 200 },
+    request: async (f) => ({ params: { id: (await f.fresh.draftInitiative()).id } }),
+  },
+  {
+    method: 'POST',
     path: '/api/initiatives/{id}/voting/close',
     // "(moderator)": not the proposer. CONTRACT GAP (admin): the contract is silent; the API lets admins.
     expect: { anonymous: 401, author: 403, otherParticipant: 403, moderator: 200, admin: 200 },

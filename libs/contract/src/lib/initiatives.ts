@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { publicUserSchema } from './auth';
+import { isModerator, mayModerateRoom, publicUserSchema, type User } from './auth';
 import { idSchema, isoDateSchema, stakeholderGroupSchema, textField, VISIBLE_CHARACTER } from './common';
 import { clientIdSchema } from './rooms';
 
-export const INITIATIVE_STATUSES = ['draft', 'voting', 'adopted', 'rejected'] as const;
+/** What the board lists and filters by. */
+export const LISTED_INITIATIVE_STATUSES = ['draft', 'voting', 'adopted', 'rejected'] as const;
+/**
+ * A draft its proposer (or whoever moderates it) took back is `withdrawn`: kept, so that its clientId still
+ * answers it, the room's log and the moderation log still name it and the proposer's data export still lists
+ * it, but listed nowhere and never voted on.
+ */
+export const INITIATIVE_STATUSES = [...LISTED_INITIATIVE_STATUSES, 'withdrawn'] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
 export const VOTE_POSITIONS = ['agree', 'abstain', 'disagree', 'block'] as const;
@@ -141,7 +148,7 @@ export type InitiativeVoteRequest = z.infer<typeof initiativeVoteRequestSchema>;
 export const listInitiativesQuerySchema = z.strictObject({
   /** The live forum's initiatives when left out. */
   forumId: idSchema.optional(),
-  status: z.enum(INITIATIVE_STATUSES).optional(),
+  status: z.enum(LISTED_INITIATIVE_STATUSES).optional(),
   roomId: idSchema.optional(),
   group: stakeholderGroupSchema.optional(),
 });
@@ -297,6 +304,9 @@ export const initiativeSchema = z.object({
   closesAt: isoDateSchema.nullable(),
   openedAt: isoDateSchema.nullable(),
   closedAt: isoDateSchema.nullable(),
+  /** Who withdrew the draft (its proposer, a moderator or an organizer) and when; null unless withdrawn. */
+  withdrawnBy: publicUserSchema.nullable(),
+  withdrawnAt: isoDateSchema.nullable(),
   tally: z.object({
     total: z.number().int(),
     byGroup: z.partialRecord(stakeholderGroupSchema, positionCounts),
@@ -335,6 +345,20 @@ export const initiativeSchema = z.object({
   createdAt: isoDateSchema,
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
+
+/**
+ * Who may withdraw a draft, for the API and the web client alike: its proposer, whoever moderates its room
+ * (forum-wide moderators and admins for an initiative of the whole forum), and its forum's organizers.
+ */
+export const mayWithdrawInitiative = (
+  user: Pick<User, 'id' | 'roles' | 'moderatedRoomIds'> | null | undefined,
+  initiative: Pick<Initiative, 'proposer' | 'roomId'>,
+  forumOrganizerIds: readonly string[],
+): boolean =>
+  !!user &&
+  (initiative.proposer.id === user.id ||
+    (initiative.roomId ? mayModerateRoom(user, initiative.roomId) : isModerator(user)) ||
+    forumOrganizerIds.includes(user.id));
 
 export const voteHistoryEntrySchema = z.object({
   user: publicUserSchema,

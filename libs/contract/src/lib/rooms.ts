@@ -232,6 +232,7 @@ export const MODERATION_ACTIONS = [
   'poll.closed',
   'initiative.opened',
   'initiative.closed',
+  'initiative.withdrawn',
   'settings.qa_review_on',
   'settings.qa_review_off',
   'settings.qa_opened',

@@ -49,6 +49,8 @@ export function toInitiative(
     closesAt: record.closesAt?.toISOString() ?? null,
     openedAt: record.openedAt?.toISOString() ?? null,
     closedAt: record.closedAt?.toISOString() ?? null,
+    withdrawnBy: record.withdrawnBy ?? null,
+    withdrawnAt: record.withdrawnAt?.toISOString() ?? null,
     tally: verdict.tally,
     consensus: {
       reached: verdict.reached,

@@ -15,7 +15,8 @@ export class InitiativesForumPart implements ForumPart {
   ) {}
 
   stats(forum: ForumScope): ForumPartStats {
-    const records = this.of(forum);
+    // A withdrawn draft was taken back (often a duplicate): the forum's numbers leave it out.
+    const records = this.of(forum).filter((record) => record.status !== 'withdrawn');
     const participants = new Map<string, StakeholderGroup>();
     for (const record of records) {
       participants.set(record.proposer.id, record.proposer.stakeholderGroup);

@@ -80,8 +80,8 @@ export class InitiativesStore extends ReadModel implements RoomSubjectSource {
     if (existing && existing.record.version >= stored.version) return;
     const record = withPartnerAnswers(stored);
     this.initiatives.set(id, { record });
-    // A draft is its proposer's until voting opens.
-    if (record.status === 'draft') this.search.remove('initiative', id);
+    // A draft is its proposer's until voting opens; a withdrawn one is nobody's to find.
+    if (record.status === 'draft' || record.status === 'withdrawn') this.search.remove('initiative', id);
     else
       this.search.put({
         kind: 'initiative',

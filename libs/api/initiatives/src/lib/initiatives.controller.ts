@@ -197,6 +197,24 @@ export class InitiativesController {
     return this.initiatives.openVoting(user, id, body, lang);
   }
 
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Withdraw a draft (the proposer, a moderator of its room, or an organizer of its forum): it stays on ' +
+      'record as withdrawn and leaves every list; withdrawing again answers it as it is',
+  })
+  @ApiOkResponse({ type: InitiativeDto.Output })
+  @ApiForbiddenResponse()
+  @ApiConflictResponse({ description: 'Voting has opened: no longer a draft' })
+  withdraw(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam('id') id: string,
+    @Lang() lang: RequestLanguage,
+  ): Promise<Initiative> {
+    return this.initiatives.withdraw(user, id, lang);
+  }
+
   @Post(':id/voting/close')
   @HttpCode(200)
   @Roles('moderator', 'admin')

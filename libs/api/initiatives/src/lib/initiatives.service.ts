@@ -20,6 +20,7 @@ import { ModerationLogService } from '@helix/api/moderation';
 import { evaluateConsensus } from '@helix/consensus';
 import {
   AMENDMENTS_MAX,
+  mayWithdrawInitiative,
   PLEDGES_MAX,
   type Amendment,
   type AnswerAmendmentRequest,
@@ -106,6 +107,8 @@ export class InitiativesService {
       openedAt: null,
       closedAt: null,
       closedBy: null,
+      withdrawnBy: null,
+      withdrawnAt: null,
       outcome: null,
       source: source ?? null,
       createdAt: new Date(),
@@ -236,6 +239,33 @@ export class InitiativesService {
           closesAt,
           rule: rule(),
         },
+      }),
+    });
+  }
+
+  /**
+   * Takes a draft back (a duplicate made by mistake, a proposal overtaken by another): its proposer, whoever
+   * moderates its room, or an organizer of its forum. The record stays, `withdrawn`, listed nowhere; once
+   * voting has opened the forum decides it, so it can no longer be withdrawn. Withdrawing again changes nothing.
+   */
+  withdraw(user: AuthenticatedUser, id: string, language: RequestLanguage): Promise<Initiative> {
+    return this.change(user, id, language, {
+      decide: (current) => {
+        const organizerIds = this.forums.forum(this.store.forumIdOf(current))?.organizerIds ?? [];
+        if (!mayWithdrawInitiative(user, current, organizerIds))
+          throw new ForbiddenException(
+            "Only the proposer, a moderator of the initiative's room or an organizer withdraws a draft",
+          );
+        if (current.status === 'withdrawn') return false;
+        if (current.status !== 'draft')
+          throw new ConflictException(`Only a draft can be withdrawn; the initiative is ${current.status}`);
+      },
+      from: 'draft',
+      logged: 'initiative.withdrawn',
+      // The console names a log entry's initiative from the room's list, which no longer has this one.
+      loggedDetail: () => this.recordOf(id).title,
+      update: () => ({
+        $set: { status: 'withdrawn', withdrawnBy: toPublicUser(user), withdrawnAt: new Date() },
       }),
     });
   }
@@ -555,6 +585,7 @@ export class InitiativesService {
       .filter(
         (record) =>
           this.store.forumIdOf(record) === forumId &&
+          record.status !== 'withdrawn' &&
           (!query.status || record.status === query.status) &&
           (!query.roomId || record.roomId === query.roomId) &&
           (!query.group ||
@@ -566,10 +597,11 @@ export class InitiativesService {
       .map((record) => this.store.viewAs(record, user.id, language));
   }
 
-  /** An initiative a projector may show, in any room: any that is past its draft. */
+  /** An initiative a projector may show, in any room: any that is past its draft (never a withdrawn one). */
   requireShowable(id: string): void {
-    if (this.recordOf(id).status === 'draft')
-      throw new ConflictException('A draft initiative cannot be shown yet');
+    const { status } = this.recordOf(id);
+    if (status === 'draft') throw new ConflictException('A draft initiative cannot be shown yet');
+    if (status === 'withdrawn') throw new ConflictException('A withdrawn initiative cannot be shown');
   }
 
   voteHistory(id: string): VoteHistoryEntry[] {
@@ -628,6 +660,8 @@ export class InitiativesService {
       actorId?: string;
       /** The moderation log entry of a room's initiative changed by a person (not the timer). */
       logged?: ModerationAction;
+      /** What that entry keeps besides the initiative's id. */
+      loggedDetail?: () => string;
     },
   ): Promise<Initiative> {
     await this.store.find(id);
@@ -654,7 +688,7 @@ export class InitiativesService {
           this.store.put(written);
           if (step.logged && user && known.roomId)
             await this.moderationLog.record(user, known.roomId, seq, [
-              { action: step.logged, subjectId: id },
+              { action: step.logged, subjectId: id, detail: step.loggedDetail?.() },
             ]);
         },
         result: () => this.viewFor(id, user?.id ?? null, language),

@@ -90,6 +90,18 @@ describe('initiative cache', () => {
     expect(invalidate).toHaveBeenCalledWith({ queryKey: initiativeKeys.lists() });
   });
 
+  it('drops a withdrawn draft from every list, the unfiltered board too, and reloads none', () => {
+    const board = initiativeKeys.list({});
+    const room = initiativeKeys.list({ roomId: 'r1' });
+    const drafts = initiativeKeys.list({ status: 'draft' });
+    for (const key of [board, room, drafts]) client.setQueryData(key, [initiative({ status: 'draft' })]);
+    const invalidate = jest.spyOn(client, 'invalidateQueries');
+
+    applyInitiativeEvent(client, event(initiative({ status: 'withdrawn' })));
+    for (const key of [board, room, drafts]) expect(client.getQueryData<Initiative[]>(key)).toEqual([]);
+    expect(invalidate).not.toHaveBeenCalled();
+  });
+
   it('ignores other room events', () => {
     client.setQueryData(initiativeKeys.detail('i1'), initiative());
     applyInitiativeEvent(client, {

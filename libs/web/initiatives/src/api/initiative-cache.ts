@@ -13,6 +13,8 @@ function merge(next: Initiative, previous: Initiative | undefined, source: Initi
 }
 
 function matches(initiative: Initiative, filters: ListInitiativesQuery): boolean {
+  // A withdrawn draft is on no list, whatever the filters.
+  if (initiative.status === 'withdrawn') return false;
   if (filters.status && initiative.status !== filters.status) return false;
   if (filters.roomId && initiative.roomId !== filters.roomId) return false;
   if (

@@ -15,6 +15,7 @@ const STATUS_ICON: Record<InitiativeStatus, string> = {
   voting: '●',
   adopted: '✓',
   rejected: '✗',
+  withdrawn: '↩',
 };
 
 /** The status as a word with an icon: never colour alone. */

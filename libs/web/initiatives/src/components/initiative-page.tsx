@@ -1,3 +1,4 @@
+import type { Initiative } from '@helix/contract';
 import {
   formatDateTime,
   isModerator,
@@ -22,9 +23,36 @@ import { PledgesSection } from './pledges-section';
 import { TallyBars, TallyTable } from './tally-view';
 import { VoteHistory } from './vote-history';
 import { VotePanel } from './vote-panel';
+import { WithdrawDraft } from './withdraw-draft';
 
 /** Without a room's live events (no room, or the socket is down) an open vote is polled every 5 s. */
 const POLL_MS = 5_000;
+
+/** What is left of a withdrawn draft: who took it back and when, for whoever had it open or follows a link. */
+function WithdrawnInitiative({ initiative }: { initiative: Initiative }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <article className="hx-initiative" data-testid="initiative" data-status={initiative.status}>
+      <p>
+        <Link to="/initiatives">{t('initiatives.backToBoard')}</Link>
+      </p>
+      <h1>{initiative.title}</h1>
+      <div className="hx-card__meta">
+        <StatusBadge status={initiative.status} />
+      </div>
+      <p role="status" data-testid="withdrawn-note">
+        {t('initiatives.withdraw.done', {
+          time: initiative.withdrawnAt ? formatDateTime(initiative.withdrawnAt, i18n.language) : '',
+        })}
+      </p>
+      {initiative.withdrawnBy ? (
+        <p>
+          {t('initiatives.withdraw.by')} <PersonLabel user={initiative.withdrawnBy} />
+        </p>
+      ) : null}
+    </article>
+  );
+}
 
 export function InitiativePage() {
   const { t, i18n } = useTranslation();
@@ -50,6 +78,8 @@ export function InitiativePage() {
       </div>
     );
   }
+
+  if (initiative.status === 'withdrawn') return <WithdrawnInitiative initiative={initiative} />;
 
   const moderator = isModerator(user);
   const proposer = !!user && user.id === initiative.proposer.id;
@@ -103,6 +133,7 @@ export function InitiativePage() {
               </Link>
             </p>
           ) : null}
+          <WithdrawDraft initiative={initiative} />
           {proposer || moderator ? (
             <OpenVotingForm initiative={initiative} />
           ) : (

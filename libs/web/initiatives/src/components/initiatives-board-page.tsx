@@ -1,7 +1,6 @@
 import {
-  INITIATIVE_STATUSES,
+  LISTED_INITIATIVE_STATUSES,
   STAKEHOLDER_GROUPS,
-  type InitiativeStatus,
   type ListInitiativesQuery,
   type StakeholderGroup,
 } from '@helix/contract';
@@ -21,8 +20,8 @@ function filtersFrom(params: URLSearchParams): ListInitiativesQuery {
   const group = params.get('group');
   const roomId = params.get('roomId');
   return {
-    ...((INITIATIVE_STATUSES as readonly string[]).includes(status ?? '')
-      ? { status: status as InitiativeStatus }
+    ...((LISTED_INITIATIVE_STATUSES as readonly string[]).includes(status ?? '')
+      ? { status: status as NonNullable<ListInitiativesQuery['status']> }
       : {}),
     ...(roomId && /^[0-9a-f]{24}$/.test(roomId) ? { roomId } : {}),
     ...((STAKEHOLDER_GROUPS as readonly string[]).includes(group ?? '')
@@ -69,7 +68,7 @@ export function InitiativesBoardPage() {
           onChange={(event) => setFilter('status', event.target.value)}
           options={[
             { value: '', label: t('initiatives.board.anyStatus') },
-            ...INITIATIVE_STATUSES.map((status) => ({
+            ...LISTED_INITIATIVE_STATUSES.map((status) => ({
               value: status,
               label: t(`initiatives.status.${status}`),
             })),

@@ -9,6 +9,9 @@ const actionKey = (action: ModerationEntry['action']): string => action.replace(
 
 function LogEntry({ entry, subject }: { entry: ModerationEntry; subject: string | undefined }) {
   const { t, i18n } = useTranslation();
+  // A withdrawn draft is on no list the app names subjects from: its entry keeps the title.
+  const named =
+    subject ?? (entry.action === 'initiative.withdrawn' ? (entry.detail ?? undefined) : undefined);
   const projectorKind =
     entry.action === 'settings.projector' && entry.detail
       ? t(`moderation.projector.kinds.${entry.detail}`, { defaultValue: entry.detail })
@@ -17,7 +20,7 @@ function LogEntry({ entry, subject }: { entry: ModerationEntry; subject: string 
     <li className="hx-console__entry" data-testid="moderation-entry" data-action={entry.action}>
       <p className="hx-console__entry-head">
         <strong>{t(`moderation.log.actions.${actionKey(entry.action)}`, { what: projectorKind })}</strong>
-        {subject ? <span> {t('moderation.projector.target', { title: subject })}</span> : null}
+        {named ? <span> {t('moderation.projector.target', { title: named })}</span> : null}
       </p>
       <p className="hx-card__meta">
         <span>

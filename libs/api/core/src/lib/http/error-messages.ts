@@ -185,6 +185,11 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'closesAt must be in the future': 'closesAt должно быть в будущем',
   'Voting has closed': 'Голосование закрыто',
   'A draft initiative cannot be shown yet': 'Черновик инициативы пока нельзя показать',
+  'A withdrawn initiative cannot be shown': 'Отозванную инициативу показать нельзя',
+  "Only the proposer, a moderator of the initiative's room or an organizer withdraws a draft":
+    'Отозвать черновик может только автор, модератор комнаты инициативы или организатор',
+  'Only a draft can be withdrawn; the initiative is {status}':
+    'Отозвать можно только черновик; инициатива в статусе «{status}»',
   'give at least one field to change': 'укажите хотя бы одно поле для изменения',
   'a reason is required to disagree or block': 'чтобы возразить или заблокировать, нужна причина',
   'Only a member of an invited organization, in its stakeholder group, answers for it':
@@ -290,6 +295,7 @@ const WORDS: Readonly<Record<string, string>> = {
   voting: 'идёт голосование',
   adopted: 'принята',
   rejected: 'отклонена',
+  withdrawn: 'отозвана',
   pending: 'на модерации',
   approved: 'одобрен',
   answered: 'отвечен',

@@ -143,6 +143,13 @@ export class InitiativeRecord {
   @Prop({ type: String, default: null })
   closedBy!: string | null;
 
+  /** Who withdrew the draft, and when (absent from documents stored before withdrawing existed: null). */
+  @Prop({ type: Object, default: null })
+  withdrawnBy?: PublicUser | null;
+
+  @Prop({ type: Date, default: null })
+  withdrawnAt?: Date | null;
+
   /** The tally and verdict at closing, frozen: later reads never recount. */
   @Prop({ type: Object, default: null })
   outcome!: Pick<ConsensusResult, 'reached' | 'conditions' | 'tally'> | null;

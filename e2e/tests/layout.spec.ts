@@ -403,6 +403,15 @@ test('every main page fits a 360 px screen in English and Russian, with targets 
     await page.goto('/rooms');
     await chooseLanguage(page, language);
     await expect(page.locator('.hx-card').first()).toBeVisible();
+    // Chosen in the app, a language also renames the rooms, which the server words.
+    await expect(
+      page.getByRole('link', {
+        name:
+          language === 'ru'
+            ? 'Университет и экономика города/региона'
+            : 'University and the economy of the city/region',
+      }),
+    ).toBeVisible();
     await expectFitsPhone(page, `rooms list (${language})`, `rooms-${language}`);
 
     await page.goto(`/rooms/${scene.roomId}`);

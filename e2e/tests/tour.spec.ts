@@ -2,7 +2,15 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { actAs, api, chairAccessToken, newParticipant, registerViaApi, type Participant } from './support';
+import {
+  actAs,
+  api,
+  apiUrl,
+  chairAccessToken,
+  newParticipant,
+  registerViaApi,
+  type Participant,
+} from './support';
 
 /*
  * A forum session as the README shows it: people with names and organisations from the forum, one track
@@ -19,14 +27,14 @@ type Language = (typeof LANGUAGES)[number];
 
 /** The pictures the README embeds: `<screen>-<language>-<project>`. */
 const README_PICTURES = new Set([
-  'thread-en-phone',
+  ...LANGUAGES.map((language) => `thread-${language}-phone`),
   'qa-ru-phone',
   'initiative-en-desktop',
   'console-en-desktop',
   'console-ru-desktop',
   'search-en-phone',
   'search-ru-phone',
-  'presenter-poll-en-desktop',
+  ...LANGUAGES.map((language) => `presenter-poll-${language}-desktop`),
   'presenter-qa-ru-desktop',
   ...['word-cloud', 'ranking', 'rating'].flatMap((format) =>
     LANGUAGES.map((language) => `presenter-${format}-${language}-desktop`),
@@ -249,6 +257,15 @@ async function shoot(page: Page, screen: string, language: Language, project: st
   }
 }
 
+/** The room's name as the server words it for a reader of `language`. */
+async function roomTitle(request: APIRequestContext, token: string, roomId: string, language: Language) {
+  const response = await request.get(apiUrl('/rooms'), {
+    headers: { Authorization: `Bearer ${token}`, 'Accept-Language': language },
+  });
+  const rooms = (await response.json()) as Array<{ id: string; title: string }>;
+  return rooms.find((room) => room.id === roomId)?.title ?? '';
+}
+
 async function openAs(
   browser: Browser,
   tokens: Tokens,
@@ -279,8 +296,12 @@ test('a forum session, screen by screen, in English and Russian', async ({ brows
     await expect(igor.getByText('Our labs stand empty', { exact: false }).first()).toBeVisible();
     await shoot(igor, 'thread', language, project);
 
+    // The room's name in the reader's language, though this browser's own language is English.
+    const title = await roomTitle(request, scene.chair, scene.roomId, language);
+    expect(title).toMatch(language === 'ru' ? /[а-я]/ : /^[^а-я]+$/);
     const maria = await openAs(browser, scene.people.maria, language);
     await maria.goto(`/rooms/${scene.roomId}`);
+    await expect(maria.getByRole('heading', { level: 1 })).toHaveText(title);
     const qa = maria.getByTestId('room-qa');
     await expect(qa.getByText('Who pays for the labs', { exact: false })).toBeVisible();
     await qa
@@ -319,6 +340,9 @@ test('a forum session, screen by screen, in English and Russian', async ({ brows
     await setProjector('poll', scene.pollId);
     await projector.goto(`/present/rooms/${scene.roomId}`);
     await expect(projector.getByText('Open campus labs for companies').first()).toBeVisible();
+    await expect(projector.locator('.hx-room-present__room')).toHaveText(
+      await roomTitle(request, scene.chair, scene.roomId, language),
+    );
     await shoot(projector, 'presenter-poll', language, project);
     for (const [format, pollId] of Object.entries(scene.formatPolls)) {
       await setProjector('poll', pollId);

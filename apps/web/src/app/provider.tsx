@@ -7,7 +7,7 @@ import {
   tokenStorage,
 } from '@helix/web/data-access';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 
 /**
@@ -25,6 +25,12 @@ export function createAppQueryClient(): QueryClient {
 }
 
 export function AppProvider({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  // Rooms, consensus texts and errors come worded in the language asked for: a new language asks again.
+  useEffect(() => {
+    const refetch = (): void => void queryClient.invalidateQueries();
+    i18n.on('languageChanged', refetch);
+    return () => i18n.off('languageChanged', refetch);
+  }, [queryClient]);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

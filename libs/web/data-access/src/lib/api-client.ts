@@ -1,6 +1,6 @@
 import type { TokenPair } from '@helix/contract';
 import { ApiError } from './api-error';
-import { i18n } from './i18n/i18n';
+import { requestLanguage } from './i18n/i18n';
 import { tokenStorage } from './token-storage';
 
 export const API_BASE = '/api';
@@ -68,8 +68,9 @@ async function send(path: string, options: RequestOptions, accessToken: string |
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers['Authorization'] = `Bearer ${accessToken}`;
-  // Server-worded texts (consensus explanations, rules) come back in the UI language.
-  if (i18n.resolvedLanguage) headers['Accept-Language'] = i18n.resolvedLanguage;
+  // Server-worded texts (room names, consensus explanations, rules) come back in the UI language.
+  const language = requestLanguage();
+  if (language) headers['Accept-Language'] = language;
   try {
     return await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',

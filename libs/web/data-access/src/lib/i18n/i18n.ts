@@ -36,6 +36,17 @@ const lazyLanguages: BackendModule = {
 let ready: Promise<typeof i18n> | null = null;
 
 /**
+ * The language to ask the server for (room names, server-worded texts): the UI's once i18next has started,
+ * the reader's own choice before that (the first screen's data is asked for while the strings load), else
+ * none, and the browser's Accept-Language speaks.
+ */
+export function requestLanguage(): string | undefined {
+  if (i18n.resolvedLanguage) return i18n.resolvedLanguage;
+  const chosen = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  return LANGUAGES.find((language) => language.code === chosen)?.code;
+}
+
+/**
  * Starts i18next once: language from localStorage, else the browser; `<html lang>` follows it.
  * Resolves when the chosen language's strings are loaded: render after that, or English flashes first.
  */

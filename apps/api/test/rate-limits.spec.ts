@@ -41,6 +41,20 @@ describe('REST rate limits, per person', () => {
     await t.as(other).post(`/api/rooms/${room.id}/threads`, { title: 'Mine' }).expect(201);
   });
 
+  it("lets a moderator draft a session's polls many at a time: polls are bounded by the write limit only", async () => {
+    const moderator = await t.moderator();
+    const responses: Response[] = [];
+    for (let index = 0; index < 8; index++) {
+      responses.push(
+        await t.as(moderator).post(`/api/rooms/${room.id}/polls`, {
+          question: `Poll ${index} of the session`,
+          options: ['Yes', 'No'],
+        }),
+      );
+    }
+    expect(statuses(responses)).toEqual({ 201: 8 });
+  });
+
   it('keys refresh and logout on the refresh token, so one flooder does not stop the hall renewing', async () => {
     const [neighbour, leaver] = await Promise.all([t.register(), t.register()]);
     const garbage = randomBytes(32).toString('base64url');

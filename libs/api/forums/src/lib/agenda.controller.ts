@@ -11,7 +11,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CreateRateLimit,
   CurrentUser,
   IdParam,
   Lang,
@@ -52,7 +51,6 @@ export class AgendaController {
   }
 
   @Post('rooms/:roomId/sessions')
-  @CreateRateLimit()
   @ApiOperation({
     summary:
       'Add a session to the agenda in this room; it can open the room’s Q&A and a prepared poll at its start and close them at its end',

@@ -10,7 +10,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CreateRateLimit,
   CurrentUser,
   IdParam,
   Lang,
@@ -41,7 +40,6 @@ export class RoomsController {
   }
 
   @Post('forums/:forumId/rooms')
-  @CreateRateLimit()
   @ApiOperation({ summary: 'Add a room to a forum (admins and the forum’s organizers)' })
   @ApiCreatedResponse({ type: RoomDto.Output })
   @ApiForbiddenResponse()

@@ -12,7 +12,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  CreateRateLimit,
   csvFile,
   CurrentUser,
   IdParam,
@@ -34,7 +33,6 @@ export class PollsController {
   constructor(private readonly polls: PollsService) {}
 
   @Post('rooms/:roomId/polls')
-  @CreateRateLimit()
   @ModeratesRoom()
   @ApiOperation({
     summary:

@@ -61,7 +61,10 @@ const envSchema = z
     RATE_LIMIT_PERSON_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** REST writes (POST, PUT, PATCH, DELETE) per person to one route within 10 s. */
     RATE_LIMIT_PERSON_WRITES_PER_10S: z.coerce.number().int().min(1).default(30),
-    /** Threads, polls, audience questions and initiatives a person may create per minute, each. */
+    /**
+     * What a person may create per minute, each: threads, questions, initiatives… (CreateRateLimit). Not a
+     * moderator's polls nor an organizer's rooms and sessions, which are prepared many at a time.
+     */
     RATE_LIMIT_CREATE_PER_MINUTE: z.coerce.number().int().min(1).default(5),
     /** Failed sign-ins for one email from one address before each further try must wait 1, 2, 4… s. */
     RATE_LIMIT_LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).default(5),

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { publicUserSchema } from './auth';
-import { idSchema, isoDateSchema, stakeholderGroupSchema, textField, VISIBLE_CHARACTER } from './common';
-import { clientIdSchema } from './rooms';
+import {
+  idSchema,
+  isoDateSchema,
+  stakeholderGroupSchema,
+  textField,
+  VISIBLE_CHARACTER,
+  clientIdSchema,
+} from './common';
 
 export const INITIATIVE_STATUSES = ['draft', 'voting', 'adopted', 'rejected'] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];

@@ -112,7 +112,7 @@ describe('whole-forum export: one archive from instance A, imported into instanc
       .as(adminA)
       .post(`/api/polls/${poll.id}/votes`, { optionIds: [poll.options[1].id] })
       .expect(200);
-    await a.as(adminA).post(`/api/polls/${poll.id}/close`).expect(200);
+    const closed = (await a.as(adminA).post(`/api/polls/${poll.id}/close`).expect(200)).body as Poll;
     const initiative = (
       await a
         .as(participant)
@@ -135,11 +135,16 @@ describe('whole-forum export: one archive from instance A, imported into instanc
       page: (await t.as(as).get(`/api/rooms/${room.id}/messages?threadId=${thread.id}`).expect(200))
         .body as MessagePage,
       poll: (await t.as(as).get(`/api/polls/${poll.id}`).expect(200)).body as Poll,
+      // The thread the poll's close opened, with its result.
+      result: (
+        await t.as(as).get(`/api/rooms/${room.id}/messages?threadId=${closed.resultThreadId}`).expect(200)
+      ).body as MessagePage,
       tally: ((await t.as(as).get(`/api/initiatives/${initiative.id}`).expect(200)).body as Initiative).tally,
     });
     const before = await seen(a, adminA);
     expect(before.page.items.map((message) => message.text)).toEqual(['First', 'Second', 'Третье']);
     expect(before.poll.voters).toBe(2);
+    expect(before.result.items.map((message) => message.attachment?.poll.voters)).toEqual([2]);
 
     await binary(a.as(participant).get(`/api/forums/${forum.id}/export`)).expect(403);
     const download = await binary(a.as(adminA).get(`/api/forums/${forum.id}/export`)).expect(200);
@@ -152,8 +157,9 @@ describe('whole-forum export: one archive from instance A, imported into instanc
     expect(manifest.collections).toMatchObject({
       forums: 1,
       rooms: 2,
-      threads: 1,
-      messages: 3,
+      // The participant's thread and the poll's result thread, with their messages.
+      threads: 2,
+      messages: 4,
       polls: 1,
       poll_ballots: 16,
       initiatives: 1,
@@ -177,6 +183,7 @@ describe('whole-forum export: one archive from instance A, imported into instanc
     const after = await seen(b, adminB);
     expect(after.rooms).toEqual(before.rooms);
     expect(after.page).toEqual(before.page);
+    expect(after.result).toEqual(before.result);
     expect({ ...after.poll, myVote: null }).toEqual({ ...before.poll, myVote: null });
     expect(after.tally).toEqual(before.tally);
     // Imported live, it arrives as closing leaves a forum: its outcome public, with the poll's results.

@@ -1,6 +1,7 @@
 export { ForumsModule } from './lib/forums.module';
 export { RoomsService } from './lib/rooms.service';
 export { RoomMessages, type MessageExists } from './lib/room-messages';
+export { RoomPosts, type SystemPost, type SystemPoster } from './lib/room-posts';
 export { ForumsService } from './lib/forums.service';
 export { ForumsStore } from './lib/forums-store';
 export {

@@ -15,6 +15,14 @@ export const idSchema = z
   .describe('Object id');
 export type Id = z.infer<typeof idSchema>;
 
+/** A client's own key for what it creates: sending it again answers the stored one (a double click makes one). */
+export const CLIENT_ID_MAX = 64;
+export const clientIdSchema = z
+  .string()
+  .min(1)
+  .max(CLIENT_ID_MAX)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+
 export const isoDateSchema = z.iso.datetime().describe('ISO-8601 UTC time');
 
 /**

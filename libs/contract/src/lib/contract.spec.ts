@@ -1,4 +1,10 @@
-import { listMessagesQuerySchema, messageSendSchema, registerRequestSchema } from '../index';
+import {
+  listMessagesQuerySchema,
+  messageSendSchema,
+  pollWinners,
+  registerRequestSchema,
+  type Poll,
+} from '../index';
 
 describe('contract schemas', () => {
   it('normalises emails and refuses unknown keys', () => {
@@ -21,5 +27,47 @@ describe('contract schemas', () => {
     expect(messageSendSchema.safeParse({ ...base, text: { $ne: '' } }).success).toBe(false);
     expect(listMessagesQuerySchema.parse({})).toEqual({ limit: 50 });
     expect(listMessagesQuerySchema.safeParse({ limit: '101' }).success).toBe(false);
+  });
+
+  it('names what came first in a poll, every one of those tied, and nothing without votes', () => {
+    const options = (votes: number[]): Poll['options'] =>
+      votes.map((count, i) => ({ id: String(i).repeat(24), label: `Option ${i}`, votes: count }));
+    const [a, b, c] = options([0, 0, 0]).map((option) => option.id);
+    expect(pollWinners({ options: options([1, 3, 2]), formatResult: null })).toEqual([b]);
+    expect(pollWinners({ options: options([2, 2, 1]), formatResult: null })).toEqual([a, b]);
+    expect(pollWinners({ options: options([0, 0, 0]), formatResult: null })).toEqual([]);
+    expect(
+      pollWinners({
+        options: options([0, 0, 0]),
+        formatResult: { kind: 'ranking', points: { [a]: 3, [b]: 5, [c]: 5 }, byGroup: {} },
+      }),
+    ).toEqual([b, c]);
+    const rated = (mean: number | null) => ({ count: mean ? 2 : 0, mean, distribution: [] });
+    expect(
+      pollWinners({
+        options: options([0, 0, 0]),
+        formatResult: {
+          kind: 'rating',
+          scale: 5,
+          ratings: { [a]: rated(4.5), [b]: rated(null), [c]: rated(3) },
+          byGroup: {},
+        },
+      }),
+    ).toEqual([a]);
+    expect(
+      pollWinners({
+        options: [],
+        formatResult: {
+          kind: 'word_cloud',
+          words: [
+            { word: 'green', count: 2 },
+            { word: 'safe', count: 2 },
+            { word: 'fast', count: 1 },
+          ],
+          byGroup: {},
+          hiddenWords: [],
+        },
+      }),
+    ).toEqual(['green', 'safe']);
   });
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { isModerator, mayModerateRoom, publicUserSchema, type User } from './auth';
-import { idSchema, isoDateSchema, stakeholderGroupSchema, textField, VISIBLE_CHARACTER } from './common';
-import { clientIdSchema } from './rooms';
+import {
+  clientIdSchema,
+  idSchema,
+  isoDateSchema,
+  stakeholderGroupSchema,
+  textField,
+  VISIBLE_CHARACTER,
+} from './common';
 
 /** What the board lists and filters by. */
 export const LISTED_INITIATIVE_STATUSES = ['draft', 'voting', 'adopted', 'rejected'] as const;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from './common';
+import { idSchema, isoDateSchema, clientIdSchema } from './common';
 import { linkTokenSchema } from './people';
-import { clientIdSchema } from './rooms';
 
 /** What accepting an invitation grants: a place in the forum, moderation of some of its rooms, or organizing it. */
 export const INVITATION_ROLES = ['participant', 'moderator', 'organizer'] as const;

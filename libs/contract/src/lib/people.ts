@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from './auth';
-import { clientIdSchema } from './rooms';
-import { idSchema, isoDateSchema, roleSchema, stakeholderGroupSchema, textField } from './common';
+import {
+  idSchema,
+  isoDateSchema,
+  roleSchema,
+  stakeholderGroupSchema,
+  textField,
+  clientIdSchema,
+} from './common';
 
 const emailField = z
   .string()

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, stakeholderGroupSchema, textField } from './common';
-import { clientIdSchema } from './rooms';
+import { idSchema, isoDateSchema, stakeholderGroupSchema, textField, clientIdSchema } from './common';
 
 export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
@@ -235,6 +234,57 @@ export const pollSchema = z.object({
   /** When the server closes the open poll by itself; null without a countdown. */
   closesAt: isoDateSchema.nullable(),
   closedAt: isoDateSchema.nullable(),
+  /**
+   * The thread Helix opened in the poll's room when it closed, with its result as the first message, where
+   * the room discusses it; null while open, and for a poll closed with no votes.
+   */
+  resultThreadId: idSchema.nullable(),
 });
 export type Poll = z.infer<typeof pollSchema>;
 export type PollOption = z.infer<typeof pollOptionSchema>;
+
+/**
+ * A closed poll's result as Helix posts it into the poll's thread (a message's attachment, see rooms.ts): what
+ * everyone sees of the poll once it is closed. The counts are public then, whatever `resultsVisibility` was;
+ * a word cloud's hidden words are left out. Percentages are of `voters`, worked out by the client.
+ */
+export const pollResultSchema = pollSchema
+  .pick({
+    id: true,
+    roomId: true,
+    question: true,
+    kind: true,
+    multiple: true,
+    anonymous: true,
+    options: true,
+    voters: true,
+    byGroup: true,
+    formatResult: true,
+  })
+  .extend({
+    closedAt: isoDateSchema,
+    /**
+     * What came first: the ids of the options with the most votes (choice), points (ranking) or the highest
+     * mean (rating), or a word cloud's most given words; several when tied, none without votes.
+     */
+    winners: z.array(z.string()),
+  });
+export type PollResult = z.infer<typeof pollResultSchema>;
+
+/** What came first in a poll's results now (see `PollResult.winners`). */
+export function pollWinners(poll: Pick<Poll, 'options' | 'formatResult'>): string[] {
+  const result = poll.formatResult;
+  const scores: Array<[string, number]> =
+    result?.kind === 'word_cloud'
+      ? result.words.map(({ word, count }) => [word, count])
+      : poll.options.map((option) => [
+          option.id,
+          result?.kind === 'ranking'
+            ? (result.points[option.id] ?? 0)
+            : result?.kind === 'rating'
+              ? (result.ratings[option.id]?.mean ?? 0)
+              : option.votes,
+        ]);
+  const best = Math.max(0, ...scores.map(([, score]) => score));
+  return best > 0 ? scores.filter(([, score]) => score === best).map(([key]) => key) : [];
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { publicUserSchema } from './auth';
-import { idSchema, isoDateSchema, textField } from './common';
-import { clientIdSchema, MODERATION_REASON_MAX } from './rooms';
+import { idSchema, isoDateSchema, textField, clientIdSchema } from './common';
+import { MODERATION_REASON_MAX } from './rooms';
 
 /**
  * Audience Q&A, as at Slido: `pending` waits for a moderator when the room asks for review, `approved` is shown

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { publicUserSchema, type PublicUser } from './auth';
 import { idSchema, textField, type ErrorCode, type StakeholderGroup } from './common';
 import {
-  clientIdSchema,
   hideMessageRequestSchema,
   MESSAGE_TEXT_MAX,
   postMessageRequestSchema,
@@ -101,7 +100,6 @@ export const messageDeleteSchema = z.strictObject({
 export const messageHideSchema = hideMessageRequestSchema.extend({ messageId: idSchema });
 export const reactionToggleSchema = z.strictObject({ messageId: idSchema, emoji: reactionEmojiSchema });
 export const typingSchema = z.strictObject({ roomId: idSchema, threadId: idSchema });
-export { clientIdSchema };
 
 export type RoomJoinRequest = z.infer<typeof roomJoinSchema>;
 export type MessageSendRequest = z.infer<typeof messageSendSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publicUserSchema } from './auth';
-import { idSchema, isoDateSchema, textField } from './common';
+import { pollResultSchema } from './polls';
+import { clientIdSchema, idSchema, isoDateSchema, textField } from './common';
 import {
   forumSlugSchema,
   translatableField,
@@ -62,11 +63,26 @@ export type UpdateRoomRequest = z.input<typeof updateRoomRequestSchema>;
 export const reorderRoomsRequestSchema = z.strictObject({ roomIds: z.array(idSchema).min(1).max(200) });
 export type ReorderRoomsRequest = z.infer<typeof reorderRoomsRequestSchema>;
 
+/**
+ * Helix itself, as the author of what it posts into a room (a closed poll's result): clients name it in the
+ * reader's language. It has no organization or stakeholder group, and no account.
+ */
+export const systemAuthorSchema = z.object({
+  id: idSchema,
+  displayName: z.string(),
+  system: z.literal(true),
+});
+export type SystemAuthor = z.infer<typeof systemAuthorSchema>;
+/** Who wrote a message or started a thread: a person, or Helix. */
+export const authorSchema = z.union([publicUserSchema, systemAuthorSchema]);
+export type Author = z.infer<typeof authorSchema>;
+export const isSystemAuthor = (author: Author): author is SystemAuthor => 'system' in author;
+
 export const threadSchema = z.object({
   id: idSchema,
   roomId: idSchema,
   title: z.string(),
-  createdBy: publicUserSchema,
+  createdBy: authorSchema,
   pinned: z.boolean(),
   locked: z.boolean(),
   /** Settled by a moderator: shown as done, still open for replies unless also locked. */
@@ -105,12 +121,15 @@ export const updateThreadRequestSchema = z
 export type UpdateThreadRequest = z.infer<typeof updateThreadRequestSchema>;
 
 export const MESSAGE_TEXT_MAX = 4000;
-export const CLIENT_ID_MAX = 64;
-export const clientIdSchema = z
-  .string()
-  .min(1)
-  .max(CLIENT_ID_MAX)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+
+/**
+ * What Helix posts in place of text, for clients to render in the reader's language: `poll_result`, a closed
+ * poll's result, opening the poll's own thread.
+ */
+export const messageAttachmentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('poll_result'), poll: pollResultSchema }),
+]);
+export type MessageAttachment = z.infer<typeof messageAttachmentSchema>;
 
 export const messageSchema = z.object({
   id: idSchema,
@@ -118,8 +137,10 @@ export const messageSchema = z.object({
   threadId: idSchema,
   seq: z.number().int(),
   clientId: z.string(),
-  author: publicUserSchema,
+  author: authorSchema,
   text: z.string(),
+  /** Helix's own messages (`author.system`) carry this and no text; null for people's, and once removed. */
+  attachment: messageAttachmentSchema.nullable(),
   replyTo: idSchema.nullable(),
   /** Who the text mentions (see mentions.ts): the ids of its accepted `@[Name](userId)` tokens. */
   mentions: z.array(idSchema),

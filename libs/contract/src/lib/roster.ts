@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { accountEmailSchema } from './auth';
-import { idSchema, isoDateSchema, stakeholderGroupSchema, textField } from './common';
-import { clientIdSchema } from './rooms';
+import { idSchema, isoDateSchema, stakeholderGroupSchema, textField, clientIdSchema } from './common';
 
 export const ROSTER_FORMATS = ['csv', 'xlsx'] as const;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, stakeholderGroupSchema, textField } from './common';
-import { clientIdSchema, MODERATION_REASON_MAX } from './rooms';
+import { idSchema, isoDateSchema, stakeholderGroupSchema, textField, clientIdSchema } from './common';
+import { MODERATION_REASON_MAX } from './rooms';
 
 /**
  * Statements that bridge groups, as at Pol.is: participants submit short statements, a moderator approves or

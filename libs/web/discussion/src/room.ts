@@ -2,3 +2,4 @@
 // message list, composer and mentions stay out of the first screen's JavaScript.
 export { RoomPage } from './components/room-page';
 export { ThreadPage } from './components/thread-page';
+export type { AttachmentRenderer } from './components/message-item';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ForumDocumentIds, ForumPart, ForumPartStats, ForumScope } from '@helix/api/forums';
-import type { StakeholderGroup } from '@helix/contract';
+import { isSystemAuthor, type StakeholderGroup } from '@helix/contract';
 import { DiscussionStore } from './discussion-store';
 
 /** What the discussion contributes to a forum's numbers: threads, messages, and who wrote. */
@@ -15,7 +15,8 @@ export class DiscussionForumPart implements ForumPart {
     for (const roomId of forum.roomIds) {
       threads += this.store.threadsOf(roomId).length;
       for (const message of this.store.page(roomId, undefined, undefined, Number.MAX_SAFE_INTEGER).items) {
-        if (message.deleted) continue;
+        // What Helix posted (a poll's result) is nobody's taking part.
+        if (message.deleted || isSystemAuthor(message.author)) continue;
         messages += 1;
         participants.set(message.author.id, message.author.stakeholderGroup);
       }

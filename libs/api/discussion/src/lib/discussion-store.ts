@@ -4,7 +4,15 @@ import { ReadModel } from '@helix/api/core';
 import { ModerationLogService } from '@helix/api/moderation';
 import { RoomSubjects, type LoggedRoomEvent, type RoomSubjectSource } from '@helix/api/realtime';
 import { SearchIndex, type SearchDocument } from '@helix/api/search';
-import type { Message, MessagePage, PublicUser, RoomEventType, Thread } from '@helix/contract';
+import {
+  isSystemAuthor,
+  type Message,
+  type MessageAttachment,
+  type MessagePage,
+  type PublicUser,
+  type RoomEventType,
+  type Thread,
+} from '@helix/contract';
 import type { Model, UpdateQuery } from 'mongoose';
 import { MessageRecord } from './schemas/message.schema';
 import { ThreadRecord } from './schemas/thread.schema';
@@ -55,6 +63,7 @@ const toMessage = (record: MessageRecord): Message => ({
   clientId: record.clientId,
   author: record.author,
   text: record.text,
+  attachment: record.attachment,
   replyTo: record.replyTo,
   mentions: record.mentions,
   reactions: record.reactions,
@@ -71,9 +80,10 @@ type Stored<T, Added extends keyof T> = Omit<T, Added> & Partial<Pick<T, Added>>
 const withMessageDefaults = (
   record: Stored<
     MessageRecord,
-    'replyTo' | 'mentions' | 'reactions' | 'editedAt' | 'deleted' | 'hidden' | 'version'
+    'attachment' | 'replyTo' | 'mentions' | 'reactions' | 'editedAt' | 'deleted' | 'hidden' | 'version'
   >,
 ): MessageRecord => ({
+  attachment: null,
   replyTo: null,
   mentions: [],
   reactions: {},
@@ -94,6 +104,13 @@ const withThreadDefaults = (
   version: 0,
   ...record,
 });
+
+/** The words search finds Helix's post by: a poll's question, its options and the words given. */
+function attachmentText({ poll }: MessageAttachment): string {
+  const words =
+    poll.formatResult?.kind === 'word_cloud' ? poll.formatResult.words.map(({ word }) => word) : [];
+  return [poll.question, ...poll.options.map((option) => option.label), ...words].join('\n');
+}
 
 /** Where `seq` goes in a list in seq order: the index of the first entry at or after it. */
 function seqIndex(list: readonly MessageState[], seq: number): number {
@@ -386,7 +403,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
       threadId: record.threadId,
       title: '',
       context: this.threads.get(record.threadId)?.record.title ?? '',
-      text: record.text,
+      text: record.attachment ? attachmentText(record.attachment) : record.text,
       at: view.createdAt,
     });
   }
@@ -404,7 +421,9 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     };
   }
 
+  /** Helix is nobody to mention. */
   private noteAuthor(record: MessageRecord): void {
+    if (isSystemAuthor(record.author)) return;
     let authors = this.roomAuthors.get(record.roomId);
     if (!authors) {
       authors = new Map();

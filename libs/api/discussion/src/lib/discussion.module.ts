@@ -3,7 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PersonalData } from '@helix/api/core';
 import { ModerationModule } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
-import { ForumParts, ForumsModule, RoomMessages } from '@helix/api/forums';
+import { ForumParts, ForumsModule, RoomMessages, RoomPosts } from '@helix/api/forums';
 import { SearchModule } from '@helix/api/search';
 import { DiscussionForumPart } from './discussion-forum-part';
 import { DiscussionPersonalData } from './discussion-personal-data';
@@ -55,7 +55,10 @@ export class DiscussionModule implements OnModuleInit {
     private readonly parts: ForumParts,
     private readonly forumPart: DiscussionForumPart,
     private readonly roomMessages: RoomMessages,
+    private readonly roomPosts: RoomPosts,
     private readonly store: DiscussionStore,
+    private readonly threads: ThreadsService,
+    private readonly messages: MessagesService,
     private readonly personalData: PersonalData,
     private readonly personalPart: DiscussionPersonalData,
   ) {}
@@ -66,6 +69,10 @@ export class DiscussionModule implements OnModuleInit {
     this.roomMessages.register((roomId, threadId, messageId) => {
       const record = this.store.message(messageId)?.record;
       return record?.roomId === roomId && record.threadId === threadId && !record.deleted;
+    });
+    this.roomPosts.register(async (post) => {
+      await this.threads.openSystem(post);
+      await this.messages.putSystem(post);
     });
   }
 }

@@ -16,7 +16,7 @@ import {
 } from '@helix/api/core';
 import { ModerationLogService } from '@helix/api/moderation';
 import { RoomEventLog, type RoomChange } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/forums';
+import { RoomsService, type SystemPost } from '@helix/api/forums';
 import {
   MESSAGE_PAGE_DEFAULT,
   type ListMessagesQuery,
@@ -26,8 +26,10 @@ import {
   type PublicUser,
   type RoomEventType,
 } from '@helix/contract';
-import type { Model, UpdateQuery } from 'mongoose';
+import { Types, type Model, type UpdateQuery } from 'mongoose';
+import { isDeepStrictEqual } from 'node:util';
 import { DiscussionStore, type MessageState } from './discussion-store';
+import { HELIX_AUTHOR } from './helix-author';
 import { MentionAudience } from './mentions/mention-audience';
 import { MessageRecord } from './schemas/message.schema';
 
@@ -39,6 +41,15 @@ export interface PostResult {
 
 /** The fields that must still hold when a change reaches the document (another instance may have got there first). */
 const VISIBLE = { deleted: false, hidden: null };
+
+/** What a change of one message writes, and on what condition. */
+interface MessageChange {
+  filter: Partial<Record<keyof MessageRecord, unknown>>;
+  update: UpdateQuery<MessageRecord>;
+  before?: (seq: number) => Promise<void>;
+  /** The stored message already shows the change: another instance wrote this same event's removal again. */
+  done?: (stored: MessageRecord) => boolean;
+}
 
 /**
  * Messages: each change is decided in the room's queue against the read model, recorded as a room event,
@@ -76,48 +87,62 @@ export class MessagesService {
       if (request.replyTo && this.store.message(request.replyTo)?.record.threadId !== request.threadId)
         throw new BadRequestException('replyTo must be a message of the same thread');
       const { text, mentions } = this.audience.accept(roomId, request.text);
-      return {
-        event: {
-          type: 'message.created',
-          subjectId: id.toHexString(),
+      return this.insertion(
+        {
+          _id: id,
+          roomId,
           threadId: request.threadId,
-          actorId: user.id,
+          clientId: request.clientId,
+          authorId: user.id,
+          author: toPublicUser(user),
+          text,
+          attachment: null,
+          replyTo: request.replyTo ?? null,
+          mentions,
         },
-        commit: async (seq) => {
-          const record: MessageRecord = {
-            _id: id,
-            roomId,
-            threadId: request.threadId,
-            seq,
-            clientId: request.clientId,
-            authorId: user.id,
-            author: toPublicUser(user),
-            text,
-            replyTo: request.replyTo ?? null,
-            mentions,
-            reactions: {},
-            createdAt: new Date(),
-            editedAt: null,
-            deleted: false,
-            hidden: null,
-            version: 1,
-          };
-          try {
-            await this.messages.collection.insertOne(record as never);
-          } catch (error) {
-            // The same clientId reached another instance at the same moment: that one stored it.
-            if (!isDuplicateKeyError(error)) throw error;
-            const stored = await this.messages.findById(id).lean<MessageRecord>().exec();
-            if (stored) this.store.putMessage(stored);
-            return;
-          }
-          this.store.putMessage(record);
-          created = true;
-        },
-        result: () => this.viewOf(id.toHexString()),
-      };
+        () => (created = true),
+      );
     });
     return { message, created };
+  }
+
+  /**
+   * Helix's own message (a closed poll's result, see RoomPosts): written once, with the id the post names,
+   * and later brought up to date when what it shows changed. One a moderator hid or deleted stays so.
+   */
+  async putSystem(post: SystemPost): Promise<void> {
+    await this.store.findMessage(post.messageId);
+    await this.log.record(post.roomId, (): RoomChange<void> => {
+      const nothing = { event: null, result: () => undefined };
+      // Removed by a moderator before its first message: nothing to open it with.
+      if (!this.store.thread(post.roomId, post.threadId)) return nothing;
+      const attachment = post.attachment();
+      const known = this.store.message(post.messageId)?.record;
+      if (!known)
+        return {
+          ...this.insertion({
+            _id: new Types.ObjectId(post.messageId),
+            roomId: post.roomId,
+            threadId: post.threadId,
+            clientId: post.messageId,
+            authorId: HELIX_AUTHOR.id,
+            author: HELIX_AUTHOR,
+            text: '',
+            attachment,
+            replyTo: null,
+            mentions: [],
+          }),
+          result: () => undefined,
+        };
+      if (known.deleted || known.hidden || isDeepStrictEqual(known.attachment, attachment)) return nothing;
+      return {
+        ...this.applying(known, 'message.updated', HELIX_AUTHOR.id, {
+          filter: VISIBLE,
+          update: { $set: { attachment } },
+        }),
+        result: () => undefined,
+      };
+    });
   }
 
   /** Only the author edits their words; a moderator hides or deletes them instead, with a reason. */
@@ -149,7 +174,7 @@ export class MessagesService {
       if (current.deleted) return null;
       return {
         filter: { deleted: false },
-        update: { $set: { text: '', deleted: true, reactions: {} } },
+        update: { $set: { text: '', attachment: null, deleted: true, reactions: {} } },
         done: (stored) => stored.deleted,
         before: own
           ? undefined
@@ -173,7 +198,7 @@ export class MessagesService {
       if (current.hidden) throw new ConflictException('This message is already hidden');
       return {
         filter: VISIBLE,
-        update: { $set: { text: '', reactions: {}, hidden: { reason, at: new Date() } } },
+        update: { $set: { text: '', attachment: null, reactions: {}, hidden: { reason, at: new Date() } } },
         done: (stored) => stored.hidden !== null && !stored.deleted,
         before: (seq) =>
           this.moderationLog.record(user, current.roomId, seq, [
@@ -208,53 +233,103 @@ export class MessagesService {
   }
 
   /**
-   * Decides a change of one message in its room's queue, records its event, then writes the document with
-   * the decision's condition in the filter: if another instance changed the message meanwhile so that the
-   * condition no longer holds, the write matches nothing, the message is read again and the change refused.
+   * Decides a change of one message in its room's queue against the read model, and records it (see
+   * `applying`).
    */
   private async change(
     user: AuthenticatedUser,
     messageId: string,
     type: RoomEventType,
-    decide: (current: MessageRecord) => {
-      filter: Partial<Record<keyof MessageRecord, unknown>>;
-      update: UpdateQuery<MessageRecord>;
-      before?: (seq: number) => Promise<void>;
-      /** The stored message already shows the change: another instance wrote this same event's removal again. */
-      done?: (stored: MessageRecord) => boolean;
-    } | null,
+    decide: (current: MessageRecord) => MessageChange | null,
   ): Promise<Message> {
     const known = await this.store.findMessage(messageId);
     if (!known) throw new NotFoundException('No such message');
-    const { roomId, threadId } = known.record;
-    return this.log.record(roomId, (): RoomChange<Message> => {
+    return this.log.record(known.record.roomId, (): RoomChange<Message> => {
       const current = this.store.message(messageId)?.record ?? known.record;
       const decision = decide(current);
       if (!decision) return { event: null, result: () => this.viewOf(messageId) };
-      return {
-        event: { type, subjectId: messageId, threadId, actorId: user.id },
-        commit: async (seq) => {
-          await decision.before?.(seq);
-          const updated = await this.messages
-            .findOneAndUpdate(
-              { _id: messageId, ...decision.filter },
-              { ...decision.update, $inc: { version: 1 } },
-              { new: true },
-            )
-            .lean<MessageRecord>()
-            .exec();
-          if (updated) {
-            this.store.putMessage(updated);
-            return;
-          }
-          const stored = await this.messages.findById(messageId).lean<MessageRecord>().exec();
-          if (stored) this.store.putMessage(stored);
-          if (stored && decision.done?.(stored)) return;
-          throw new ConflictException('The message was changed meanwhile; look again');
-        },
-        result: () => this.viewOf(messageId),
-      };
+      return this.applying(current, type, user.id, decision);
     });
+  }
+
+  /** A new message's event, and its insert once the event holds its seq. */
+  private insertion(
+    message: Omit<
+      MessageRecord,
+      'seq' | 'reactions' | 'createdAt' | 'editedAt' | 'deleted' | 'hidden' | 'version'
+    >,
+    onCreated?: () => void,
+  ): RoomChange<Message> {
+    const messageId = message._id.toHexString();
+    return {
+      event: {
+        type: 'message.created',
+        subjectId: messageId,
+        threadId: message.threadId,
+        actorId: message.authorId,
+      },
+      commit: async (seq) => {
+        const record: MessageRecord = {
+          ...message,
+          seq,
+          reactions: {},
+          createdAt: new Date(),
+          editedAt: null,
+          deleted: false,
+          hidden: null,
+          version: 1,
+        };
+        try {
+          await this.messages.collection.insertOne(record as never);
+        } catch (error) {
+          // The same clientId reached another instance at the same moment: that one stored it.
+          if (!isDuplicateKeyError(error)) throw error;
+          const stored = await this.messages.findById(message._id).lean<MessageRecord>().exec();
+          if (stored) this.store.putMessage(stored);
+          return;
+        }
+        this.store.putMessage(record);
+        onCreated?.();
+      },
+      result: () => this.viewOf(messageId),
+    };
+  }
+
+  /**
+   * A decided change's event, then its write with the decision's condition in the filter: if another instance
+   * changed the message meanwhile so that the condition no longer holds, the write matches nothing, the
+   * message is read again and the change refused.
+   */
+  private applying(
+    current: MessageRecord,
+    type: RoomEventType,
+    actorId: string,
+    decision: MessageChange,
+  ): RoomChange<Message> {
+    const messageId = current._id.toHexString();
+    return {
+      event: { type, subjectId: messageId, threadId: current.threadId, actorId },
+      commit: async (seq) => {
+        await decision.before?.(seq);
+        const updated = await this.messages
+          .findOneAndUpdate(
+            { _id: messageId, ...decision.filter },
+            { ...decision.update, $inc: { version: 1 } },
+            { new: true },
+          )
+          .lean<MessageRecord>()
+          .exec();
+        if (updated) {
+          this.store.putMessage(updated);
+          return;
+        }
+        const stored = await this.messages.findById(messageId).lean<MessageRecord>().exec();
+        if (stored) this.store.putMessage(stored);
+        if (stored && decision.done?.(stored)) return;
+        throw new ConflictException('The message was changed meanwhile; look again');
+      },
+      result: () => this.viewOf(messageId),
+    };
   }
 
   private viewOf(messageId: string): Message {

@@ -9,16 +9,19 @@ import {
 } from '@helix/api/core';
 import { ModerationLogService, type ModerationRecordInput } from '@helix/api/moderation';
 import { RoomEventLog } from '@helix/api/realtime';
-import { RoomsService } from '@helix/api/forums';
-import type {
-  CreateThreadRequest,
-  ModerationAction,
-  PublicUser,
-  Thread,
-  UpdateThreadRequest,
+import { RoomsService, type SystemPost } from '@helix/api/forums';
+import {
+  THREAD_TITLE_MAX,
+  type Author,
+  type CreateThreadRequest,
+  type ModerationAction,
+  type PublicUser,
+  type Thread,
+  type UpdateThreadRequest,
 } from '@helix/contract';
 import { trusted, Types, type Model } from 'mongoose';
 import { DiscussionStore } from './discussion-store';
+import { HELIX_AUTHOR } from './helix-author';
 import { ThreadRecord } from './schemas/thread.schema';
 
 const THREAD_FLAGS = ['pinned', 'locked', 'resolved'] as const;
@@ -53,31 +56,54 @@ export class ThreadsService {
   ): Promise<CreateThreadResult> {
     await this.rooms.get(roomId);
     const id = request.clientId ? deterministicId('thread', user.id, request.clientId) : new Types.ObjectId();
+    if (request.clientId) await this.store.findThread(roomId, id.toHexString());
+    return this.insert(id, roomId, request.title, toPublicUser(user), request.clientId ?? null);
+  }
+
+  /**
+   * Helix's own thread, with the id the post names (RoomPosts): made once, however often it is asked for. Its
+   * title is cut to a thread title's length (a poll's question may be longer).
+   */
+  async openSystem(post: Pick<SystemPost, 'roomId' | 'threadId' | 'title'>): Promise<void> {
+    await this.rooms.get(post.roomId);
+    await this.store.findThread(post.roomId, post.threadId);
+    const title =
+      post.title.length > THREAD_TITLE_MAX ? `${post.title.slice(0, THREAD_TITLE_MAX - 1)}…` : post.title;
+    await this.insert(new Types.ObjectId(post.threadId), post.roomId, title, HELIX_AUTHOR, null);
+  }
+
+  /** A new thread, unless one with this id is already there (a request sent again: the stored one). */
+  private async insert(
+    id: Types.ObjectId,
+    roomId: string,
+    title: string,
+    createdBy: Author,
+    clientId: string | null,
+  ): Promise<CreateThreadResult> {
     const threadId = id.toHexString();
-    if (request.clientId) await this.store.findThread(roomId, threadId);
     let created = false;
     const thread = await this.log.record(roomId, () => {
       if (this.store.threadView(threadId)) return { event: null, result: () => this.viewOf(threadId) };
       const record: ThreadRecord = {
         _id: id,
         roomId,
-        title: request.title,
-        createdBy: toPublicUser(user),
+        title,
+        createdBy,
         pinned: false,
         locked: false,
         resolved: false,
         deleted: false,
-        clientId: request.clientId ?? null,
+        clientId,
         createdAt: new Date(),
         version: 1,
       };
       return {
-        event: { type: 'thread.created', subjectId: threadId, threadId, actorId: user.id },
+        event: { type: 'thread.created', subjectId: threadId, threadId, actorId: createdBy.id },
         commit: async () => {
           try {
             await this.threads.collection.insertOne(record as never);
           } catch (error) {
-            // The same clientId reached another instance at the same moment: that one stored it.
+            // The same id reached another instance at the same moment: that one stored it.
             if (!isDuplicateKeyError(error)) throw error;
             await this.store.findThread(roomId, threadId);
             return;

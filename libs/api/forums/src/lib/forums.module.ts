@@ -12,6 +12,7 @@ import { ForumsService } from './forums.service';
 import { ForumsStore } from './forums-store';
 import { RoomsController } from './rooms.controller';
 import { RoomMessages } from './room-messages';
+import { RoomPosts } from './room-posts';
 import { RoomsService } from './rooms.service';
 import { AgendaClaimRecord, AgendaClaimSchema } from './schemas/agenda-claim.schema';
 import { AgendaSessionRecord, AgendaSessionSchema } from './schemas/agenda-session.schema';
@@ -42,7 +43,8 @@ import { ForumSeeder } from './seed/forum-seeder';
     AgendaClock,
     ForumParts,
     RoomMessages,
+    RoomPosts,
   ],
-  exports: [ForumsStore, ForumsService, RoomsService, ForumParts, RoomMessages],
+  exports: [ForumsStore, ForumsService, RoomsService, ForumParts, RoomMessages, RoomPosts],
 })
 export class ForumsModule {}

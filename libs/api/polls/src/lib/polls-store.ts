@@ -167,6 +167,7 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
       openedAt: record.openedAt?.toISOString() ?? null,
       closesAt: record.closesAt?.toISOString() ?? null,
       closedAt: record.closedAt?.toISOString() ?? null,
+      resultThreadId: record.resultThreadId ?? null,
     };
   }
 

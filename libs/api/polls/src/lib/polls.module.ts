@@ -5,6 +5,7 @@ import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
 import { PollCloser } from './poll-closer';
+import { PollResultPosts } from './poll-result-posts';
 import { PollsController } from './polls.controller';
 import { PollsForumPart } from './polls-forum-part';
 import { PollsGateway } from './polls.gateway';
@@ -23,7 +24,7 @@ import { POLL_BALLOTS, PollBallotsSchema, PollRecord, PollSchema } from './schem
     ]),
   ],
   controllers: [PollsController],
-  providers: [PollsStore, PollsService, PollsGateway, PollsForumPart, PollCloser],
+  providers: [PollsStore, PollsService, PollsGateway, PollsForumPart, PollCloser, PollResultPosts],
 })
 export class PollsModule implements OnModuleInit {
   constructor(

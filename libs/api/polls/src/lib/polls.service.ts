@@ -29,6 +29,7 @@ import {
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import { normaliseAnswer } from './format-tally';
 import { ballotOf } from './poll-ballot';
+import { PollResultPosts, resultThreadIdOf } from './poll-result-posts';
 import type { PollTally } from './poll-tally';
 import { countBallots, PollsStore } from './polls-store';
 import { PollRecord, type BallotRecord, type PollWithBallots } from './schemas/poll.schema';
@@ -60,6 +61,7 @@ export class PollsService {
     private readonly log: RoomEventLog,
     private readonly updates: CoalescedRoomUpdates,
     private readonly moderationLog: ModerationLogService,
+    private readonly results: PollResultPosts,
   ) {}
 
   /** With a clientId, a second request (a double click, a retry) answers the poll the first one made. */
@@ -91,6 +93,7 @@ export class PollsService {
       openedAt: null,
       closesAt: null,
       closedAt: null,
+      resultThreadId: null,
       finalTally: null,
       version: 1,
     };
@@ -181,14 +184,15 @@ export class PollsService {
 
   /**
    * Freezes the ballots first: from then on no ballot is acknowledged, and every one that was is in the count
-   * stored with the closed status.
+   * stored with the closed status. The close that wins that write, and only that one, posts the result into
+   * the poll's thread (when anyone voted), after the close's own event.
    */
-  private closeAs(
+  private async closeAs(
     actor: AuthenticatedUser | typeof SYSTEM_ACTOR,
     pollId: string,
     authority: Authority = 'room',
   ): Promise<Poll> {
-    return this.transition(actor, pollId, {
+    const closed = await this.transition(actor, pollId, {
       authority,
       from: 'open',
       type: 'poll.updated',
@@ -197,9 +201,12 @@ export class PollsService {
       change: async (poll) => {
         const ballots = await this.store.ballots.freeze(pollId);
         const finalTally = countBallots({ ...poll, ballots });
-        return { $set: { status: 'closed', closedAt: new Date(), finalTally } };
+        const resultThreadId = finalTally.voters > 0 ? resultThreadIdOf(pollId) : null;
+        return { $set: { status: 'closed', closedAt: new Date(), finalTally, resultThreadId } };
       },
     });
+    await this.results.post(pollId);
+    return closed;
   }
 
   async vote(user: AuthenticatedUser, pollId: string, request: BallotRequest): Promise<Poll> {
@@ -235,7 +242,7 @@ export class PollsService {
     if (poll.kind !== 'word_cloud') throw new BadRequestException('Only a word cloud has words to hide');
     if (poll.status === 'draft') throw new ConflictException('A draft has no answers to hide');
     const normalised = normaliseAnswer(word);
-    return this.log.record(poll.roomId, () => {
+    const changed = await this.log.record(poll.roomId, () => {
       const current = this.store.get(pollId) ?? poll;
       const others = (current.hiddenWords ?? []).filter((one) => one !== normalised);
       return {
@@ -254,6 +261,9 @@ export class PollsService {
         result: () => this.viewFor(pollId, user),
       };
     });
+    // The result posted at the close shows what the poll shows: without the word, or with it again.
+    await this.results.post(pollId);
+    return changed;
   }
 
   async get(user: AuthenticatedUser, pollId: string): Promise<Poll> {

@@ -14,6 +14,7 @@ function message(seq: number, patch: Partial<Message> = {}): Message {
     seq,
     clientId: `c${seq}`,
     author: { id: 'c'.repeat(24), displayName: 'Ana', organization: 'Uni', stakeholderGroup: 'university' },
+    attachment: null,
     text: `text ${seq}`,
     replyTo: null,
     reactions: {},

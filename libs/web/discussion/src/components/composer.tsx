@@ -1,9 +1,10 @@
-import { MESSAGE_TEXT_MAX, plainMentionText, type Message } from '@helix/contract';
+import { MESSAGE_TEXT_MAX, type Message } from '@helix/contract';
 import { Button, TextAreaField } from '@helix/web/ui';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMentionAutocomplete } from '../hooks/use-mention-autocomplete';
 import { fromDraft } from '../lib/mention-draft';
+import { authorName, messageSnippet } from '../lib/message-words';
 import { MentionSuggestions } from './mention-suggestions';
 
 export function Composer({
@@ -59,8 +60,8 @@ export function Composer({
       {replyTo ? (
         <div className="hx-row hx-message__quote">
           <span>
-            {t('composer.replyingTo', { name: replyTo.author.displayName })}:{' '}
-            {plainMentionText(replyTo.text).slice(0, 80)}
+            {t('composer.replyingTo', { name: authorName(replyTo.author, t) })}:{' '}
+            {messageSnippet(replyTo, t).slice(0, 80)}
           </span>
           <Button size="small" variant="ghost" onClick={onCancelReply}>
             {t('composer.cancelReply')}

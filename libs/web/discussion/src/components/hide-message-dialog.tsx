@@ -2,6 +2,7 @@ import { MODERATION_REASON_MAX, type Message } from '@helix/contract';
 import { ReasonDialog } from '@helix/web/ui/dialog';
 import { useTranslation } from 'react-i18next';
 import { useHideMessage } from '../api/message-actions';
+import { authorName, messageSnippet } from '../lib/message-words';
 
 /** Loaded on demand (see message-item): only moderators ever open it. */
 export default function HideMessageDialog({
@@ -19,8 +20,8 @@ export default function HideMessageDialog({
       title={t('message.hideDialog.title')}
       description={
         <>
-          <p>{t('message.hideDialog.description', { name: message.author.displayName })}</p>
-          <blockquote className="hx-message__quote">{message.text.slice(0, 280)}</blockquote>
+          <p>{t('message.hideDialog.description', { name: authorName(message.author, t) })}</p>
+          <blockquote className="hx-message__quote">{messageSnippet(message, t).slice(0, 280)}</blockquote>
         </>
       }
       reasonLabel={t('message.hideDialog.reason')}

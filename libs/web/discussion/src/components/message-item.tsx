@@ -1,8 +1,10 @@
 import {
+  isSystemAuthor,
   MESSAGE_TEXT_MAX,
   plainMentionText,
   REACTION_EMOJIS,
   type Message,
+  type MessageAttachment,
   type User,
 } from '@helix/contract';
 import {
@@ -14,12 +16,22 @@ import {
 } from '@helix/web/data-access';
 import { ActionError, Button, TextAreaField } from '@helix/web/ui';
 import type { MenuAction } from '@helix/web/ui/menu';
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDeleteMessage, useEditMessage, useToggleReaction } from '../api/message-actions';
 import { useLongPress } from '../hooks/use-long-press';
 import { fromDraft, toDraft } from '../lib/mention-draft';
+import { authorName, messageSnippet } from '../lib/message-words';
 import { MentionText } from './mention-text';
 import { Reactions } from './reactions';
 
@@ -30,10 +42,13 @@ const HideMessageDialog = lazy(() => import('./hide-message-dialog'));
 export const loadActionMenu = () => import('./message-menu');
 const ActionMenu = lazy(loadActionMenu);
 
+/** Shows what Helix attached to a message (a closed poll's result), given by the app that composes the thread. */
+export type AttachmentRenderer = (attachment: MessageAttachment) => ReactNode;
+
 function Quote({
   original,
 }: {
-  original: Pick<Message, 'author' | 'text' | 'deleted' | 'hidden'> | undefined;
+  original: Pick<Message, 'author' | 'text' | 'attachment' | 'deleted' | 'hidden'> | undefined;
 }) {
   const { t } = useTranslation();
   if (!original) return <p className="hx-message__quote">{t('message.replyToEarlier')}</p>;
@@ -41,10 +56,10 @@ function Quote({
     ? t('message.deleted')
     : original.hidden
       ? t('message.hiddenByModerator', { reason: original.hidden.reason })
-      : plainMentionText(original.text).slice(0, 140);
+      : messageSnippet(original, t).slice(0, 140);
   return (
     <p className="hx-message__quote">
-      {t('message.replyTo', { name: original.author.displayName })}: {snippet}
+      {t('message.replyTo', { name: authorName(original.author, t) })}: {snippet}
     </p>
   );
 }
@@ -64,9 +79,11 @@ function Header({
   const { t, i18n } = useTranslation();
   return (
     <div className={continued ? 'hx-visually-hidden' : 'hx-message__head'}>
-      <span className="hx-message__author">{author.former ? t('people.former') : author.displayName}</span>
+      <span className="hx-message__author">{authorName(author, t)}</span>
       <span className="hx-message__org">
-        {author.organization} · {t(`groups.${author.stakeholderGroup}`)}
+        {isSystemAuthor(author)
+          ? t('message.helixRole')
+          : `${author.organization} · ${t(`groups.${author.stakeholderGroup}`)}`}
       </span>
       <time
         className="hx-message__time"
@@ -98,6 +115,7 @@ export function MessageItem({
   onReply,
   canWrite,
   continued,
+  renderAttachment,
 }: {
   message: Message;
   user: User | undefined;
@@ -106,6 +124,7 @@ export function MessageItem({
   canWrite: boolean;
   /** Follows the same author's message within minutes: shown without the header. */
   continued: boolean;
+  renderAttachment?: AttachmentRenderer;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -174,11 +193,16 @@ export function MessageItem({
   }));
   const actions: MenuAction[] = [
     ...(canWrite ? [{ id: 'reply', label: t('message.reply'), onAction: () => onReply(message) }] : []),
-    {
-      id: 'propose',
-      label: t('initiatives.proposeFromMessage'),
-      onAction: () => void navigate(proposeInitiativeHref(message)),
-    },
+    // What Helix posted has no words of anyone's to propose (a poll's result seeds one from the poll).
+    ...(message.attachment
+      ? []
+      : [
+          {
+            id: 'propose',
+            label: t('initiatives.proposeFromMessage'),
+            onAction: () => void navigate(proposeInitiativeHref(message)),
+          },
+        ]),
     ...(own
       ? [
           {
@@ -243,6 +267,8 @@ export function MessageItem({
             </Button>
           </div>
         </form>
+      ) : message.attachment ? (
+        <div className="hx-message__attachment">{renderAttachment?.(message.attachment)}</div>
       ) : (
         <p className="hx-message__body">
           <MentionText text={message.text} selfId={user?.id} />
@@ -260,7 +286,7 @@ export function MessageItem({
             ref={menuButtonRef}
             type="button"
             className="hx-message__more"
-            aria-label={t('message.actions', { name: message.author.displayName })}
+            aria-label={t('message.actions', { name: authorName(message.author, t) })}
             aria-haspopup="menu"
             aria-expanded={menuOpen}
             onClick={() => setMenuOpen((open) => !open)}
@@ -273,7 +299,7 @@ export function MessageItem({
         <Suspense fallback={null}>
           <ActionMenu
             triggerRef={menuButtonRef}
-            label={t('message.actions', { name: message.author.displayName })}
+            label={t('message.actions', { name: authorName(message.author, t) })}
             quick={reactions}
             quickLabel={t('message.reactionPalette')}
             actions={actions}

@@ -4,7 +4,7 @@ import { Button, Spinner } from '@helix/web/ui';
 import { Fragment, useEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayLabel, placeMessages } from '../lib/message-groups';
-import { loadActionMenu, MessageItem, PendingMessageItem } from './message-item';
+import { loadActionMenu, MessageItem, PendingMessageItem, type AttachmentRenderer } from './message-item';
 
 function DaySeparator({ day }: { day: string }) {
   const { t, i18n } = useTranslation();
@@ -33,6 +33,7 @@ export function MessageList({
   loading,
   listRef,
   endRef,
+  renderAttachment,
 }: {
   messages: Message[];
   pending: OutboxEntry[];
@@ -45,6 +46,7 @@ export function MessageList({
   loading: boolean;
   listRef: RefObject<HTMLDivElement | null>;
   endRef: RefObject<HTMLDivElement | null>;
+  renderAttachment?: AttachmentRenderer;
 }) {
   const { t } = useTranslation();
   const byId = new Map(messages.map((message) => [message.id, message]));
@@ -89,6 +91,7 @@ export function MessageList({
               onReply={onReply}
               canWrite={canWrite}
               continued={continued}
+              renderAttachment={renderAttachment}
             />
           </Fragment>
         ))}

@@ -15,18 +15,35 @@ import { useTypingNotifier, useTypingUsers } from '../hooks/use-typing';
 import { unreadStore } from '../stores/unread-store';
 import { Breadcrumbs } from './breadcrumbs';
 import { Composer } from './composer';
+import type { AttachmentRenderer } from './message-item';
 import { MessageList } from './message-list';
 import { PresenceList } from './presence-list';
 import { ThreadBadges } from './thread-badges';
 import { ThreadModeration } from './thread-moderation';
 import { TypingIndicator } from './typing-indicator';
 
-export function ThreadPage() {
+/** A thread; `renderAttachment` shows what Helix attached to its messages (a poll's result). */
+export function ThreadPage({ renderAttachment }: { renderAttachment?: AttachmentRenderer }) {
   const { roomId = '', threadId = '' } = useParams();
-  return <ThreadView key={`${roomId}/${threadId}`} roomId={roomId} threadId={threadId} />;
+  return (
+    <ThreadView
+      key={`${roomId}/${threadId}`}
+      roomId={roomId}
+      threadId={threadId}
+      renderAttachment={renderAttachment}
+    />
+  );
 }
 
-function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) {
+function ThreadView({
+  roomId,
+  threadId,
+  renderAttachment,
+}: {
+  roomId: string;
+  threadId: string;
+  renderAttachment?: AttachmentRenderer;
+}) {
   const { t } = useTranslation();
   const { data: user } = useCurrentUser();
   const rooms = useRooms();
@@ -109,6 +126,7 @@ function ThreadView({ roomId, threadId }: { roomId: string; threadId: string }) 
             loading={messagesQuery.isPending}
             listRef={listRef}
             endRef={endRef}
+            renderAttachment={renderAttachment}
           />
           <div className="hx-visually-hidden" aria-live="polite" aria-atomic="true">
             {announcement ? <p key={announcement.id}>{announcement.text}</p> : null}

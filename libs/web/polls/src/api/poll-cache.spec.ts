@@ -31,6 +31,7 @@ function poll(id: string, overrides: Partial<Poll> = {}): Poll {
     openedAt: '2026-01-01T10:00:00.000Z',
     closesAt: null,
     closedAt: null,
+    resultThreadId: null,
     ...overrides,
   };
 }

@@ -8,17 +8,31 @@ import { GroupLegend } from './group-legend';
 
 type ResultOf<K extends FormatResult['kind']> = Extract<FormatResult, { kind: K }>;
 
-/** The live or final results of a word cloud, ranking or rating, with the split by group. */
-export function FormatResults({ poll, canModerate = false }: { poll: Poll; canModerate?: boolean }) {
+/** What these results read of a poll: a closed poll's posted result has no more. */
+type ResultsPoll = Pick<Poll, 'id' | 'status' | 'options' | 'formatResult'>;
+
+/**
+ * The live or final results of a word cloud, ranking or rating, with the split by group; `foldSplit` folds
+ * the split away, as a result posted in a thread does.
+ */
+export function FormatResults({
+  poll,
+  canModerate = false,
+  foldSplit = false,
+}: {
+  poll: ResultsPoll;
+  canModerate?: boolean;
+  foldSplit?: boolean;
+}) {
   const result = poll.formatResult;
   if (!result) return null;
   switch (result.kind) {
     case 'word_cloud':
-      return <WordCloud poll={poll} result={result} canModerate={canModerate} />;
+      return <WordCloud poll={poll} result={result} canModerate={canModerate} foldSplit={foldSplit} />;
     case 'ranking':
-      return <RankingResults poll={poll} result={result} />;
+      return <RankingResults poll={poll} result={result} foldSplit={foldSplit} />;
     case 'rating':
-      return <RatingResults poll={poll} result={result} />;
+      return <RatingResults poll={poll} result={result} foldSplit={foldSplit} />;
   }
 }
 
@@ -26,10 +40,12 @@ function WordCloud({
   poll,
   result,
   canModerate,
+  foldSplit,
 }: {
-  poll: Poll;
+  poll: ResultsPoll;
   result: ResultOf<'word_cloud'>;
   canModerate: boolean;
+  foldSplit: boolean;
 }) {
   const { t } = useTranslation();
   const hide = useHideWord(poll.id);
@@ -87,13 +103,22 @@ function WordCloud({
             total: count,
           }))}
           firstColumn={t('polls.formats.word', { number: '' }).trim()}
+          folded={foldSplit}
         />
       ) : null}
     </div>
   );
 }
 
-function RankingResults({ poll, result }: { poll: Poll; result: ResultOf<'ranking'> }) {
+function RankingResults({
+  poll,
+  result,
+  foldSplit,
+}: {
+  poll: ResultsPoll;
+  result: ResultOf<'ranking'>;
+  foldSplit: boolean;
+}) {
   const { t } = useTranslation();
   const ranked = rankedOptions(poll, result);
   const groups = Object.keys(result.byGroup) as StakeholderGroup[];
@@ -133,13 +158,22 @@ function RankingResults({ poll, result }: { poll: Poll; result: ResultOf<'rankin
             total: option.points,
           }))}
           firstColumn={t('polls.option')}
+          folded={foldSplit}
         />
       ) : null}
     </div>
   );
 }
 
-function RatingResults({ poll, result }: { poll: Poll; result: ResultOf<'rating'> }) {
+function RatingResults({
+  poll,
+  result,
+  foldSplit,
+}: {
+  poll: ResultsPoll;
+  result: ResultOf<'rating'>;
+  foldSplit: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const rated = ratedOptions(poll, result);
   const groups = Object.keys(result.byGroup) as StakeholderGroup[];
@@ -195,6 +229,7 @@ function RatingResults({ poll, result }: { poll: Poll; result: ResultOf<'rating'
             total: mean(option.summary.mean),
           }))}
           firstColumn={t('polls.option')}
+          folded={foldSplit}
         />
       ) : null}
     </div>
@@ -206,16 +241,20 @@ function SplitTable({
   groups,
   rows,
   firstColumn,
+  folded,
 }: {
   groups: StakeholderGroup[];
   rows: Array<{ key: string; label: string; cells: Array<number | string>; total: number | string }>;
   firstColumn: string;
+  folded: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const cell = (value: number | string) =>
     typeof value === 'number' ? formatNumber(value, i18n.language) : value;
+  const Frame = folded ? 'details' : 'div';
   return (
-    <div className="hx-poll-split hx-format-split" data-testid="format-split">
+    <Frame className="hx-poll-split hx-format-split" data-testid="format-split">
+      {folded ? <summary>{t('polls.byGroup')}</summary> : null}
       <GroupLegend groups={groups} hidden={false} />
       <TableScroll label={t('polls.byGroup')}>
         <table className="hx-poll-table">
@@ -244,6 +283,6 @@ function SplitTable({
           </tbody>
         </table>
       </TableScroll>
-    </div>
+    </Frame>
   );
 }

@@ -5,8 +5,8 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { winningOption } from '../lib/format-results';
-import { pollVoteUrl } from '../lib/poll-links';
-import { computePollResults, type PollResults } from '../lib/poll-results';
+import { pollVoteUrl, resultThreadPath } from '../lib/poll-links';
+import { computePollResults } from '../lib/poll-results';
 import { FormatBallot } from './format-ballots';
 import { FormatResults } from './format-results';
 import { GroupSplitTable } from './group-split-table';
@@ -43,13 +43,9 @@ export function PollMeta({ poll }: { poll: Poll }) {
  * "Start an initiative from this" under a closed poll's winning option: the initiative form, prefilled with
  * the option as its title and a summary naming the poll, with a link back to it.
  */
-function SeedInitiativeLink({ poll, results }: { poll: Poll; results: PollResults }) {
+function SeedInitiativeLink({ poll }: { poll: Poll }) {
   const { t } = useTranslation();
-  if (poll.status !== 'closed') return null;
-  const winner =
-    poll.kind === 'choice'
-      ? results.options.find((option) => option.leading && option.votes > 0)
-      : winningOption(poll);
+  const winner = winningOption(poll);
   if (!winner) return null;
   const href = seedInitiativeHref({
     roomId: poll.roomId,
@@ -127,7 +123,18 @@ export function PollCard({
           {t(`polls.resultsHidden.${poll.resultsVisibility}`)}
         </p>
       ) : null}
-      <SeedInitiativeLink poll={poll} results={results} />
+      {poll.status === 'closed' && poll.resultThreadId ? (
+        <p>
+          <Link
+            className="hx-button hx-button--secondary"
+            to={resultThreadPath(poll.roomId, poll.resultThreadId)}
+            data-testid="discuss-result"
+          >
+            {t('polls.resultPost.discuss')}
+          </Link>
+        </p>
+      ) : null}
+      <SeedInitiativeLink poll={poll} />
       {canModerate ? <LazyPollModeration poll={poll} onEdit={() => setEditing(true)} /> : null}
     </article>
   );

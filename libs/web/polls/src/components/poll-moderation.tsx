@@ -12,9 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { useClosePoll } from '../api/close-poll';
 import { useDownloadPollResults } from '../api/download-poll-results';
 import { useOpenPoll } from '../api/open-poll';
+import { projectorPath } from '../lib/poll-links';
 import { PollCountdownChoice, usePollCountdownChoice } from './poll-countdown-choice';
-
-export const projectorPath = (pollId: string): string => `/present/poll/${encodeURIComponent(pollId)}`;
 
 const focusKey = (pollId: string): string => `poll:${pollId}`;
 

@@ -26,6 +26,7 @@ function poll(formatResult: FormatResult, overrides: Partial<Poll> = {}): Poll {
     createdAt: '2026-01-01T00:00:00.000Z',
     openedAt: '2026-01-01T00:00:00.000Z',
     closedAt: '2026-01-01T01:00:00.000Z',
+    resultThreadId: null,
     ...overrides,
   };
 }
@@ -88,9 +89,21 @@ describe('ratedOptions and winningOption', () => {
     expect(grants.leading).toBe(false);
   });
 
-  it('names the winner of a closed ranking or rating only', () => {
+  it('names the winner of a closed choice, ranking or rating only, the first of those tied', () => {
     expect(winningOption(poll(rating))).toMatchObject({ id: A, label: 'Labs' });
     expect(winningOption(poll(rating, { status: 'open' }))).toBeNull();
     expect(winningOption(poll({ kind: 'word_cloud', words: [], byGroup: {}, hiddenWords: [] }))).toBeNull();
+    const choice = (votes: number[]) =>
+      poll(rating, {
+        kind: 'choice',
+        formatResult: null,
+        options: [
+          { id: A, label: 'Labs', votes: votes[0] },
+          { id: B, label: 'Grants', votes: votes[1] },
+        ],
+      });
+    expect(winningOption(choice([1, 3]))).toMatchObject({ id: B, label: 'Grants' });
+    expect(winningOption(choice([2, 2]))).toMatchObject({ id: A });
+    expect(winningOption(choice([0, 0]))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  pollWinners,
   STAKEHOLDER_GROUPS,
   type FormatResult,
   type Poll,
@@ -36,7 +37,7 @@ export interface RankedOption {
 }
 
 /** A ranking's options, most points first (ties in the poll's order). */
-export function rankedOptions(poll: Poll, result: ResultOf<'ranking'>): RankedOption[] {
+export function rankedOptions(poll: Pick<Poll, 'options'>, result: ResultOf<'ranking'>): RankedOption[] {
   const most = Math.max(0, ...Object.values(result.points));
   return poll.options
     .map((option) => {
@@ -67,7 +68,7 @@ export interface RatedOption {
 }
 
 /** A rating's options in the poll's order, each with its distribution of scores. */
-export function ratedOptions(poll: Poll, result: ResultOf<'rating'>): RatedOption[] {
+export function ratedOptions(poll: Pick<Poll, 'options'>, result: ResultOf<'rating'>): RatedOption[] {
   const empty: RatingSummary = { count: 0, mean: null, distribution: [] };
   const best = Math.max(0, ...Object.values(result.ratings).map((rating) => rating.mean ?? 0));
   return poll.options.map((option) => {
@@ -87,13 +88,16 @@ export function ratedOptions(poll: Poll, result: ResultOf<'rating'>): RatedOptio
   });
 }
 
-/** The option a closed poll's result points to, for taking it further: the top of a ranking or a rating. */
-export function winningOption(poll: Poll): { id: string; label: string } | null {
-  if (poll.status !== 'closed' || !poll.formatResult) return null;
-  const result = poll.formatResult;
-  if (result.kind === 'ranking') return rankedOptions(poll, result).find((option) => option.leading) ?? null;
-  if (result.kind === 'rating') return ratedOptions(poll, result).find((option) => option.leading) ?? null;
-  return null;
+/**
+ * The option a closed poll's result points to, for taking it further: the first of those that came first
+ * (a word cloud's words are no option).
+ */
+export function winningOption(
+  poll: Pick<Poll, 'status' | 'kind' | 'options' | 'formatResult'>,
+): { id: string; label: string } | null {
+  if (poll.status !== 'closed' || poll.kind === 'word_cloud') return null;
+  const [first] = pollWinners(poll);
+  return poll.options.find((option) => option.id === first) ?? null;
 }
 
 const groupsOf = (byGroup: Partial<Record<StakeholderGroup, unknown>>): StakeholderGroup[] =>

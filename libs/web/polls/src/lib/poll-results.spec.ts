@@ -27,6 +27,7 @@ function poll(overrides: Partial<Poll>): Poll {
     openedAt: '2026-01-01T00:00:00.000Z',
     closesAt: null,
     closedAt: null,
+    resultThreadId: null,
     ...overrides,
   };
 }

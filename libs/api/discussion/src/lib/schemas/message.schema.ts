@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { PublicUser } from '@helix/contract';
+import type { Author, MessageAttachment } from '@helix/contract';
 import type { Types } from 'mongoose';
 
 /**
@@ -27,11 +27,16 @@ export class MessageRecord {
   @Prop({ required: true })
   authorId!: string;
 
+  /** A person as they signed it, or Helix (`system`) for what it posts itself. */
   @Prop({ type: Object, required: true })
-  author!: PublicUser;
+  author!: Author;
 
   @Prop({ type: String, default: '' })
   text!: string;
+
+  /** What Helix posted in place of text (a closed poll's result); null for people's messages. */
+  @Prop({ type: Object, default: null })
+  attachment!: MessageAttachment | null;
 
   @Prop({ type: String, default: null })
   replyTo!: string | null;

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { PublicUser } from '@helix/contract';
+import type { Author } from '@helix/contract';
 import type { Types } from 'mongoose';
 
 /** A thread's own state; its message count and last activity come from the read model of its messages. */
@@ -14,7 +14,7 @@ export class ThreadRecord {
   title!: string;
 
   @Prop({ type: Object, required: true })
-  createdBy!: PublicUser;
+  createdBy!: Author;
 
   @Prop({ default: false })
   pinned!: boolean;

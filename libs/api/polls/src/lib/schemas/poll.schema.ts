@@ -89,6 +89,10 @@ export class PollRecord {
   @Prop({ type: Date, default: null })
   closedAt!: Date | null;
 
+  /** The thread the close opened for its result (see PollResultPosts); null or absent without one. */
+  @Prop({ type: String, default: null })
+  resultThreadId?: string | null;
+
   /** The results at close, counted once from the frozen ballots. */
   @Prop({ type: Object, default: null })
   finalTally!: PollTally | null;

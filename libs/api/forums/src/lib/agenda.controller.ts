@@ -10,13 +10,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  CurrentUser,
-  IdParam,
-  Lang,
-  type AuthenticatedUser,
-  type RequestLanguage,
-} from '@helix/api/core';
+import { CurrentUser, IdParam, Lang, type AuthenticatedUser, type RequestLanguage } from '@helix/api/core';
 import type { Agenda, AgendaSession } from '@helix/contract';
 import { AgendaService } from './agenda.service';
 import { AgendaSessionDto, CreateSessionDto, UpdateSessionDto } from './dto/forums.dto';

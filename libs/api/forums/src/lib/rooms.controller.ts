@@ -9,13 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  CurrentUser,
-  IdParam,
-  Lang,
-  type AuthenticatedUser,
-  type RequestLanguage,
-} from '@helix/api/core';
+import { CurrentUser, IdParam, Lang, type AuthenticatedUser, type RequestLanguage } from '@helix/api/core';
 import type { Room } from '@helix/contract';
 import { CreateRoomDto, ListRoomsQueryDto, ReorderRoomsDto, RoomDto, UpdateRoomDto } from './dto/forums.dto';
 import { RoomsService } from './rooms.service';

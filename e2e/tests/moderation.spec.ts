@@ -13,6 +13,8 @@ import {
 } from './support';
 
 const ROOM = 'University in an urban ecosystem';
+/** The same room as a Russian reader sees it: the server words room names in the reader's language. */
+const ROOM_RU = 'Университет в городской экосистеме';
 const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
 
 const consoleThread = (page: Page, title: string): Locator =>
@@ -189,7 +191,7 @@ test('a moderator runs a room from the console: threads, hiding, presence, proje
       animations: 'disabled',
     });
     await chooseLanguage(moderator, 'ru');
-    await expect(moderator.getByRole('heading', { level: 1, name: `Модерация: ${ROOM}` })).toBeVisible();
+    await expect(moderator.getByRole('heading', { level: 1, name: `Модерация: ${ROOM_RU}` })).toBeVisible();
     await expect(moderator.getByRole('heading', { name: 'Сейчас на проекторе' })).toBeVisible();
     await expect(online.getByTestId('online-total')).toHaveText('2 человека в комнате');
     await expect(entries.nth(0)).toContainText('Проектор: Ничего');

@@ -69,7 +69,7 @@ describe('withdrawing a draft initiative', () => {
     const watcher = new Inbox(await t.connect(other.accessToken));
     await join(watcher.socket, room.id);
     const stats = async () =>
-      ((await t.as(admin).get(`/api/forums/${forum.id}/stats`).expect(200)).body as ForumStats).counts;
+      ((await t.as(admin).get(`/api/forums/${forum.id}/stats`).expect(200)).body as ForumStats).initiatives;
     const before = await stats();
     const draft = await propose({ clientId: 'lab-draft' });
     expect(await listed(other)).toContain(draft.id);

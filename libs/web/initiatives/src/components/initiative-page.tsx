@@ -7,6 +7,7 @@ import {
   useRooms,
 } from '@helix/web/data-access';
 import { ActionError, Button, Spinner, useDocumentTitle } from '@helix/web/ui';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCloseVoting } from '../api/close-voting';
@@ -28,18 +29,29 @@ import { WithdrawDraft } from './withdraw-draft';
 /** Without a room's live events (no room, or the socket is down) an open vote is polled every 5 s. */
 const POLL_MS = 5_000;
 
-/** What is left of a withdrawn draft: who took it back and when, for whoever had it open or follows a link. */
-function WithdrawnInitiative({ initiative }: { initiative: Initiative }) {
-  const { t, i18n } = useTranslation();
+/** The back link, the title and the status line every state of an initiative's page starts with. */
+function InitiativeHeading({ initiative, children }: { initiative: Initiative; children?: ReactNode }) {
+  const { t } = useTranslation();
   return (
-    <article className="hx-initiative" data-testid="initiative" data-status={initiative.status}>
+    <>
       <p>
         <Link to="/initiatives">{t('initiatives.backToBoard')}</Link>
       </p>
       <h1>{initiative.title}</h1>
       <div className="hx-card__meta">
         <StatusBadge status={initiative.status} />
+        {children}
       </div>
+    </>
+  );
+}
+
+/** What is left of a withdrawn draft: who took it back and when, for whoever had it open or follows a link. */
+function WithdrawnInitiative({ initiative }: { initiative: Initiative }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <article className="hx-initiative" data-testid="initiative" data-status={initiative.status}>
+      <InitiativeHeading initiative={initiative} />
       <p role="status" data-testid="withdrawn-note">
         {t('initiatives.withdraw.done', {
           time: initiative.withdrawnAt ? formatDateTime(initiative.withdrawnAt, i18n.language) : '',
@@ -89,19 +101,14 @@ export function InitiativePage() {
 
   return (
     <article className="hx-initiative" data-testid="initiative" data-status={initiative.status}>
-      <p>
-        <Link to="/initiatives">{t('initiatives.backToBoard')}</Link>
-      </p>
-      <h1>{initiative.title}</h1>
-      <div className="hx-card__meta">
-        <StatusBadge status={initiative.status} />
+      <InitiativeHeading initiative={initiative}>
         <TimeLeft initiative={initiative} />
         {initiative.closedAt ? (
           <span>
             {t('initiatives.page.closedAt', { time: formatDateTime(initiative.closedAt, i18n.language) })}
           </span>
         ) : null}
-      </div>
+      </InitiativeHeading>
       <p>
         {t('initiatives.page.proposedBy')} <PersonLabel user={initiative.proposer} />
       </p>

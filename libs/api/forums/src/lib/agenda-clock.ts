@@ -55,14 +55,15 @@ export class AgendaClock implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async start(session: AgendaSessionRecord, now: Date): Promise<void> {
     if (!(await this.claim(session, 'start', now))) return;
-    for (const part of this.parts.all()) await this.run(() => part.sessionStarted?.(session, AGENDA_ACTOR));
+    // Stamped first: whoever sees the room's Q&A open must also see its session as started.
     await this.agenda.stamp(session, { startedAt: now });
+    for (const part of this.parts.all()) await this.run(() => part.sessionStarted?.(session, AGENDA_ACTOR));
   }
 
   private async end(session: AgendaSessionRecord, now: Date): Promise<void> {
     if (!(await this.claim(session, 'end', now))) return;
-    for (const part of this.parts.all()) await this.run(() => part.sessionEnded?.(session, AGENDA_ACTOR));
     await this.agenda.stamp(session, { endedAt: now, ...(session.startedAt ? {} : { startedAt: now }) });
+    for (const part of this.parts.all()) await this.run(() => part.sessionEnded?.(session, AGENDA_ACTOR));
   }
 
   private async claim(session: AgendaSessionRecord, step: 'start' | 'end', at: Date): Promise<boolean> {

@@ -1319,6 +1319,21 @@ describe('authorization matrix', () => {
       }).toEqual({ withoutRow: [], rowWithoutOperation: [], duplicates: [] });
     });
 
+    it('documents a bearer token exactly on the operations that refuse anonymous callers with 401', async () => {
+      const document = (await t.http().get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { security?: unknown[] }>>;
+      };
+      // A fuzzer (and any generated client) trusts `security`: a public route documented as needing a
+      // token is "accepting a missing Authorization header".
+      const mismatched = REST_TABLE.filter((row) => {
+        const documentsToken = Boolean(
+          document.paths[row.path]?.[row.method.toLowerCase()]?.security?.length,
+        );
+        return documentsToken !== (row.expect.anonymous === 401);
+      }).map(restName);
+      expect(mismatched).toEqual([]);
+    });
+
     it('has exactly one row per @SubscribeMessage event of the gateways, and no row without one', () => {
       const subscribed = gatewayEvents(t.app);
       expect(subscribed.length).toBeGreaterThan(0);

@@ -34,12 +34,12 @@ import { InvitationsService } from './invitations.service';
 const NOT_ORGANIZER = { description: 'Only admins and the forum’s organizers manage its invitations' };
 
 @ApiTags('invitations')
-@ApiBearerAuth()
 @Controller()
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('forums/:forumId/invitations')
+  @ApiBearerAuth()
   @CreateRateLimit()
   @ApiOperation({
     summary:
@@ -68,6 +68,7 @@ export class InvitationsController {
   }
 
   @Get('forums/:forumId/invitations')
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'The forum’s invitations, newest first, with their status and who used each' })
   @ApiOkResponse({ type: [InvitationDto.Output] })
   @ApiForbiddenResponse(NOT_ORGANIZER)
@@ -77,6 +78,7 @@ export class InvitationsController {
   }
 
   @Post('invitations/:invitationId/revoke')
+  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an invitation: its link stops working; what it granted stays' })
   @ApiOkResponse({ type: InvitationDto.Output })
@@ -100,6 +102,7 @@ export class InvitationsController {
   }
 
   @Post('invitations/accept')
+  @ApiBearerAuth()
   @HttpCode(200)
   @ApiOperation({
     summary:

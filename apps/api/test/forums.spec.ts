@@ -15,23 +15,9 @@ import type {
 import { Types, type Connection } from 'mongoose';
 import { emitWithAck, startTestApp, uniqueDbName, type TestApp, type TestUser } from './support/test-app';
 import { join, send } from './support/live';
+import { waitUntil } from './support/wait';
 
 const ADMIN = { email: 'admin@helix.test', displayName: 'Admin' };
-
-async function waitFor<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  what: string,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('forums as data: an organizer sets up, runs and closes a forum', () => {
   let t: TestApp;
@@ -175,7 +161,7 @@ describe('forums as data: an organizer sets up, runs and closes a forum', () => 
       .as(participant)
       .post(`/api/rooms/${campus.id}/questions`, { text: 'Too early?', clientId: 'early' })
       .expect(409);
-    await waitFor(
+    await waitUntil(
       async () =>
         (await t.as(participant).get(`/api/rooms/${campus.id}/settings`).expect(200)).body as RoomSettings,
       (settings) => settings.qaOpen,
@@ -190,7 +176,7 @@ describe('forums as data: an organizer sets up, runs and closes a forum', () => 
         .post(`/api/rooms/${campus.id}/questions`, { text: 'Who pays for the labs?', clientId: 'q1' })
         .expect(201)
     ).body as Question;
-    await waitFor(
+    await waitUntil(
       async () =>
         (await t.as(participant).get(`/api/rooms/${campus.id}/settings`).expect(200)).body as RoomSettings,
       (settings) => !settings.qaOpen,
@@ -332,7 +318,7 @@ describe('forums as data: an organizer sets up, runs and closes a forum', () => 
       // they do not hear of each other's changes: the database tells what happened.)
       b = await startTestApp({ dbName, env });
       const db = a.app.get<Connection>(getConnectionToken());
-      await waitFor(
+      await waitUntil(
         () => db.collection('polls').findOne({ _id: new Types.ObjectId(poll.id) }),
         (stored) => stored?.['status'] === 'open',
         'the session opened its poll',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { TOOLS_DIR } from './support/paths';
 import type { Message, MessagePage, Room, Thread } from '@helix/contract';
 import { startTcpProxy } from './support/tcp-proxy';
+import { waitUntil } from './support/wait';
 import {
   bearer,
   emitWithAck,
@@ -48,7 +49,12 @@ describe('health and database outages', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
 
     await database.restart();
-    await waitFor(async () => (await t.http().get('/api/health')).status === 200);
+    await waitUntil(
+      async () => (await t.http().get('/api/health')).status,
+      (status) => status === 200,
+      'healthy again',
+      30_000,
+    );
     await t
       .http()
       .get('/api/rooms')
@@ -67,7 +73,12 @@ describe('health and database outages', () => {
     expect(ready.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
     expect((await t.http().get('/api/health/live').expect(200)).body).toMatchObject({ status: 'ok' });
     await database.restart();
-    await waitFor(async () => (await t.http().get('/api/health/ready')).status === 200);
+    await waitUntil(
+      async () => (await t.http().get('/api/health/ready')).status,
+      (status) => status === 200,
+      'ready again',
+      30_000,
+    );
   });
 
   it('gives live sends a retryable error while the database is down, and loses nothing acknowledged', async () => {
@@ -127,15 +138,6 @@ describe('health and database outages', () => {
   });
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error('condition not met in time');
-}
-
 describe('readiness while an instance drains', () => {
   it('goes not ready on SIGTERM while answers are still owed, stays live, and neither probe is rate-limited', async () => {
     const uri = testMongoUri(uniqueDbName());
@@ -173,7 +175,12 @@ describe('readiness while an instance drains', () => {
       await new Promise((done) => setTimeout(done, 300));
       // What SIGTERM runs (enableShutdownHooks): the instance waits for the held send before closing.
       closing = t.app.close();
-      await waitFor(async () => (await t.http().get('/api/health/ready')).status === 503, 5_000);
+      await waitUntil(
+        async () => (await t.http().get('/api/health/ready')).status,
+        (status) => status === 503,
+        'not ready while draining',
+        5_000,
+      );
       const ready = await t.http().get('/api/health/ready');
       expect(ready.body).toMatchObject({ error: { serving: { status: 'down' } } });
       await t.http().get('/api/health/live').expect(200);

@@ -11,6 +11,7 @@ import {
 } from '@helix/contract';
 import type { AuthResponse } from '@helix/contract';
 import { io } from 'socket.io-client';
+import mongoose from 'mongoose';
 import request from 'supertest';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { catchUp, Inbox, join } from './support/live';
@@ -23,6 +24,7 @@ import {
   type TestSocket,
   type TestUser,
 } from './support/test-app';
+import { waitUntil } from './support/wait';
 
 /**
  * A closed poll's result is posted by Helix as the first message of a thread of its own in the poll's room,
@@ -277,6 +279,26 @@ describe('a closed poll posts its result into a thread of its room', () => {
  * Two instances on one database: the one that opened a poll closes it at its countdown and the other steps in
  * two seconds later; two moderators' closes meet on both at once. Either way one close wins, and only it posts.
  */
+/** For API processes, which a test reaches by URL: requests as a signed-in person. */
+const as = (url: string, user: AuthResponse) => ({
+  get: (path: string) => request(url).get(path).set('Authorization', `Bearer ${user.accessToken}`),
+  post: (path: string, body: object = {}) =>
+    request(url).post(path).set('Authorization', `Bearer ${user.accessToken}`).send(body),
+});
+const register = async (url: string, email: string, stakeholderGroup: string): Promise<AuthResponse> =>
+  (
+    await request(url)
+      .post('/api/auth/register')
+      .send({
+        email,
+        password: 'a poll posts its result',
+        displayName: email,
+        organization: 'Org',
+        stakeholderGroup,
+      })
+      .expect(201)
+  ).body as AuthResponse;
+
 describe('with two API instances, a poll posts its result once', () => {
   const ADMIN = 'admin@poll-posts.test';
   let redis: TestRedis;
@@ -289,24 +311,6 @@ describe('with two API instances, a poll posts its result once', () => {
   /** Ann's socket on A, Bob's on B. */
   let inboxes: Inbox[];
 
-  const as = (url: string, user: AuthResponse) => ({
-    get: (path: string) => request(url).get(path).set('Authorization', `Bearer ${user.accessToken}`),
-    post: (path: string, body: object = {}) =>
-      request(url).post(path).set('Authorization', `Bearer ${user.accessToken}`).send(body),
-  });
-  const register = async (url: string, email: string, stakeholderGroup: string): Promise<AuthResponse> =>
-    (
-      await request(url)
-        .post('/api/auth/register')
-        .send({
-          email,
-          password: 'two instances, one post',
-          displayName: email,
-          organization: 'Org',
-          stakeholderGroup,
-        })
-        .expect(201)
-    ).body as AuthResponse;
   const connect = (url: string, user: AuthResponse): Promise<TestSocket> => {
     const socket: TestSocket = io(url, {
       auth: { token: user.accessToken },
@@ -398,5 +402,87 @@ describe('with two API instances, a poll posts its result once', () => {
     );
     expect(statuses.sort()).toEqual([200, 409]);
     await expectPostedOnce(poll);
+  });
+});
+
+/**
+ * An instance can stop after a close is stored and before its result is posted. The close stored the thread's
+ * id with the poll, so the next boot finds a closed poll whose message was never written, and posts it.
+ */
+describe('after a restart, a result left unposted', () => {
+  const ADMIN = 'admin@unposted.test';
+  const mongoUri = testMongoUri(uniqueDbName());
+  const started: ApiProcess[] = [];
+  afterAll(() => Promise.all(started.map((api) => api.kill('SIGTERM'))));
+
+  const start = async (): Promise<ApiProcess> => {
+    const api = await startApiProcess({ MONGODB_URI: mongoUri, ADMIN_EMAILS: ADMIN });
+    started.push(api);
+    return api;
+  };
+
+  it('is posted at the next boot, once, and a result already posted is left as it was', async () => {
+    const first = await start();
+    const admin = await register(first.url, ADMIN, 'government');
+    const ann = await register(first.url, 'ann@unposted.test', 'business');
+    const room = ((await as(first.url, ann).get('/api/rooms').expect(200)).body as Room[])[0];
+    const draft = (
+      await as(first.url, admin)
+        .post(`/api/rooms/${room.id}/polls`, { question: 'Which bus line first?', options: ['7', '12'] })
+        .expect(201)
+    ).body as Poll;
+    const posted = (await as(first.url, admin).post(`/api/polls/${draft.id}/open`).expect(200)).body as Poll;
+    for (const user of [admin, ann])
+      await as(first.url, user)
+        .post(`/api/polls/${posted.id}/votes`, { optionIds: [posted.options[1].id] })
+        .expect(200);
+    await as(first.url, admin).post(`/api/polls/${posted.id}/close`).expect(200);
+    const threadsOf = async (url: string): Promise<Thread[]> =>
+      (await as(url, ann).get(`/api/rooms/${room.id}/threads`).expect(200)).body as Thread[];
+    const postedThreadId = (
+      (await as(first.url, ann).get(`/api/polls/${posted.id}`).expect(200)).body as Poll
+    ).resultThreadId;
+    await waitUntil(
+      () => threadsOf(first.url),
+      (threads) => threads.some((thread) => thread.id === postedThreadId),
+      'the close posted its result',
+    );
+    await first.kill('SIGTERM');
+
+    // What a stop right after a close leaves: the closed poll, naming a thread nobody wrote.
+    const unpostedThreadId = new mongoose.Types.ObjectId().toHexString();
+    const connection = await mongoose.createConnection(mongoUri).asPromise();
+    const polls = connection.db!.collection('polls');
+    const closed = await polls.findOne({ _id: new mongoose.Types.ObjectId(posted.id) });
+    const unposted = {
+      ...closed!,
+      _id: new mongoose.Types.ObjectId(),
+      question: 'Which tram line first?',
+      resultThreadId: unpostedThreadId,
+    };
+    await polls.insertOne(unposted);
+    await connection.close();
+
+    const second = await start();
+    const threads = await waitUntil(
+      () => threadsOf(second.url),
+      (listed) => listed.some((thread) => thread.id === unpostedThreadId),
+      'the boot posted the result left unposted',
+    );
+    const byTitle = (title: string) => threads.filter((thread) => thread.title === title);
+    expect(byTitle('Which tram line first?').map((thread) => thread.id)).toEqual([unpostedThreadId]);
+    expect(byTitle('Which bus line first?').map((thread) => [thread.id, thread.messageCount])).toEqual([
+      [postedThreadId, 1],
+    ]);
+    const page = (
+      await as(second.url, ann).get(`/api/rooms/${room.id}/messages?threadId=${unpostedThreadId}`).expect(200)
+    ).body as MessagePage;
+    expect(
+      page.items.map((message) => [isSystemAuthor(message.author), message.attachment?.poll.voters]),
+    ).toEqual([[true, 2]]);
+    expect(second.output()).toContain(
+      `poll ${unposted._id.toHexString()}: posting the result its close left unposted`,
+    );
+    expect(second.output()).not.toContain(`poll ${posted.id}: posting`);
   });
 });

@@ -218,7 +218,6 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     return (this.threads.get(threadId)?.messages ?? []).some((state) => state.record.authorId !== userId);
   }
 
-  /** The room's threads, pinned first, then by last activity. */
   /** The `_id`s of a room's threads and messages, deleted ones too (a whole-forum export). */
   idsOf(roomId: string): { threads: unknown[]; messages: unknown[] } {
     return {
@@ -229,6 +228,7 @@ export class DiscussionStore extends ReadModel implements RoomSubjectSource {
     };
   }
 
+  /** The room's threads, pinned first, then by last activity. */
   threadsOf(roomId: string): Thread[] {
     return [...(this.roomThreads.get(roomId) ?? [])]
       .map((threadId) => this.threadView(threadId))

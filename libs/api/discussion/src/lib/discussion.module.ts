@@ -70,9 +70,15 @@ export class DiscussionModule implements OnModuleInit {
       const record = this.store.message(messageId)?.record;
       return record?.roomId === roomId && record.threadId === threadId && !record.deleted;
     });
-    this.roomPosts.register(async (post) => {
-      await this.threads.openSystem(post);
-      await this.messages.putSystem(post);
+    this.roomPosts.register({
+      publish: async (post) => {
+        await this.threads.openSystem(post);
+        await this.messages.putSystem(post);
+      },
+      written: async (messageId) => {
+        await this.store.ready();
+        return this.store.message(messageId) !== undefined;
+      },
     });
   }
 }

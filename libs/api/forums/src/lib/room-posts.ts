@@ -15,8 +15,15 @@ export interface SystemPost {
   attachment: () => MessageAttachment;
 }
 
-/** Opens the post's thread and writes its message if they are not there, or brings the message up to date. */
-export type SystemPoster = (post: SystemPost) => Promise<void>;
+export interface SystemPoster {
+  /** Opens the post's thread and writes its message if they are not there, or brings the message up to date. */
+  publish(post: SystemPost): Promise<void>;
+  /**
+   * Whether the post's message was ever written (deleted by a moderator since counts as written), answered once
+   * the discussion has loaded, however early it is asked.
+   */
+  written(messageId: string): Promise<boolean>;
+}
 
 /**
  * Where other features post into a room's discussion (a closed poll's result) without depending on the
@@ -30,8 +37,16 @@ export class RoomPosts {
     this.poster = poster;
   }
 
-  async publish(post: SystemPost): Promise<void> {
+  publish(post: SystemPost): Promise<void> {
+    return this.registered().publish(post);
+  }
+
+  written(messageId: string): Promise<boolean> {
+    return this.registered().written(messageId);
+  }
+
+  private registered(): SystemPoster {
     if (!this.poster) throw new Error('No discussion is registered to post into');
-    await this.poster(post);
+    return this.poster;
   }
 }

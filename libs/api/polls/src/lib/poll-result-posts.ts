@@ -1,4 +1,10 @@
-import { HttpException, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  HttpException,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { deterministicId } from '@helix/api/core';
 import { RoomPosts } from '@helix/api/forums';
 import { pollResultSchema, pollWinners, type MessageAttachment } from '@helix/contract';
@@ -17,19 +23,29 @@ const resultMessageIdOf = (pollId: string): string =>
  * Posts a closed poll's result as the first message of a thread of its own in the poll's room, so that the
  * room discusses it right under it (docs/adr/0003-poll-results-in-threads.md). Only the close that won the
  * poll's guarded write posts; the ids come from the poll, so a post made again changes nothing but what
- * changed since (a word a moderator hid).
+ * changed since (a word a moderator hid). At boot it posts what an instance that stopped between a close and
+ * its post left unposted.
  */
 @Injectable()
-export class PollResultPosts implements OnApplicationShutdown {
+export class PollResultPosts implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PollResultPosts.name);
   private readonly retries = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
 
   constructor(
     private readonly store: PollsStore,
     private readonly posts: RoomPosts,
   ) {}
 
+  onApplicationBootstrap(): void {
+    // Not awaited: the app answers meanwhile, and the posts go through the rooms' queues like any other.
+    this.postMissed().catch((error: unknown) =>
+      this.logger.warn(`the results left unposted were not looked for: ${String(error)}`),
+    );
+  }
+
   onApplicationShutdown(): void {
+    this.stopped = true;
     for (const timer of this.retries.values()) clearTimeout(timer);
     this.retries.clear();
   }
@@ -57,6 +73,7 @@ export class PollResultPosts implements OnApplicationShutdown {
         this.logger.warn(`poll ${pollId}: its result was not posted: ${error.message}`);
         return;
       }
+      if (this.stopped) return;
       this.logger.warn(`poll ${pollId}: its result was not posted, trying again: ${String(error)}`);
       const timer = setTimeout(() => {
         this.retries.delete(pollId);
@@ -64,6 +81,21 @@ export class PollResultPosts implements OnApplicationShutdown {
       }, RETRY_DELAY_MS);
       timer.unref();
       this.retries.set(pollId, timer);
+    }
+  }
+
+  /**
+   * Posts the result of every closed poll whose message was never written: its close was stored, then the
+   * instance stopped before the post (or while retrying it). Polls already posted are left alone, so a room
+   * that takes no writes any more (a closed forum) is not asked again at every boot.
+   */
+  private async postMissed(): Promise<void> {
+    await this.store.ready();
+    for (const pollId of this.store.withResultThreads()) {
+      if (this.stopped) return;
+      if (await this.posts.written(resultMessageIdOf(pollId))) continue;
+      this.logger.log(`poll ${pollId}: posting the result its close left unposted`);
+      await this.post(pollId);
     }
   }
 

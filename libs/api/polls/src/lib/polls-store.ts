@@ -88,6 +88,13 @@ export class PollsStore extends ReadModel implements RoomSubjectSource {
     });
   }
 
+  /** The closed polls that opened a thread for their result (docs/adr/0003-poll-results-in-threads.md). */
+  withResultThreads(): string[] {
+    return [...this.polls].flatMap(([id, { record }]) =>
+      record.status === 'closed' && record.resultThreadId ? [id] : [],
+    );
+  }
+
   /** Told of every state applied, at boot too (PollCloser arms its timers from these). */
   onPut(listener: PollListener): void {
     this.listeners.push(listener);

@@ -16,7 +16,12 @@ export abstract class ReadModel implements OnModuleInit, OnApplicationBootstrap 
     this.loading.catch(() => undefined);
   }
 
-  onApplicationBootstrap(): Promise<void> {
+  /** Done once the boot pass is: for work at boot that reads another feature's model (a sweep). */
+  ready(): Promise<void> {
     return this.loading ?? Promise.resolve();
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.ready();
   }
 }

@@ -71,6 +71,7 @@ const { values: flags } = parseArgs({
     'aged-boot-timeout-s': { type: 'string', default: '300' },
     'aged-rss-limit-mb': { type: 'string', default: '6144' },
     'aged-restarts': { type: 'string', default: '3' },
+    'aged-fanout-rounds': { type: 'string', default: '3' },
     'aged-flood-per-kind': { type: 'string', default: '400' },
     'aged-flood-max-s': { type: 'string', default: '120' },
     'aged-seed': { type: 'string', default: '3' },
@@ -83,7 +84,7 @@ if (flags.help) {
   [--rate R=20] [--workers W=2] [--history-messages H=5000] [--history-reads 20] [--catchup-clients C=200] [--catchup-offline-s 10]
   [--client lite|socket.io-client] [--only bare,fanout,vote,catchup,history,first-paint,aged] [--profile]
   aged (forum scale; --aged runs only it): [--aged-samples 30] [--aged-timeout-s 15] [--aged-boot-timeout-s 300]
-    [--aged-rss-limit-mb 6144] [--aged-restarts 3] [--aged-flood-per-kind 400] [--aged-flood-max-s 120]
+    [--aged-rss-limit-mb 6144] [--aged-restarts 3] [--aged-fanout-rounds 3] [--aged-flood-per-kind 400] [--aged-flood-max-s 120]
     [--aged-seed 3] [--aged-keep (keep both data folders)]
   find-max: [--steps 500,1000,...] [--p95-limit 250] [--max-messages 100]
   first-paint: [--first-paint-runs 5 (--quick: 3)] [--first-paint-cpu 4] [--first-paint-rtt-ms 150]
@@ -873,6 +874,7 @@ try {
       bootTimeoutS: Number(flags['aged-boot-timeout-s']),
       rssLimitMB: Number(flags['aged-rss-limit-mb']),
       restarts: Number(flags['aged-restarts']),
+      fanoutRounds: Number(flags['aged-fanout-rounds']),
       floodPerKind: Number(flags['aged-flood-per-kind']),
       floodMaxS: Number(flags['aged-flood-max-s']),
       seed: Number(flags['aged-seed']),

@@ -104,6 +104,17 @@ describe('error answers of the built API', () => {
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
   });
 
+  it('sends its answers compressed to a client that accepts it, and as they are to one that does not', async () => {
+    const rooms = (encoding: string) =>
+      fetch(`${api.url}/api/rooms`, asParticipant({ headers: { 'Accept-Encoding': encoding } }));
+    const plain = await rooms('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const zipped = await rooms('gzip');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await zipped.json()).toEqual(await plain.json());
+  });
+
   describe('400 for bad input', () => {
     it('answers a body that breaks the schema with the problems, field by field', async () => {
       const send = (language: string) =>

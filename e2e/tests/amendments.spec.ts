@@ -1,16 +1,12 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { actAs, api, chairAccessToken, newParticipant, registerViaApi } from './support';
+import { photograph } from './screenshots';
 
 /*
  * Issue 18: a block says what would have to change; someone proposes an amendment answering it; the proposer
  * accepts it; the blocker, told their vote was carried over to version 2, consents; the initiative's history
- * says which amendment cleared which block. With README_SCREENSHOTS=1 the pictures go to docs/screenshots.
+ * says which amendment cleared which block. With README_SCREENSHOTS=1 the pictures the README shows are refreshed.
  */
-
-const artefacts = join(__dirname, '..', 'artifacts', 'screenshots', 'amendments');
-const readmeShots = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 type Tokens = Awaited<ReturnType<typeof registerViaApi>>;
 
@@ -30,13 +26,8 @@ async function openAs(browser: Browser, tokens: Tokens, language: 'en' | 'ru', p
   return page;
 }
 
-async function shoot(part: Locator, name: string): Promise<void> {
-  const file = join(artefacts, `${name}-${test.info().project.name}.png`);
-  await part.screenshot({ path: file, animations: 'disabled' });
-  if (process.env['README_SCREENSHOTS'] === '1') {
-    mkdirSync(readmeShots, { recursive: true });
-    copyFileSync(file, join(readmeShots, `${name}-${test.info().project.name}.png`));
-  }
+function shoot(part: Locator, name: string): Promise<void> {
+  return photograph(part, `${name}-${test.info().project.name}`);
 }
 
 test('an amendment answers a block, is accepted, and the blocker consents on version 2', async ({

@@ -1,15 +1,7 @@
 import type { Forum, RosterEntry, User } from '@helix/contract';
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { actAs, api, chairAccessToken, chairSession, sessionTokens } from './support';
-
-// The README's pictures are refreshed only on purpose (README_SCREENSHOTS=1); a test run keeps its own.
-const screenshots =
-  process.env['README_SCREENSHOTS'] === '1'
-    ? join(__dirname, '..', '..', 'docs', 'screenshots')
-    : join(__dirname, '..', 'artifacts', 'screenshots');
-mkdirSync(screenshots, { recursive: true });
+import { photograph } from './screenshots';
 
 test('an organizer imports a roster and prints badges whose QR link signs a phone in', async ({
   page,
@@ -61,10 +53,7 @@ test('an organizer imports a roster and prints badges whose QR link signs a phon
   await expect(page.getByTestId('badge').filter({ hasText: 'Boris Petrov' }).last()).toContainText(
     'Business',
   );
-  await page.screenshot({
-    path: join(screenshots, `badges-en-${testInfo.project.name}.png`),
-    fullPage: false,
-  });
+  await photograph(page, `badges-en-${testInfo.project.name}`);
 
   // The link the QR code carries (decoding the picture is not the point): a fresh phone opens it.
   const alisa = page.getByTestId('badge').filter({ hasText: 'Alisa Orlova' }).last();

@@ -1,26 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { accessToken, actAs, api, chairSession, chooseLanguage, newParticipant } from './support';
+import { photograph } from './screenshots';
 
 /*
  * An organizer makes an invitation to moderate one room; a new person opens its link on a phone, creates
  * an account there, comes back to the invitation, accepts it and lands in the room as its moderator.
- * With README_SCREENSHOTS=1 the invitations screen in both languages goes to docs/screenshots.
+ * With README_SCREENSHOTS=1 the pictures of it the README shows are refreshed (see screenshots.ts).
  */
-
-const artefacts = join(__dirname, '..', 'artifacts', 'screenshots', 'invitations');
-const readmeShots = join(__dirname, '..', '..', 'docs', 'screenshots');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(artefacts, { recursive: true });
-  const path = join(artefacts, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
-  if (process.env['README_SCREENSHOTS'] === '1') {
-    mkdirSync(readmeShots, { recursive: true });
-    copyFileSync(path, join(readmeShots, `${name}.png`));
-  }
-}
 
 test('an invitation link makes a new person moderator of one room, on a phone', async ({
   browser,
@@ -46,10 +32,10 @@ test('an invitation link makes a new person moderator of one room, on a phone', 
   const link = page.getByLabel('Invitation link').first();
   await expect(link).toHaveValue(/\/invite\//);
   const invitePath = new URL(await link.inputValue()).pathname;
-  await shoot(page, `invitations-en-${testInfo.project.name}`);
+  await photograph(page, `invitations-en-${testInfo.project.name}`, { fullPage: true });
   await chooseLanguage(page, 'ru');
   await expect(page.getByRole('heading', { name: 'Приглашения', level: 1 })).toBeVisible();
-  await shoot(page, `invitations-ru-${testInfo.project.name}`);
+  await photograph(page, `invitations-ru-${testInfo.project.name}`, { fullPage: true });
 
   const phone = await browser.newContext({ ...testInfo.project.use });
   const guest = await phone.newPage();

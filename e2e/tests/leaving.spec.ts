@@ -1,15 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { VENUE_URL } from '../origins';
 import { actAs, apiUrl, chairSession, chooseLanguage, newParticipant, signUp } from './support';
-
-// The README's pictures are refreshed only on purpose (README_SCREENSHOTS=1); a test run keeps its own.
-const screenshots =
-  process.env['README_SCREENSHOTS'] === '1'
-    ? join(__dirname, '..', '..', 'docs', 'screenshots')
-    : join(__dirname, '..', 'artifacts', 'screenshots');
-mkdirSync(screenshots, { recursive: true });
+import { photograph } from './screenshots';
 
 test('a person asks to change group, an organizer approves, then the person deletes the account', async ({
   page,
@@ -24,16 +16,10 @@ test('a person asks to change group, an organizer approves, then the person dele
   await page.getByLabel('Why (optional)').fill('I work at a bank now');
   await page.getByRole('button', { name: 'Request a change' }).click();
   await expect(page.getByText('Waiting for an organizer: a move to Business.')).toBeVisible();
-  await page.screenshot({
-    path: join(screenshots, `profile-en-${testInfo.project.name}.png`),
-    fullPage: true,
-  });
+  await photograph(page, `profile-en-${testInfo.project.name}`, { fullPage: true });
   await chooseLanguage(page, 'ru');
   await expect(page.getByRole('heading', { name: 'Ваш профиль' })).toBeVisible();
-  await page.screenshot({
-    path: join(screenshots, `profile-ru-${testInfo.project.name}.png`),
-    fullPage: true,
-  });
+  await photograph(page, `profile-ru-${testInfo.project.name}`, { fullPage: true });
   await chooseLanguage(page, 'en');
 
   // The chair (an organizer of every forum) decides in the people directory.

@@ -1,9 +1,8 @@
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { devices, expect, test, type Browser } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expectNoSeriousViolations } from './axe';
 import { actAs, api, apiUrl, chairSession, chooseLanguage, newParticipant, registerViaApi } from './support';
+import { photograph } from './screenshots';
 
 /*
  * The organizer's workspace, end to end: the chair drafts a second forum in the browser and names an
@@ -12,20 +11,6 @@ import { actAs, api, apiUrl, chairSession, chooseLanguage, newParticipant, regis
  * a phone in both languages. Runs after every other project (see playwright.config.ts): it closes the
  * seeded forum. With README_SCREENSHOTS=1 the README's pictures in docs/screenshots are refreshed.
  */
-
-const artefacts = join(__dirname, '..', 'artifacts', 'screenshots', 'organizer');
-const readmeShots = join(__dirname, '..', '..', 'docs', 'screenshots');
-const README_PICTURES = new Set(['organizer-forum-en-desktop', 'agenda-ru-phone', 'outcome-en-phone']);
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(artefacts, { recursive: true });
-  const path = join(artefacts, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  if (process.env['README_SCREENSHOTS'] === '1' && README_PICTURES.has(name)) {
-    mkdirSync(readmeShots, { recursive: true });
-    copyFileSync(path, join(readmeShots, `${name}.png`));
-  }
-}
 
 const ZONE = 'Asia/Tomsk';
 
@@ -174,7 +159,7 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await desk.getByRole('dialog').getByRole('button', { name: 'Open the forum' }).click();
   await expect(desk.getByTestId('forum-status')).toHaveText('Live');
   const joinCode = (await desk.getByTestId('join-code').textContent()) ?? '';
-  await shoot(desk, 'organizer-forum-en-desktop');
+  await photograph(desk, 'organizer-forum-en-desktop', { fullPage: true });
   await expectNoSeriousViolations(desk, "organizer's forum page");
 
   // A session that runs the room's questions and a prepared poll, from a few seconds from now.
@@ -216,7 +201,7 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await expect(visitor.getByRole('link', { name: /Кампус и город/ })).toBeVisible();
   await visitor.goto(`/forums/${forumId}/agenda`);
   await expect(visitor.getByTestId('agenda-now')).toContainText('Открытый микрофон');
-  await shoot(visitor, 'agenda-ru-phone');
+  await photograph(visitor, 'agenda-ru-phone', { fullPage: true });
   await expectNoSeriousViolations(visitor, 'agenda on a phone');
   await visitor.goto(`/rooms/${roomId}`);
   await expect(visitor.getByTestId('current-session')).toContainText('Открытый микрофон');
@@ -238,7 +223,7 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await api(request, chair.accessToken, 'PATCH', `/questions/${question.id}`, { status: 'answered' });
   await desk.goto(`/forums/${forumId}/agenda`);
   await expect(desk.getByTestId('agenda-now')).toContainText('Open floor');
-  await shoot(desk, 'agenda-en-desktop');
+  await photograph(desk, 'agenda-en-desktop', { fullPage: true });
   await desk.goto(`/present/rooms/${roomId}`);
   await expect(desk.getByTestId('current-session')).toContainText('Open floor');
 
@@ -288,13 +273,13 @@ test('an organizer sets up, runs and closes a second forum; a signed-out visitor
   await expect(reader.getByRole('button', { name: 'Print' })).toBeVisible();
   const overflow = await reader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'nothing wider than the phone').toBeLessThanOrEqual(0);
-  await shoot(reader, 'outcome-en-phone');
+  await photograph(reader, 'outcome-en-phone', { fullPage: true });
   await expectNoSeriousViolations(reader, 'public outcome');
   await chooseLanguage(reader, 'ru');
   await expect(reader.getByRole('heading', { level: 1, name: `Итоги: ${titleRu}` })).toBeVisible();
   await expect(reader.getByRole('heading', { name: 'Вопросы с ответами' })).toBeVisible();
   await expect(reader.getByTestId('outcome-poll')).toContainText('Кампус и город');
-  await shoot(reader, 'outcome-ru-phone');
+  await photograph(reader, 'outcome-ru-phone', { fullPage: true });
 
   await Promise.all([organizing.close(), hall.close(), street.close()]);
 });

@@ -1,14 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { join } from 'node:path';
 import { apiUrl, chairAccessToken, newParticipant, registerViaApi, signIn } from './support';
-
-// The README's pictures are refreshed only on purpose (README_SCREENSHOTS=1); a test run keeps its own.
-const screenshots =
-  process.env['README_SCREENSHOTS'] === '1'
-    ? join(__dirname, '..', '..', 'docs', 'screenshots')
-    : join(__dirname, '..', 'artifacts', 'screenshots');
-mkdirSync(screenshots, { recursive: true });
+import { photograph } from './screenshots';
 
 /** The token of the newest message to `to` in the outbox (the test server has no SMTP_URL). */
 async function outboxToken(request: APIRequestContext, to: string, subject: string): Promise<string> {
@@ -45,7 +37,7 @@ test('a participant who forgot the password resets it from the phone and signs i
   // The e-mailed link, opened on the venue address the phone uses.
   await page.goto(`/reset-password?token=${encodeURIComponent(token)}`);
   await page.getByLabel('New password', { exact: true }).fill('a new forum password');
-  await page.screenshot({ path: join(screenshots, 'reset-password-en-phone.png') });
+  await photograph(page, 'reset-password-en-phone');
   await page.getByRole('button', { name: 'Set the password' }).click();
   await expect(page.getByRole('status')).toContainText('signed out everywhere');
 

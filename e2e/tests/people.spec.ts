@@ -1,14 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
 import { actAs, apiUrl, chairAccessToken, newParticipant, registerViaApi } from './support';
-
-// The README's pictures are refreshed only on purpose (README_SCREENSHOTS=1); a test run keeps its own.
-const screenshots =
-  process.env['README_SCREENSHOTS'] === '1'
-    ? join(__dirname, '..', '..', 'docs', 'screenshots')
-    : join(__dirname, '..', 'artifacts', 'screenshots');
-mkdirSync(screenshots, { recursive: true });
+import { photograph } from './screenshots';
 
 test('a moderator finds a participant in the people directory on the phone', async ({ page }) => {
   const moderator = newParticipant({ displayName: 'Mira Moderator' });
@@ -41,5 +33,5 @@ test('a moderator finds a participant in the people directory on the phone', asy
   const list = page.getByRole('list', { name: 'People' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('Tomsk Polytechnic');
-  await page.screenshot({ path: join(screenshots, 'people-en-phone.png') });
+  await photograph(page, 'people-en-phone');
 });

@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   accessToken,
   actAs,
@@ -13,8 +11,7 @@ import {
   signUp,
   signUpModerator,
 } from './support';
-
-const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
+import { photograph } from './screenshots';
 
 interface Statement {
   id: string;
@@ -44,7 +41,6 @@ test('statements: vote one card at a time on a phone, review a new one, and read
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  mkdirSync(screenshots, { recursive: true });
   const project = testInfo.project.name;
   const run = randomBytes(3).toString('hex');
 
@@ -122,7 +118,7 @@ test('statements: vote one card at a time on a phone, review a new one, and read
     await section.getByRole('link', { name: 'Vote on statements' }).click();
     await expect(participant.getByRole('heading', { level: 1, name: 'Statements' })).toBeVisible();
     await expect(participant.getByTestId('statement-card')).toContainText('8 statements left');
-    await participant.screenshot({ path: join(screenshots, `statements-card-en-${project}.png`) });
+    await photograph(participant, `statements-card-en-${project}`);
 
     // One card at a time, until none is left: agree with the bridge and the commons.
     const votes = await voteThrough(participant, (text) =>
@@ -173,7 +169,7 @@ test('statements: vote one card at a time on a phone, review a new one, and read
       timeout: 15_000,
     });
     await projector.getByTestId('opinion-groups').scrollIntoViewIfNeeded();
-    await projector.screenshot({ path: join(screenshots, 'statements-projector-en-desktop.png') });
+    await photograph(projector, 'statements-projector-en-desktop');
     await projectorContext.close();
 
     // In Russian: chosen in the app, where the feature's strings join the language as it loads, then the results.
@@ -185,7 +181,7 @@ test('statements: vote one card at a time on a phone, review a new one, and read
     await expect(participant.getByRole('heading', { level: 1, name: 'Утверждения: итоги' })).toBeVisible();
     await expect(first).toContainText('Все группы');
     await expect(results.getByRole('heading', { name: '2 группы мнений' })).toBeVisible();
-    await participant.screenshot({ path: join(screenshots, `statements-results-ru-${project}.png`) });
+    await photograph(participant, `statements-results-ru-${project}`);
   } finally {
     await moderatorContext.close();
   }

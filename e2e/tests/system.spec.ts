@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { join } from 'node:path';
 import { actAs, apiUrl, chairAccessToken, newParticipant, registerViaApi } from './support';
+import { photograph } from './screenshots';
 
 /** An admin besides the chair: the chair grants the role, and a new sign-in carries it. */
 async function newAdmin(request: Parameters<typeof chairAccessToken>[0]) {
@@ -34,12 +34,7 @@ test('an admin sees the instance, its load, the database, Redis and backups on t
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   expect(accessibility.violations).toEqual([]);
-  if (process.env['README_SCREENSHOTS'] === '1')
-    await page.screenshot({
-      path: join(__dirname, '..', '..', 'docs', 'screenshots', `system-en-${testInfo.project.name}.png`),
-      animations: 'disabled',
-      fullPage: true,
-    });
+  await photograph(page, `system-en-${testInfo.project.name}`, { fullPage: true });
 });
 
 test('a participant is told the page is for admins', async ({ page, request }) => {

@@ -1,7 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   actAs,
   api,
@@ -11,6 +9,7 @@ import {
   registerViaApi,
   type Participant,
 } from './support';
+import { photograph } from './screenshots';
 
 /*
  * A forum session as the README shows it: people with names and organisations from the forum, one track
@@ -20,26 +19,8 @@ import {
  * refreshed from the same run.
  */
 
-const artefacts = join(__dirname, '..', 'artifacts', 'screenshots', 'tour');
-const readmeShots = join(__dirname, '..', '..', 'docs', 'screenshots');
 const LANGUAGES = ['en', 'ru'] as const;
 type Language = (typeof LANGUAGES)[number];
-
-/** The pictures the README embeds: `<screen>-<language>-<project>`. */
-const README_PICTURES = new Set([
-  ...LANGUAGES.map((language) => `thread-${language}-phone`),
-  'qa-ru-phone',
-  'initiative-en-desktop',
-  'console-en-desktop',
-  'console-ru-desktop',
-  'search-en-phone',
-  'search-ru-phone',
-  ...LANGUAGES.map((language) => `presenter-poll-${language}-desktop`),
-  'presenter-qa-ru-desktop',
-  ...['word-cloud', 'ranking', 'rating'].flatMap((format) =>
-    LANGUAGES.map((language) => `presenter-${format}-${language}-desktop`),
-  ),
-]);
 
 interface Tokens {
   accessToken: string;
@@ -247,14 +228,8 @@ async function buildScene(request: APIRequestContext, trackIndex: number): Promi
   };
 }
 
-async function shoot(page: Page, screen: string, language: Language, project: string): Promise<void> {
-  const name = `${screen}-${language}-${project}`;
-  const path = join(artefacts, `${name}.png`);
-  await page.screenshot({ path, animations: 'disabled' });
-  if (process.env['README_SCREENSHOTS'] === '1' && README_PICTURES.has(name)) {
-    mkdirSync(readmeShots, { recursive: true });
-    copyFileSync(path, join(readmeShots, `${name}.png`));
-  }
+function shoot(page: Page, screen: string, language: Language, project: string): Promise<void> {
+  return photograph(page, `${screen}-${language}-${project}`);
 }
 
 /** The room's name as the server words it for a reader of `language`. */
@@ -285,7 +260,6 @@ async function openAs(
 
 test('a forum session, screen by screen, in English and Russian', async ({ browser, request }, testInfo) => {
   test.setTimeout(180_000);
-  mkdirSync(artefacts, { recursive: true });
   const project = testInfo.project.name;
   const scene = await buildScene(request, project === 'desktop' ? 0 : 1);
   const chairTokens: Tokens = { accessToken: scene.chair, refreshToken: '', user: { id: '' } };
@@ -331,8 +305,12 @@ test('a forum session, screen by screen, in English and Russian', async ({ brows
       await context.close();
   }
 
-  // The hall's projector is a desktop screen: photographed once, by the desktop project.
-  if (project !== 'desktop') return;
+  // The hall's projector is a desktop screen: photographed once, by the desktop project. A phone reads the
+  // poll's outcome instead, where the room goes on to discuss it.
+  if (project !== 'desktop') {
+    await shootPollResult(browser, request, scene, project);
+    return;
+  }
   const setProjector = (kind: string, targetId?: string) =>
     api(request, scene.chair, 'PATCH', `/rooms/${scene.roomId}/settings`, { projector: { kind, targetId } });
   for (const language of LANGUAGES) {
@@ -359,3 +337,29 @@ test('a forum session, screen by screen, in English and Russian', async ({ brows
     await projector.context().close();
   }
 });
+
+/** The moderator closes the room's poll; Helix posts its result as a thread, read here in both languages. */
+async function shootPollResult(browser: Browser, request: APIRequestContext, scene: Scene, project: string) {
+  await api(request, scene.chair, 'POST', `/polls/${scene.pollId}/close`);
+  let resultThreadId: string | null = null;
+  await expect
+    .poll(async () => {
+      ({ resultThreadId } = await api<{ resultThreadId: string | null }>(
+        request,
+        scene.chair,
+        'GET',
+        `/polls/${scene.pollId}`,
+      ));
+      return resultThreadId;
+    })
+    .toBeTruthy();
+  for (const language of LANGUAGES) {
+    const dmitry = await openAs(browser, scene.people.dmitry, language);
+    await dmitry.goto(`/rooms/${scene.roomId}/threads/${resultThreadId}`);
+    await expect(dmitry.getByTestId('poll-result-winner')).toContainText('Open campus labs for companies');
+    // The thread opens at its newest message; the picture starts at the result's heading.
+    await dmitry.getByTestId('poll-result-card').evaluate((card) => card.scrollIntoView({ block: 'start' }));
+    await shoot(dmitry, 'poll-result', language, project);
+    await dmitry.context().close();
+  }
+}

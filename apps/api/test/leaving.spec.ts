@@ -1,10 +1,12 @@
 import type {
   AuthResponse,
   GroupChange,
+  Initiative,
   Message,
   OwnGroupChanges,
   PersonalDataExport,
   Poll,
+  Question,
   Room,
   Thread,
 } from '@helix/contract';
@@ -219,5 +221,62 @@ describe('changing group and leaving with one’s data', () => {
     // The e-mail is free to register again, as a new account.
     const again = await t.register({ email: dan.user.email, displayName: 'Dan Again' });
     expect(again.user.id).not.toBe(dan.user.id);
+  });
+
+  it('deletes the account: its questions, initiatives and objections name a former participant', async () => {
+    const dan = await t.register({ displayName: 'Dan Departing', organization: 'Leaving Ltd' });
+    const eve = await t.register({ displayName: 'Eve Staying', stakeholderGroup: 'business' });
+    const asked = (
+      await t
+        .as(dan)
+        .post(`/api/rooms/${room.id}/questions`, {
+          text: 'Who runs the night buses?',
+          clientId: randomUUID(),
+        })
+        .expect(201)
+    ).body as Question;
+    const proposed = (
+      await t
+        .as(dan)
+        .post('/api/initiatives', { title: 'Night bus pilot', summary: 'Buses until 2 am.', partners: [] })
+        .expect(201)
+    ).body as Initiative;
+    const opposed = (
+      await t
+        .as(eve)
+        .post('/api/initiatives', { title: 'Close the old depot', summary: 'Sell it.', partners: [] })
+        .expect(201)
+    ).body as Initiative;
+    await t.as(dan).post(`/api/initiatives/${proposed.id}/voting/open`, {}).expect(200);
+    await t.as(eve).post(`/api/initiatives/${opposed.id}/voting/open`, {}).expect(200);
+    await t
+      .as(dan)
+      .put(`/api/initiatives/${opposed.id}/vote`, {
+        position: 'block',
+        reason: 'The depot is the only one for night buses',
+        wouldChange: 'Keep one bay for buses',
+      })
+      .expect(200);
+    const tallyBefore = (
+      (await t.as(eve).get(`/api/initiatives/${opposed.id}`).expect(200)).body as Initiative
+    ).tally;
+
+    await t.as(dan).delete('/api/auth/me').send({ password: dan.password }).expect(204);
+
+    const former = { id: dan.user.id, displayName: 'Former participant', organization: '', former: true };
+    const questions = (await t.as(eve).get(`/api/rooms/${room.id}/questions`).expect(200)).body as Question[];
+    expect(questions.find((question) => question.id === asked.id)?.author).toMatchObject(former);
+    const own = (await t.as(eve).get(`/api/initiatives/${proposed.id}`).expect(200)).body as Initiative;
+    expect(own.proposer).toMatchObject(former);
+    const voted = (await t.as(eve).get(`/api/initiatives/${opposed.id}`).expect(200)).body as Initiative;
+    expect(voted.objections).toEqual([
+      expect.objectContaining({
+        user: { ...former, stakeholderGroup: 'university' },
+        position: 'block',
+        reason: 'The depot is the only one for night buses',
+      }),
+    ]);
+    expect(voted.tally).toEqual(tallyBefore);
+    expect(JSON.stringify(voted)).not.toContain('Dan Departing');
   });
 });

@@ -18,7 +18,12 @@ export {
 } from './lib/auth/authenticated-user';
 export { UserDirectory, type DirectoryUser } from './lib/auth/user-directory';
 export { SessionDirectory } from './lib/auth/session-directory';
-export { PersonalData, type PersonalDataPart, type PersonalDataSections } from './lib/auth/personal-data';
+export {
+  PersonalData,
+  renamePerson,
+  type PersonalDataPart,
+  type PersonalDataSections,
+} from './lib/auth/personal-data';
 export { CurrentUser, ModeratesRoom, Public, Roles } from './lib/auth/decorators';
 export { HttpErrorFilter } from './lib/http/http-exception.filter';
 export { toErrorBody } from './lib/http/error-body';

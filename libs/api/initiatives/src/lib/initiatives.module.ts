@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { PersonalData } from '@helix/api/core';
+import { PersonalData, renamePerson } from '@helix/api/core';
 import { ModerationModule, ProjectorTargets } from '@helix/api/moderation';
 import { RealtimeModule } from '@helix/api/realtime';
 import { ForumParts, ForumsModule } from '@helix/api/forums';
@@ -90,6 +90,11 @@ export class InitiativesModule implements OnModuleInit {
               : [];
           }),
         };
+      },
+      anonymise: async (person, former) => {
+        for (const initiative of this.store.all())
+          if (renamePerson(initiative, person.id, former) !== initiative)
+            await this.initiatives.renameFormer(person, initiative._id.toHexString(), former);
       },
     });
     this.targets.register('initiative', async (_roomId, id) => this.initiatives.requireShowable(id));

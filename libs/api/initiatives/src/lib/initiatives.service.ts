@@ -10,6 +10,7 @@ import {
   deterministicId,
   isDuplicateKeyError,
   isModerator,
+  renamePerson,
   toPublicUser,
   type AuthenticatedUser,
   type RequestLanguage,
@@ -34,6 +35,7 @@ import {
   type ListInitiativesQuery,
   type ModerationAction,
   type OpenVotingRequest,
+  type PublicUser,
   type UpdateInitiativeRequest,
   type VoteHistoryEntry,
 } from '@helix/contract';
@@ -637,6 +639,34 @@ export class InitiativesService {
         },
       },
     );
+  }
+
+  /**
+   * A person deleted their account: wherever the initiative names them (its proposer, a partner's answer, an
+   * amendment, a pledge, their votes and objections), it names `former` instead. Tallies and text stay as
+   * they were; one event tells every screen and instance.
+   */
+  async renameFormer(person: AuthenticatedUser, id: string, former: PublicUser): Promise<void> {
+    const rename = <T>(value: T): T => renamePerson(value, person.id, former);
+    let renamed: Partial<InitiativeRecord> = {};
+    let version = 0;
+    await this.change(person, id, 'en', {
+      decide: (current) => {
+        const { votes, history, ...record } = current;
+        renamed = Object.fromEntries(
+          Object.entries(record).flatMap(([key, value]) => {
+            const next = rename(value);
+            return next === value ? [] : [[key, next]];
+          }),
+        );
+        version = record.version;
+        return Object.keys(renamed).length > 0 || rename(votes) !== votes || rename(history) !== history;
+      },
+      filter: () => ({ version }),
+      before: () => this.store.votes.rewrite(id, person.id, rename),
+      update: () => (Object.keys(renamed).length ? { $set: renamed } : {}),
+      actorId: SYSTEM,
+    });
   }
 
   /**

@@ -29,6 +29,7 @@ export class QaModule implements OnModuleInit {
     private readonly forumPart: QaForumPart,
     private readonly personalData: PersonalData,
     private readonly store: QuestionsStore,
+    private readonly questions: QuestionsService,
   ) {}
 
   onModuleInit(): void {
@@ -51,6 +52,11 @@ export class QaModule implements OnModuleInit {
             .filter(({ upvoters }) => upvoters.has(userId))
             .map(({ record }) => ({ questionId: record._id.toHexString(), roomId: record.roomId })),
         };
+      },
+      anonymise: async (person, former) => {
+        for (const { record } of this.store.all())
+          if (record.authorId === person.id)
+            await this.questions.setAuthor(person, record._id.toHexString(), former);
       },
     });
   }

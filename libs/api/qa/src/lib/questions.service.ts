@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   deterministicId,
@@ -18,6 +18,7 @@ import {
   type ListQuestionsQuery,
   type ModerateQuestionRequest,
   type ModerationAction,
+  type PublicUser,
   type Question,
   type QuestionStatus,
 } from '@helix/contract';
@@ -201,6 +202,37 @@ export class QuestionsService {
             ]);
           }),
         result,
+      };
+    });
+  }
+
+  /**
+   * The asker deleted their account: the question stays, asked by `former`. Recorded as a room event like a
+   * moderator's change, so every instance reads the question again and every screen shows the new name.
+   */
+  async setAuthor(person: AuthenticatedUser, questionId: string, former: PublicUser): Promise<void> {
+    await this.store.find(questionId);
+    const { roomId } = this.stateOf(questionId).record;
+    await this.log.record(roomId, () => {
+      const current = this.stateOf(questionId).record;
+      if (current.authorId !== person.id) throw new ForbiddenException('Only the asker’s own questions');
+      return {
+        event: {
+          // A question the room does not see goes out as a notice only, as its moderation does.
+          type: isPublic(current.status) ? 'question.updated' : 'question.pending',
+          subjectId: questionId,
+          actorId: 'system',
+        },
+        commit: () =>
+          this.upvotes.exclusive(questionId, async () => {
+            const updated = await this.write(
+              { _id: questionId, authorId: person.id },
+              { $set: { author: former } },
+            );
+            if (updated) this.store.put(updated);
+            else await this.store.reload(questionId);
+          }),
+        result: () => undefined,
       };
     });
   }

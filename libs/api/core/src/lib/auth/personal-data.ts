@@ -38,3 +38,28 @@ export class PersonalData {
     for (const part of this.parts) await part.anonymise?.(person, former);
   }
 }
+
+/**
+ * `value` with every person object of `personId` in it (a `PublicUser`: an `id` and a `displayName`) replaced
+ * by `former`, at any depth, keeping the group it names (a vote's group stays the one it was cast with); the
+ * same value, not a copy, when there is none. Records embed who did what as they were then (a proposer, a
+ * partner's answer, a pledge's update, an objection), so a deleted account is renamed where each one sits.
+ */
+export function renamePerson<T>(value: T, personId: string, former: PublicUser): T {
+  if (Array.isArray(value)) {
+    const items = value.map((item: unknown) => renamePerson(item, personId, former));
+    return items.some((item, index) => item !== value[index]) ? (items as T) : value;
+  }
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
+  const record = value as Record<string, unknown>;
+  if (record['id'] === personId && typeof record['displayName'] === 'string')
+    return { ...former, stakeholderGroup: record['stakeholderGroup'] ?? former.stakeholderGroup } as T;
+  let changed = false;
+  const renamed: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(record)) {
+    renamed[key] = renamePerson(item, personId, former);
+    changed ||= renamed[key] !== item;
+  }
+  return changed ? (renamed as T) : value;
+}

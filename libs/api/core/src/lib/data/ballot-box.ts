@@ -52,6 +52,9 @@ export function ballotBucketOf(subjectId: string, voterId: string): string {
 export const bucketIdsOf = (subjectId: string): string[] =>
   Array.from({ length: BALLOT_BUCKETS }, (_, index) => `${subjectId}:${index}`);
 
+/** Writes of a bucket by other instances in a row before a rewrite of it gives up. */
+const MAX_REWRITE_ATTEMPTS = 5;
+
 interface Cast<B> {
   voterId: string;
   ballot: B;
@@ -127,6 +130,41 @@ export class BallotBox<B extends { at: Date }> {
       ),
     );
     return this.ballotsOf(subjectId);
+  }
+
+  /**
+   * Rewrites what one voter's ballots say (a deleted account's name), open or frozen, without it counting as
+   * a vote: their current ballot and each of theirs in the history. The write expects the bucket as read, so
+   * a ballot another instance stored meanwhile is read again and kept.
+   */
+  async rewrite(subjectId: string, voterId: string, rewrite: (ballot: B) => B): Promise<void> {
+    const bucketId = ballotBucketOf(subjectId, voterId);
+    await this.casts.exclusive(bucketId, async () => {
+      for (let attempt = 0; attempt < MAX_REWRITE_ATTEMPTS; attempt += 1) {
+        const bucket = this.subjects.get(subjectId)?.buckets.get(bucketId);
+        if (!bucket) return;
+        const ballot = bucket.ballots[voterId];
+        const history = (bucket.history ?? []).map(rewrite);
+        const set: Record<string, unknown> = {};
+        if (ballot && rewrite(ballot) !== ballot) set[`ballots.${voterId}`] = rewrite(ballot);
+        if (history.some((entry, index) => entry !== bucket.history[index])) set['history'] = history;
+        if (!Object.keys(set).length) return;
+        const stored = await this.model
+          .findOneAndUpdate(
+            { _id: bucketId, version: bucket.version },
+            { $set: set, $inc: { version: 1 } },
+            { new: true },
+          )
+          .lean<BallotBucket<B>>()
+          .exec();
+        if (stored) {
+          this.put(stored);
+          return;
+        }
+        await this.reloadBucket(bucketId);
+      }
+      throw new Error(`the ballots of ${voterId} in ${bucketId} kept changing while being rewritten`);
+    });
   }
 
   /** The subject's current ballots, by voter. */

@@ -104,7 +104,7 @@ async function load(browser, url, scenario, state, emulation) {
     locale: scenario.lang === 'ru' ? 'ru-RU' : 'en-GB',
     // Tokens as the web client stores them (token-storage.ts); the language as its switcher stores it.
     storageState: {
-      cookies: [],
+      cookies: [{ name: 'helix.lang', value: scenario.lang, url }],
       origins: [
         {
           origin: url,

@@ -29,7 +29,11 @@ export default defineConfig({
   // Brotli and gzip files beside each built file, which the API sends as they are (see webAssets).
   plugins: [
     react(),
-    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/], threshold: 1024 }),
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      exclude: [/\.map$/, /manifest\.json$/],
+      threshold: 1024,
+    }),
   ],
   resolve: { alias: workspaceAliases() },
   server: {
@@ -45,6 +49,8 @@ export default defineConfig({
     outDir: resolve(workspaceRoot, 'dist/apps/web'),
     emptyOutDir: true,
     sourcemap: true,
+    // The server reads which file holds each language's strings, to preload the reader's (client-page.ts).
+    manifest: true,
     // Everything ships as files: a strict CSP (no inline script) must work.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },

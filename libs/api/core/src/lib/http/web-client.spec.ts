@@ -90,4 +90,56 @@ describe('webClient', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+
+  describe('a page made for its reader', () => {
+    const PAGE = '<!doctype html><html lang="en"><head><title>Helix</title></head><body></body></html>';
+    const RU_SCRIPT = '/assets/ru-Bck4G.js';
+    let built: string;
+    let client: Express;
+
+    beforeAll(() => {
+      built = mkdtempSync(join(tmpdir(), 'helix-web-built-'));
+      mkdirSync(join(built, '.vite'));
+      writeFileSync(join(built, 'index.html'), PAGE);
+      writeFileSync(
+        join(built, '.vite', 'manifest.json'),
+        JSON.stringify({
+          'index.html': { file: 'assets/index-abc123.js', isEntry: true },
+          '../../libs/web/data-access/src/lib/i18n/ru.json': {
+            file: RU_SCRIPT.slice(1),
+            isDynamicEntry: true,
+          },
+        }),
+      );
+      client = appServing(built);
+    });
+    afterAll(() => rmSync(built, { recursive: true, force: true }));
+
+    const page = (headers: Record<string, string>) => request(client).get('/rooms').set(headers).expect(200);
+    const russian = `<!doctype html><html lang="ru"><head><link rel="modulepreload" href="${RU_SCRIPT}"><title>Helix</title></head><body></body></html>`;
+
+    it('is in the language the browser asks for, with its strings preloaded beside the app', async () => {
+      const response = await page({ 'Accept-Language': 'ru-RU,ru;q=0.9,en;q=0.8' });
+      expect(response.text).toBe(russian);
+      expect(response.headers['vary']).toMatch(/Cookie.*Accept-Language/);
+      expect((await page({ 'Accept-Language': 'en-GB' })).text).toBe(PAGE);
+    });
+
+    it('follows the language chosen in the client over the browser’s', async () => {
+      expect((await page({ Cookie: 'theme=dark; helix.lang=ru', 'Accept-Language': 'en' })).text).toBe(
+        russian,
+      );
+      expect((await page({ Cookie: 'helix.lang=en', 'Accept-Language': 'ru' })).text).toBe(PAGE);
+    });
+
+    it('takes a language it does not have as none chosen', async () => {
+      for (const chosen of ['de', '"><script>', ''])
+        expect((await page({ Cookie: `helix.lang=${chosen}`, 'Accept-Language': 'ru' })).text).toBe(russian);
+    });
+
+    it('sends a page with no html tag and no manifest as it was built', async () => {
+      const response = await request(app).get('/rooms').set('Accept-Language', 'ru').expect(200);
+      expect(response.text).toBe(INDEX);
+    });
+  });
 });

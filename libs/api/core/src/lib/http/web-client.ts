@@ -2,6 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { localeScripts, pageFor, pageLanguage } from './client-page';
 import { webAssets } from './web-assets';
 
 /** Served by the API, Socket.IO and the metrics scrape: never a page of the client, whatever happens there. */
@@ -16,34 +17,34 @@ const ASSET_PATHS = /^\/assets(\/|$)/;
  * that a new deployment's asset names reach the next visit. Everything else passes on untouched: the
  * API's own answers, and its error answers (a broken or oversized body), stay the API's.
  *
- * With `publicUrl` (PUBLIC_URL), the page names that origin in a `helix-public-url` meta tag, so QR codes and
- * printed links carry the address people open, not whichever one the projector's browser was opened with.
+ * Each page is made for its reader (client-page.ts): their language, its strings preloaded, and PUBLIC_URL's
+ * origin, so QR codes and printed links carry the address people open, not whichever one the projector's
+ * browser was opened with.
  */
 export function webClient(webDir: string, publicUrl?: string): Router {
   const router = Router();
   const index = join(webDir, 'index.html');
   // The API also runs without a built client: `npm run dev`, where Vite serves the client.
   if (!existsSync(index)) return router;
-  const sendPage = (response: Response, next: NextFunction): void => {
-    if (publicUrl === undefined) {
-      response.sendFile(index, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }, (error) => {
-        // A page whose file vanished under a rebuild is a 404, not a 500; an aborted download needs nothing.
-        if (error && !response.headersSent) next();
-      });
-      return;
-    }
-    // Read on each load, so a rebuilt client's asset names are the ones sent.
-    readFile(index, 'utf8').then(
-      (html) =>
+  const publicOrigin = publicUrl === undefined ? undefined : new URL(publicUrl).origin;
+  // Read on each load, so a rebuilt client's asset names are the ones sent.
+  const sendPage = (request: Request, response: Response, next: NextFunction): void => {
+    Promise.all([readFile(index, 'utf8'), localeScripts(webDir)]).then(
+      ([html, scripts]) => {
+        const language = pageLanguage(request);
         response
           .type('html')
           .setHeader('Cache-Control', 'no-cache')
-          .send(withPublicUrl(html, new URL(publicUrl).origin)),
+          .vary('Cookie')
+          .vary('Accept-Language')
+          .send(pageFor(html, { language, localeScript: scripts[language], publicOrigin }));
+      },
+      // A page whose file vanished under a rebuild is a 404, not a 500.
       () => next(),
     );
   };
   router.use('/assets', webAssets(join(webDir, 'assets')));
-  router.get('/index.html', (_request, response, next) => sendPage(response, next));
+  router.get('/index.html', (request, response, next) => sendPage(request, response, next));
   router.use(
     express.static(webDir, {
       index: false,
@@ -55,16 +56,9 @@ export function webClient(webDir: string, publicUrl?: string): Router {
   );
   router.use((request: Request, response: Response, next: NextFunction) => {
     if (!isClientPage(request)) return next();
-    sendPage(response, next);
+    sendPage(request, response, next);
   });
   return router;
-}
-
-/** The page with the public origin in a meta tag the client reads (libs/web/data-access room-link.ts). */
-function withPublicUrl(html: string, origin: string): string {
-  const escaped = origin.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const tag = `<meta name="helix-public-url" content="${escaped}">`;
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + tag) : tag + html;
 }
 
 function isClientPage(request: Request): boolean {

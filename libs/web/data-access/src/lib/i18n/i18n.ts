@@ -69,7 +69,12 @@ export function initI18n(): Promise<typeof i18n> {
       detection: {
         order: ['localStorage', 'navigator'],
         lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-        caches: ['localStorage'],
+        // The cookie is the server's to read: it sends the page in this language, its strings preloaded
+        // (libs/api/core client-page.ts).
+        caches: ['localStorage', 'cookie'],
+        lookupCookie: LANGUAGE_STORAGE_KEY,
+        cookieMinutes: 60 * 24 * 365,
+        cookieOptions: { path: '/', sameSite: 'lax' },
       },
       returnNull: false,
     })

@@ -57,6 +57,7 @@ export const RUSSIAN_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'The password is not correct': 'Пароль неверен',
   'Only the author’s own messages': 'Только собственные сообщения автора',
   'Only the author’s own threads': 'Только собственные темы автора',
+  'Only the asker’s own questions': 'Только собственные вопросы автора',
   'You are already in this stakeholder group': 'Вы уже состоите в этой группе участников',
   'No such group change request': 'Такого запроса на смену группы нет',
   'This request is no longer waiting for a decision': 'Этот запрос уже не ждёт решения',

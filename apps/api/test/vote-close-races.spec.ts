@@ -1,4 +1,6 @@
 import type { Initiative, Poll, Room, StakeholderGroup, VoteHistoryEntry } from '@helix/contract';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { emitWithAck, startTestApp, type TestApp, type TestSocket, type TestUser } from './support/test-app';
 
 /*
@@ -183,4 +185,29 @@ describe('a vote racing a close is counted exactly when it was acknowledged', ()
       expect(mine).toEqual(people.map((_, i) => (answers[i].accepted ? position(i) : null)));
     },
   );
+
+  it('a close claimed by an instance that stopped before closing keeps the poll open only for a while', async () => {
+    const claims = t.app.get<Connection>(getConnectionToken()).collection('poll_close_claims');
+    const openPoll = async (): Promise<Poll> => {
+      const poll = (
+        await t
+          .as(moderator)
+          .post(`/api/rooms/${room.id}/polls`, { question: 'Which depot?', options: ['North', 'South'] })
+          .expect(201)
+      ).body as Poll;
+      await t.as(moderator).post(`/api/polls/${poll.id}/open`).expect(200);
+      return poll;
+    };
+    // Another instance is closing this one right now: this close waits its turn as refused.
+    const busy = await openPoll();
+    await claims.insertOne({ _id: busy.id, at: new Date() } as never);
+    await t.as(moderator).post(`/api/polls/${busy.id}/close`).expect(409);
+    // This one's claim is a minute old and the poll is still open: its instance stopped; the close goes ahead.
+    const stuck = await openPoll();
+    await claims.insertOne({ _id: stuck.id, at: new Date(Date.now() - 60_000) } as never);
+    await t.as(moderator).post(`/api/polls/${stuck.id}/close`).expect(200);
+    expect(((await t.as(moderator).get(`/api/polls/${stuck.id}`).expect(200)).body as Poll).status).toBe(
+      'closed',
+    );
+  });
 });

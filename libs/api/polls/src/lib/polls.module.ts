@@ -12,6 +12,8 @@ import { PollsGateway } from './polls.gateway';
 import { PollsService } from './polls.service';
 import { PollsStore } from './polls-store';
 import { POLL_BALLOTS, PollBallotsSchema, PollRecord, PollSchema } from './schemas/poll.schema';
+import { PollCloseClaims } from './poll-close-claims';
+import { PollCloseClaimRecord, PollCloseClaimSchema } from './schemas/poll-close-claim.schema';
 
 @Module({
   imports: [
@@ -21,10 +23,19 @@ import { POLL_BALLOTS, PollBallotsSchema, PollRecord, PollSchema } from './schem
     MongooseModule.forFeature([
       { name: PollRecord.name, schema: PollSchema },
       { name: POLL_BALLOTS, schema: PollBallotsSchema },
+      { name: PollCloseClaimRecord.name, schema: PollCloseClaimSchema },
     ]),
   ],
   controllers: [PollsController],
-  providers: [PollsStore, PollsService, PollsGateway, PollsForumPart, PollCloser, PollResultPosts],
+  providers: [
+    PollsStore,
+    PollsService,
+    PollCloseClaims,
+    PollsGateway,
+    PollsForumPart,
+    PollCloser,
+    PollResultPosts,
+  ],
 })
 export class PollsModule implements OnModuleInit {
   constructor(

@@ -33,6 +33,7 @@ import { PollResultPosts, resultThreadIdOf } from './poll-result-posts';
 import type { PollTally } from './poll-tally';
 import { countBallots, PollsStore } from './polls-store';
 import { PollRecord, type BallotRecord, type PollWithBallots } from './schemas/poll.schema';
+import { PollCloseClaims } from './poll-close-claims';
 
 const toOptions = (labels: string[]): PollRecord['options'] =>
   labels.map((label) => ({ id: new Types.ObjectId().toHexString(), label }));
@@ -62,6 +63,7 @@ export class PollsService {
     private readonly updates: CoalescedRoomUpdates,
     private readonly moderationLog: ModerationLogService,
     private readonly results: PollResultPosts,
+    private readonly closes: PollCloseClaims,
   ) {}
 
   /** With a clientId, a second request (a double click, a retry) answers the poll the first one made. */
@@ -199,6 +201,8 @@ export class PollsService {
       logged: 'poll.closed',
       refusal: (status) => new ConflictException(`The poll is ${status}; it cannot become closed`),
       change: async (poll) => {
+        if (!(await this.closes.claim(pollId)))
+          throw new ConflictException('The poll is closed; it cannot become closed');
         const ballots = await this.store.ballots.freeze(pollId);
         const finalTally = countBallots({ ...poll, ballots });
         const resultThreadId = finalTally.voters > 0 ? resultThreadIdOf(pollId) : null;

@@ -35,7 +35,9 @@ export class Outbox extends ReadModel {
   async keep(message: MailMessage): Promise<void> {
     const record: OutboxMessageRecord = { _id: randomUUID(), ...message, createdAt: new Date() };
     await this.model.collection.insertOne(record as never);
-    this.messages.push(record);
+    // Two messages written at once may finish in either order: each goes where its time puts it.
+    const before = this.messages.findLastIndex((kept) => kept.createdAt <= record.createdAt);
+    this.messages.splice(before + 1, 0, record);
   }
 
   /** The newest messages first; `to` narrows them to one address. */

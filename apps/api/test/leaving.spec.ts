@@ -223,6 +223,14 @@ describe('changing group and leaving with one’s data', () => {
     expect(again.user.id).not.toBe(dan.user.id);
   });
 
+  const proposeForVoting = async (user: TestUser, title: string, summary: string): Promise<Initiative> => {
+    const initiative = (
+      await t.as(user).post('/api/initiatives', { title, summary, partners: [] }).expect(201)
+    ).body as Initiative;
+    await t.as(user).post(`/api/initiatives/${initiative.id}/voting/open`, {}).expect(200);
+    return initiative;
+  };
+
   it('deletes the account: its questions, initiatives and objections name a former participant', async () => {
     const dan = await t.register({ displayName: 'Dan Departing', organization: 'Leaving Ltd' });
     const eve = await t.register({ displayName: 'Eve Staying', stakeholderGroup: 'business' });
@@ -235,20 +243,8 @@ describe('changing group and leaving with one’s data', () => {
         })
         .expect(201)
     ).body as Question;
-    const proposed = (
-      await t
-        .as(dan)
-        .post('/api/initiatives', { title: 'Night bus pilot', summary: 'Buses until 2 am.', partners: [] })
-        .expect(201)
-    ).body as Initiative;
-    const opposed = (
-      await t
-        .as(eve)
-        .post('/api/initiatives', { title: 'Close the old depot', summary: 'Sell it.', partners: [] })
-        .expect(201)
-    ).body as Initiative;
-    await t.as(dan).post(`/api/initiatives/${proposed.id}/voting/open`, {}).expect(200);
-    await t.as(eve).post(`/api/initiatives/${opposed.id}/voting/open`, {}).expect(200);
+    const proposed = await proposeForVoting(dan, 'Night bus pilot', 'Buses until 2 am.');
+    const opposed = await proposeForVoting(eve, 'Close the old depot', 'Sell it.');
     await t
       .as(dan)
       .put(`/api/initiatives/${opposed.id}/vote`, {

@@ -4,7 +4,7 @@ export { parseEnv, InvalidConfigError, type Env } from './lib/config/env.schema'
 export { DatabaseModule } from './lib/database/database.module';
 export { DatabaseUriProvider } from './lib/database/embedded-database.service';
 export { DatabaseHealth } from './lib/database/database-health';
-export { isDatabaseUnavailable, isDuplicateKeyError } from './lib/database/database-errors';
+export { insertedFirst, isDatabaseUnavailable, isDuplicateKeyError } from './lib/database/database-errors';
 export { AuthCoreModule } from './lib/auth/auth-core.module';
 export { AccessTokens, type AccessTokenSubject } from './lib/auth/access-tokens';
 export {

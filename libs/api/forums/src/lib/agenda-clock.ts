@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AGENDA_ACTOR, HelixConfig, isDuplicateKeyError } from '@helix/api/core';
+import { AGENDA_ACTOR, HelixConfig, insertedFirst } from '@helix/api/core';
 import type { Model } from 'mongoose';
 import { AgendaService } from './agenda.service';
 import { ForumParts } from './forum-parts';
@@ -66,14 +66,11 @@ export class AgendaClock implements OnApplicationBootstrap, OnApplicationShutdow
     for (const part of this.parts.all()) await this.run(() => part.sessionEnded?.(session, AGENDA_ACTOR));
   }
 
-  private async claim(session: AgendaSessionRecord, step: 'start' | 'end', at: Date): Promise<boolean> {
-    try {
-      await this.claims.collection.insertOne({ _id: `${session._id.toHexString()}:${step}`, at } as never);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  private claim(session: AgendaSessionRecord, step: 'start' | 'end', at: Date): Promise<boolean> {
+    return insertedFirst(this.claims.collection, {
+      _id: `${session._id.toHexString()}:${step}`,
+      at,
+    } as never);
   }
 
   /** What one feature does at a start or end must not keep the others from doing theirs. */

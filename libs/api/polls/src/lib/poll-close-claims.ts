@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isDuplicateKeyError } from '@helix/api/core';
+import { insertedFirst } from '@helix/api/core';
 import { trusted, type Model } from 'mongoose';
 import { PollCloseClaimRecord } from './schemas/poll-close-claim.schema';
 
@@ -22,13 +22,7 @@ export class PollCloseClaims {
     return stale.deletedCount > 0 && this.insert(pollId);
   }
 
-  private async insert(pollId: string): Promise<boolean> {
-    try {
-      await this.claims.collection.insertOne({ _id: pollId, at: new Date() } as never);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  private insert(pollId: string): Promise<boolean> {
+    return insertedFirst(this.claims.collection, { _id: pollId, at: new Date() });
   }
 }

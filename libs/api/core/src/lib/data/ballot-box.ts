@@ -146,7 +146,8 @@ export class BallotBox<B extends { at: Date }> {
         const ballot = bucket.ballots[voterId];
         const history = (bucket.history ?? []).map(rewrite);
         const set: Record<string, unknown> = {};
-        if (ballot && rewrite(ballot) !== ballot) set[`ballots.${voterId}`] = rewrite(ballot);
+        const rewritten = ballot && rewrite(ballot);
+        if (rewritten !== ballot) set[`ballots.${voterId}`] = rewritten;
         if (history.some((entry, index) => entry !== bucket.history[index])) set['history'] = history;
         if (!Object.keys(set).length) return;
         const stored = await this.model

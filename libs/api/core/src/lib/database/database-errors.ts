@@ -24,3 +24,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
+
+/**
+ * Inserts a claim document; true for the caller whose insert came first, false when one with its `_id` is
+ * stored already. An insert is atomic on both databases, where FerretDB's conditional updates are not, so
+ * of several instances doing the same thing at once exactly one goes ahead.
+ */
+export async function insertedFirst(
+  collection: { insertOne(document: never): Promise<unknown> },
+  claim: { _id: string; [field: string]: unknown },
+): Promise<boolean> {
+  try {
+    await collection.insertOne(claim as never);
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}

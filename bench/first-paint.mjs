@@ -102,9 +102,13 @@ async function load(browser, url, scenario, state, emulation) {
     isMobile: true,
     hasTouch: true,
     locale: scenario.lang === 'ru' ? 'ru-RU' : 'en-GB',
-    // Tokens as the web client stores them (token-storage.ts); the language as its switcher stores it.
+    // Tokens as the web client stores them (token-storage.ts, its access token mirrored in the page cookie
+    // of page-session-cookie.ts); the language as its switcher stores it.
     storageState: {
-      cookies: [{ name: 'helix.lang', value: scenario.lang, url }],
+      cookies: [
+        { name: 'helix.lang', value: scenario.lang, url },
+        ...(scenario.signedIn ? [{ name: 'helix.session', value: state.tokens.accessToken, url }] : []),
+      ],
       origins: [
         {
           origin: url,

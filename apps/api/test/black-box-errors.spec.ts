@@ -96,7 +96,7 @@ describe('error answers of the built API', () => {
     for (const page of ['/', '/r/tomsk-track']) {
       const response = await fetch(`${api.url}${page}`);
       expect(response.status).toBe(200);
-      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('cache-control')).toBe('private, no-cache');
       expect(await response.text()).toBe(stub);
     }
     const asset = await fetch(`${api.url}/assets/stub-0a1b2c3d.css`);

@@ -9,7 +9,9 @@ if (!container) throw new Error('#root is missing from index.html');
 
 // Started before the strings load, so the first screen's data and a reader's language arrive side by side.
 const queryClient = createAppQueryClient();
-// A reader of Russian waits for the Russian strings rather than seeing English flash first.
+// A reader of Russian waits for the Russian strings rather than seeing English flash first. A rooms list
+// the server rendered into #root stays on screen until then, and this render, from the same answers
+// (createAppQueryClient), puts the same screen in its place.
 void initI18n().then(() =>
   createRoot(container).render(
     <StrictMode>

@@ -13,3 +13,4 @@ export * from './lib/people';
 export * from './lib/roster';
 export * from './lib/invitations';
 export * from './lib/mentions';
+export * from './lib/first-screen';

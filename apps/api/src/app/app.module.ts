@@ -5,11 +5,13 @@ import { AccountAdmin, AuthModule } from '@helix/api/auth';
 import {
   AuthCoreModule,
   DatabaseModule,
+  FirstScreens,
   HelixConfigModule,
   HttpErrorFilter,
   type EnvOverrides,
 } from '@helix/api/core';
 import { DiscussionModule } from '@helix/api/discussion';
+import { ForumsModule } from '@helix/api/forums';
 import { InitiativesModule } from '@helix/api/initiatives';
 import { ObservabilityModule } from '@helix/api/observability';
 import { MailModule } from '@helix/api/mail';
@@ -18,6 +20,7 @@ import { PollsModule } from '@helix/api/polls';
 import { QaModule } from '@helix/api/qa';
 import { RosterModule } from '@helix/api/roster';
 import { StatementsModule } from '@helix/api/statements';
+import { RoomsFirstScreen } from './rooms-first-screen';
 
 @Module({})
 export class AppModule {
@@ -31,6 +34,7 @@ export class AppModule {
         AuthCoreModule,
         MailModule,
         AuthModule,
+        ForumsModule,
         DiscussionModule,
         PollsModule,
         QaModule,
@@ -42,6 +46,7 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: FirstScreens, useClass: RoomsFirstScreen },
       ],
     };
   }

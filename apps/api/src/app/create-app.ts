@@ -7,6 +7,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { resolve } from 'node:path';
 import {
   completeOpenApiDocument,
+  FirstScreens,
   HelixConfig,
   jsonBody,
   methodNotAllowed,
@@ -43,7 +44,12 @@ export async function createApp(overrides: EnvOverrides = {}): Promise<INestAppl
   const origins = config.get('CORS_ORIGINS');
   if (origins.length) app.enableCors({ origin: origins, credentials: true });
   app.use(securityHeaders({ publicUrl: config.get('PUBLIC_URL') }));
-  app.use(webClient(resolve(config.get('HELIX_WEB_DIR')), config.get('PUBLIC_URL')));
+  app.use(
+    webClient(resolve(config.get('HELIX_WEB_DIR')), {
+      publicUrl: config.get('PUBLIC_URL'),
+      firstScreens: app.get(FirstScreens),
+    }),
+  );
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,9 +1,11 @@
 import { SessionBridge } from '@helix/web/auth';
 import {
   createQueryClient,
+  firstScreenOfPage,
   getMeQueryOptions,
   getRoomsQueryOptions,
   i18n,
+  seedFirstScreen,
   tokenStorage,
 } from '@helix/web/data-access';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
@@ -13,11 +15,14 @@ import { I18nextProvider } from 'react-i18next';
 /**
  * With a session, the user and the rooms are asked for side by side at startup, while the reader's strings
  * load: the sign-in guard waits for the user, and the rooms page then renders from the cache instead of
- * asking only afterwards.
+ * asking only afterwards. A page the server rendered brought both along (first-screen.server.tsx): the
+ * app starts from them, and its first render is the screen already there.
  */
 export function createAppQueryClient(): QueryClient {
   const queryClient = createQueryClient();
   if (tokenStorage.get()) {
+    const firstScreen = firstScreenOfPage();
+    if (firstScreen) seedFirstScreen(queryClient, firstScreen);
     void queryClient.prefetchQuery(getMeQueryOptions());
     void queryClient.prefetchQuery(getRoomsQueryOptions());
   }

@@ -65,6 +65,7 @@ export { GroupCommit } from './lib/data/group-commit';
 export { ReadModel } from './lib/data/read-model';
 export { jsonBody } from './lib/http/json-body';
 export { webClient } from './lib/http/web-client';
+export { FirstScreens } from './lib/http/first-screen-page';
 export { securityHeaders } from './lib/http/security-headers';
 export {
   BallotBox,

@@ -15,3 +15,4 @@ export * from './lib/i18n/i18n';
 export * from './lib/download-file';
 export * from './lib/room-link';
 export * from './lib/initiative-link';
+export * from './lib/first-screen';

@@ -1,6 +1,6 @@
 import type { User } from '@helix/contract';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { apiClient } from './api-client';
 import { tokenStorage } from './token-storage';
 
@@ -11,12 +11,20 @@ export const meQueryKey = ['auth', 'me'] as const;
 export const getMeQueryOptions = () =>
   queryOptions({ queryKey: meQueryKey, queryFn: getMe, staleTime: 5 * 60_000 });
 
+/**
+ * True while the server renders a signed-in reader's first screen: it has no token storage, but has
+ * verified the page's session cookie (apps/web first-screen.server.tsx).
+ */
+export const ServerSessionContext = createContext(false);
+
 export function useHasSession(): boolean {
-  return useSyncExternalStore(
+  const onServer = useContext(ServerSessionContext);
+  const stored = useSyncExternalStore(
     tokenStorage.subscribe,
     () => tokenStorage.get() !== null,
     () => false,
   );
+  return onServer || stored;
 }
 
 /** The signed-in user, shared by every feature; `undefined` while loading or signed out. */

@@ -157,8 +157,11 @@ export function stopSocket(): void {
 
 export const connectionState = { get: connectionStore.get, subscribe: connectionStore.subscribe };
 
+/** A page the server renders is read while the app loads, not offline: it shows no alarm for that. */
+const serverConnectionState = (): ConnectionState => 'connected';
+
 export function useConnectionState(): ConnectionState {
-  return useSyncExternalStore(connectionStore.subscribe, connectionStore.get, connectionStore.get);
+  return useSyncExternalStore(connectionStore.subscribe, connectionStore.get, serverConnectionState);
 }
 
 const SEQ_KEY = 'helix.room-seq';

@@ -1,4 +1,5 @@
 import type { TokenPair } from '@helix/contract';
+import { writePageSessionCookie } from './page-session-cookie';
 import { safeStorage } from './store';
 
 const KEY = 'helix.tokens';
@@ -6,6 +7,8 @@ const KEY = 'helix.tokens';
 type Listener = (tokens: TokenPair | null) => void;
 
 let current: TokenPair | null = safeStorage.read<TokenPair>(KEY);
+// A session from before the cookie existed gets it too, so its next page load is rendered by the server.
+writePageSessionCookie(current?.accessToken ?? null);
 const listeners = new Set<Listener>();
 
 function notify(): void {
@@ -36,6 +39,7 @@ export const tokenStorage = {
   set(tokens: TokenPair | null): void {
     current = tokens ? { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } : null;
     safeStorage.write(KEY, current);
+    writePageSessionCookie(current?.accessToken ?? null);
     notify();
   },
   subscribe(listener: Listener): () => void {

@@ -3,14 +3,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import type { FirstScreens } from './first-screen-page';
 import { webClient } from './web-client';
 
 const INDEX = '<!doctype html><title>Helix</title><div id="root"></div>';
 
+/** Nobody's token stands: every page is the plain one (first-screen-page.spec.ts has the rendered one). */
+const noReader: FirstScreens = { of: () => Promise.resolve(null) };
+
 /** The client under test, then what the API would answer for anything the client passes on. */
 function appServing(webDir: string, publicUrl?: string): Express {
   const app = express();
-  app.use(webClient(webDir, publicUrl));
+  app.use(webClient(webDir, { publicUrl, firstScreens: noReader }));
   app.use((_request, response) => {
     response.status(404).json({ passedOn: true });
   });
@@ -36,7 +40,7 @@ describe('webClient', () => {
     async (path) => {
       const response = await request(app).get(path).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['cache-control']).toBe('private, no-cache');
       expect(response.text).toBe(INDEX);
     },
   );
@@ -46,7 +50,7 @@ describe('webClient', () => {
     for (const path of ['/', '/r/tomsk-track', '/index.html']) {
       const response = await request(withPublicUrl).get(path).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['cache-control']).toBe('private, no-cache');
       expect(response.text).toBe(
         '<meta name="helix-public-url" content="http://forum.example:8080">' + INDEX,
       );
@@ -56,7 +60,7 @@ describe('webClient', () => {
   it('answers HEAD of a page like GET, without the body', async () => {
     const response = await request(app).head('/r/tomsk-track').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
-    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['cache-control']).toBe('private, no-cache');
     expect(response.text).toBeUndefined();
   });
 

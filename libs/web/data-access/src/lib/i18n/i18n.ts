@@ -1,4 +1,4 @@
-import i18n, { type BackendModule, type ResourceKey } from 'i18next';
+import i18n, { type BackendModule, type InitOptions, type ResourceKey } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
@@ -33,6 +33,17 @@ const lazyLanguages: BackendModule = {
   },
 };
 
+/** How strings are looked up and written, in the app and in a page the server renders (server.ts) alike. */
+export const i18nOptions = {
+  supportedLngs: LANGUAGES.map((language) => language.code),
+  nonExplicitSupportedLngs: true,
+  load: 'languageOnly',
+  fallbackLng: 'en',
+  // alwaysFormat hands every interpolated value to the formatter, which writes numbers per language.
+  interpolation: { escapeValue: false, alwaysFormat: true },
+  returnNull: false,
+} satisfies InitOptions;
+
 let ready: Promise<typeof i18n> | null = null;
 
 /**
@@ -58,14 +69,9 @@ export function initI18n(): Promise<typeof i18n> {
     .use(initReactI18next)
     .use(createNumberFormatter())
     .init({
+      ...i18nOptions,
       resources: { en: { translation: en } },
       partialBundledLanguages: true,
-      supportedLngs: LANGUAGES.map((language) => language.code),
-      nonExplicitSupportedLngs: true,
-      load: 'languageOnly',
-      fallbackLng: 'en',
-      // alwaysFormat hands every interpolated value to the formatter, which writes numbers per language.
-      interpolation: { escapeValue: false, alwaysFormat: true },
       detection: {
         order: ['localStorage', 'navigator'],
         lookupLocalStorage: LANGUAGE_STORAGE_KEY,
@@ -76,7 +82,6 @@ export function initI18n(): Promise<typeof i18n> {
         cookieMinutes: 60 * 24 * 365,
         cookieOptions: { path: '/', sameSite: 'lax' },
       },
-      returnNull: false,
     })
     // Without its strings the app still works, in English: never keep it from starting.
     .then(

@@ -52,6 +52,7 @@ export class QuestionsController {
     type: QuestionDto.Output,
     description: 'The clientId was already used: the stored question',
   })
+  @ApiConflictResponse({ description: 'The room’s moderator has closed questions for now' })
   async ask(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('roomId') roomId: string,

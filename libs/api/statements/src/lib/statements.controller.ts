@@ -96,6 +96,7 @@ export class StatementsController {
   @Roles('moderator', 'admin')
   @ApiOperation({ summary: 'Approve or reject a statement (moderators); recorded in the moderation log' })
   @ApiOkResponse({ type: StatementDto.Output })
+  @ApiConflictResponse({ description: 'The statement was rejected: it cannot be approved again' })
   moderate(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam('statementId') statementId: string,
